@@ -1,0 +1,2 @@
+// Placeholder replaced by the database template preparation.
+export default function setup(): void {}
