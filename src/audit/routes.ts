@@ -1,0 +1,56 @@
+/** /api/v1/audit — the audit log, for administrators. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { RouteDeps } from '../http/app.js';
+import { requireActor } from '../http/auth.js';
+import { PageQuery, Timestamp, pageOf, problems } from '../http/schemas.js';
+import { authorize } from '../identity/policy.js';
+import { listAudit } from './service.js';
+
+const AuditRecordView = Type.Object({
+  id: Type.Integer(),
+  at: Timestamp,
+  actorId: Type.Union([Type.Integer(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.String(),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  clientIp: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const auditRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Read the audit log, newest first (admin)',
+        querystring: Type.Object({
+          actorId: Type.Optional(Type.Integer({ minimum: 1 })),
+          action: Type.Optional(Type.String({ maxLength: 100 })),
+          targetType: Type.Optional(Type.String({ maxLength: 100 })),
+          targetId: Type.Optional(Type.String({ maxLength: 100 })),
+          from: Type.Optional(Timestamp),
+          to: Type.Optional(Timestamp),
+          ...PageQuery,
+        }),
+        response: { 200: pageOf(AuditRecordView), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'audit:read');
+      const { from, to, ...rest } = request.query;
+      const page = await listAudit(db, {
+        ...rest,
+        ...(from ? { from: new Date(from) } : {}),
+        ...(to ? { to: new Date(to) } : {}),
+      });
+      return {
+        items: page.items.map((r) => ({ ...r, at: r.at.toISOString() })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+};

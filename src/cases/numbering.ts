@@ -1,0 +1,31 @@
+/**
+ * Case numbers (案卷编号): district code + local date + 5-digit daily sequence, e.g.
+ * 11010120261127 00042 → `1101012026112700042`. Human-readable, sortable, unique; the counter row
+ * is locked by its upsert, so concurrent intakes never share a number.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import './tables.js';
+
+export function localDay(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+export async function nextCaseNumber(
+  tx: Transaction<DB>,
+  districtCode: string,
+  instant: Date,
+  timeZone: string,
+): Promise<string> {
+  const day = localDay(instant, timeZone);
+  const row = await sql<{ last: number }>`
+    insert into case_number_counters (district_code, day, last) values (${districtCode}, ${day}, 1)
+    on conflict (district_code, day) do update set last = case_number_counters.last + 1
+    returning last`.execute(tx);
+  return `${districtCode}${day.replaceAll('-', '')}${String(row.rows[0]!.last).padStart(5, '0')}`;
+}

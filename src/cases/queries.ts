@@ -1,0 +1,294 @@
+/**
+ * Reading cases: the detail view (facts, photos, clocks with remaining working time, the
+ * timeline, allowed actions, probable duplicates), the filtered list with keyset paging, and
+ * GeoJSON for maps. Jurisdiction is part of every query.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { deadlineStatus, type TimeLimitUnit, type WorkingCalendar } from '../calendar/index.js';
+import type { DB } from '../db/schema.js';
+import { scopeOf, type Scope } from '../identity/actor.js';
+import { regionOrDepartmentPredicate } from '../identity/jurisdiction.js';
+import type { RequestContext } from '../shared/context.js';
+import { DomainError } from '../shared/errors.js';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import { CASE_COLUMNS, loadCaseRow, type CaseRow } from './repo.js';
+import { allowedActionsFor, visibleTo, type CaseServiceDeps } from './service.js';
+import './tables.js';
+
+/** Duplicate detection window (重复上报): same class, open, within this distance and age. */
+export interface DuplicateSettings {
+  radiusM: number;
+  days: number;
+}
+export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = { radiusM: 50, days: 7 };
+
+export interface ClockView {
+  clock: string;
+  round: number;
+  startedAt: Date;
+  limit: { amount: number; unit: string };
+  dueAt: Date | null;
+  stoppedAt: Date | null;
+  suspended: boolean;
+  elapsedMinutes: number;
+  remainingMinutes: number;
+  light: 'green' | 'yellow' | 'red';
+  tier: 'on_time' | 'overdue' | 'severely_overdue';
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: Date;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: { id: number | null; name: string | null; role: string | null };
+  reason: string | null;
+  note: string | null;
+  attachments: string[];
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface CaseDetail {
+  row: CaseRow;
+  departmentName: string | null;
+  suggestedDepartmentName: string | null;
+  photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: Date }>;
+  clocks: ClockView[];
+  timeline: TimelineEvent[];
+  allowedActions: string[];
+  probableDuplicates: Array<{
+    id: number;
+    number: string;
+    distanceM: number;
+    status: string;
+    reportedAt: Date;
+  }>;
+}
+
+export async function findProbableDuplicates(
+  db: Kysely<DB>,
+  scope: Scope,
+  row: Pick<CaseRow, 'id' | 'classification_id' | 'lng' | 'lat' | 'reported_at'>,
+  settings: DuplicateSettings = DEFAULT_DUPLICATE_SETTINGS,
+) {
+  const result = await sql<{
+    id: number;
+    number: string;
+    distance_m: number;
+    status: string;
+    reported_at: Date;
+  }>`
+    select c.id, c.number, c.status, c.reported_at,
+           ST_Distance(c.location::geography, ST_SetSRID(ST_MakePoint(${row.lng}, ${row.lat}), 4326)::geography) as distance_m
+    from cases c
+    where c.id <> ${row.id}
+      and c.classification_id = ${row.classification_id}
+      and c.status not in ('closed', 'rejected', 'merged', 'cancelled')
+      and c.duplicate_of is null
+      and c.reported_at between ${new Date(row.reported_at.getTime() - settings.days * 86_400_000)} and ${new Date(row.reported_at.getTime() + settings.days * 86_400_000)}
+      and ST_DWithin(c.location::geography, ST_SetSRID(ST_MakePoint(${row.lng}, ${row.lat}), 4326)::geography, ${settings.radiusM})
+      and ${regionOrDepartmentPredicate(scope, sql.ref('c.grid_code'), [sql.ref('c.department_id')])}
+    order by distance_m, c.reported_at
+    limit 10`.execute(db);
+  return result.rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    distanceM: Math.round(r.distance_m * 10) / 10,
+    status: r.status,
+    reportedAt: r.reported_at,
+  }));
+}
+
+export function clockView(
+  calendar: WorkingCalendar,
+  clock: {
+    clock: string;
+    round: number;
+    started_at: Date;
+    limit_amount: number;
+    limit_unit: string;
+    due_at: Date | null;
+    pauses: unknown;
+    stopped_at: Date | null;
+  },
+  now: Date,
+): ClockView {
+  const pauses = (clock.pauses as Array<{ from: string; to: string | null }>).map((p) => ({
+    from: new Date(p.from),
+    to: p.to ? new Date(p.to) : null,
+  }));
+  const at = clock.stopped_at ?? now;
+  const status = deadlineStatus(calendar, {
+    start: clock.started_at,
+    limit: { amount: clock.limit_amount, unit: clock.limit_unit as TimeLimitUnit },
+    at,
+    pauses,
+  });
+  return {
+    clock: clock.clock,
+    round: clock.round,
+    startedAt: clock.started_at,
+    limit: { amount: clock.limit_amount, unit: clock.limit_unit },
+    dueAt: status.deadline,
+    stoppedAt: clock.stopped_at,
+    suspended: status.suspended,
+    elapsedMinutes: Math.round(status.elapsedMinutes),
+    remainingMinutes: Math.round(status.remainingMinutes),
+    light: status.light,
+    tier: status.tier,
+  };
+}
+
+export async function getCaseDetail(
+  db: Kysely<DB>,
+  deps: CaseServiceDeps,
+  ctx: RequestContext,
+  id: number,
+): Promise<CaseDetail> {
+  const row = await loadCaseRow(db, id, false);
+  if (!row || !visibleTo(ctx, row)) throw new DomainError('NOT_FOUND', `No case ${id} in your jurisdiction`);
+  const now = deps.now ? deps.now() : new Date();
+  const [departments, photos, clocks, events, calendar] = await Promise.all([
+    db
+      .selectFrom('departments')
+      .select(['id', 'name'])
+      .where('id', 'in', [row.department_id ?? -1, row.suggested_department_id ?? -1])
+      .execute(),
+    db
+      .selectFrom('case_photos')
+      .select(['file_id', 'phase', 'added_at'])
+      .where('case_id', '=', id)
+      .orderBy('added_at')
+      .execute(),
+    db
+      .selectFrom('case_clocks')
+      .selectAll()
+      .where('case_id', '=', id)
+      .orderBy('started_at')
+      .orderBy('clock')
+      .execute(),
+    db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+    deps.calendars.get(db),
+  ]);
+  const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
+  const duplicates =
+    open && ['reported', 'check_pending'].includes(row.status)
+      ? await findProbableDuplicates(db, scopeOf(ctx.actor), row)
+      : [];
+  const nameOf = (departmentId: number | null) =>
+    departments.find((d) => d.id === departmentId)?.name ?? null;
+  return {
+    row,
+    departmentName: nameOf(row.department_id),
+    suggestedDepartmentName: nameOf(row.suggested_department_id),
+    photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),
+    clocks: clocks.map((c) => clockView(calendar, c, now)),
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role },
+      reason: e.reason,
+      note: e.note,
+      attachments: e.attachments,
+      changes: e.changes,
+    })),
+    allowedActions: allowedActionsFor(deps, ctx, row),
+    probableDuplicates: duplicates,
+  };
+}
+
+export interface CaseFilter {
+  status?: string[];
+  stage?: string;
+  classificationId?: number;
+  kind?: 'component' | 'matter';
+  regionCode?: string;
+  departmentId?: number;
+  source?: string;
+  overdueTier?: string;
+  escalated?: boolean;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  bbox?: [number, number, number, number];
+}
+
+function filterSql(scope: Scope, filter: CaseFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [
+    sql`${regionOrDepartmentPredicate(scope, sql.ref('c.grid_code'), [sql.ref('c.department_id')])}`,
+  ];
+  if (filter.status && filter.status.length > 0) parts.push(sql`c.status = any(${filter.status})`);
+  if (filter.stage) parts.push(sql`c.stage = ${filter.stage}`);
+  if (filter.classificationId !== undefined)
+    parts.push(sql`c.classification_id = ${filter.classificationId}`);
+  if (filter.kind) parts.push(sql`c.kind = ${filter.kind}`);
+  if (filter.regionCode) parts.push(sql`c.grid_code like ${`${filter.regionCode}%`}`);
+  if (filter.departmentId !== undefined) parts.push(sql`c.department_id = ${filter.departmentId}`);
+  if (filter.source) parts.push(sql`c.source = ${filter.source}`);
+  if (filter.overdueTier) parts.push(sql`c.overdue_tier = ${filter.overdueTier}`);
+  if (filter.escalated !== undefined) parts.push(sql`c.escalated = ${filter.escalated}`);
+  if (filter.from) parts.push(sql`c.reported_at >= ${filter.from}`);
+  if (filter.to) parts.push(sql`c.reported_at < ${filter.to}`);
+  if (filter.q) {
+    const q = filter.q.replace(/[\\%_]/g, '\\$&');
+    parts.push(
+      sql`(c.number like ${`${q}%`} or c.description like ${`%${q}%`} or c.address like ${`%${q}%`})`,
+    );
+  }
+  if (filter.bbox) {
+    const [a, b, c, d] = filter.bbox;
+    parts.push(sql`c.location && ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326)`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** Newest first, keyset-paged on (reported_at, id). */
+export async function listCases(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  filter: CaseFilter & { cursor?: string; limit: number },
+): Promise<Page<CaseRow>> {
+  let after = sql``;
+  if (filter.cursor) {
+    const [at, id] = decodeCursor(filter.cursor, ['string', 'number']);
+    after = sql`and (c.reported_at, c.id) < (${new Date(at)}, ${id})`;
+  }
+  const rows = await sql<CaseRow>`
+    select ${CASE_COLUMNS} from cases c join classifications k on k.id = c.classification_id
+    where ${filterSql(scopeOf(ctx.actor), filter)} ${after}
+    order by c.reported_at desc, c.id desc
+    limit ${filter.limit + 1}`.execute(db);
+  return toPage(
+    rows.rows,
+    filter.limit,
+    (row) => row,
+    (row) => [row.reported_at.toISOString(), row.id],
+  );
+}
+
+/** GeoJSON points of the matching cases, newest first, at most `limit`. */
+export async function casesGeoJson(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  filter: CaseFilter,
+  limit: number,
+): Promise<string> {
+  const result = await sql<{ json: string }>`
+    select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+      'type', 'Feature', 'id', x.id,
+      'geometry', ST_AsGeoJSON(x.location, 7)::json,
+      'properties', json_build_object('id', x.id, 'number', x.number, 'status', x.status, 'stage', x.stage,
+        'kind', x.kind, 'classCode', x.class_code, 'className', x.class_name, 'urgency', x.urgency,
+        'overdueTier', x.overdue_tier, 'escalated', x.escalated, 'gridCode', x.grid_code,
+        'departmentId', x.department_id, 'reportedAt', x.reported_at)
+    )), '[]'::json))::text as json
+    from (select c.*, k.code as class_code, k.name as class_name from cases c join classifications k on k.id = c.classification_id
+          where ${filterSql(scopeOf(ctx.actor), filter)} order by c.reported_at desc, c.id desc limit ${limit}) x`.execute(
+    db,
+  );
+  return result.rows[0]!.json;
+}

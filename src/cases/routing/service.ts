@@ -1,0 +1,101 @@
+/**
+ * Routing with its explanation in words a dispatcher reads: "规则 1：部件案件派遣至部件养护单位 →
+ * 区城管委（养护单位）" or "职责：区城管委负责 01 类，东城区".
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { suggestDepartment, type Responsibility, type RoutingRule } from './rules.js';
+import '../tables.js';
+
+export interface RoutingQuery {
+  kind: 'component' | 'matter';
+  standard: string;
+  classCode: string;
+  gridCode: string;
+  componentId: string | null;
+}
+
+export interface RoutedCase {
+  departmentId: number;
+  explanation: string;
+}
+
+export async function loadRoutingRules(tx: Transaction<DB>): Promise<RoutingRule[]> {
+  const rows = await tx.selectFrom('routing_rules').selectAll().orderBy('position').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    name: r.name,
+    kind: r.kind,
+    standard: r.standard,
+    classCodePrefix: r.class_code_prefix,
+    regionCode: r.region_code,
+    useComponentOwner: r.use_component_owner,
+    departmentId: r.department_id,
+    active: r.active,
+  }));
+}
+
+export async function routeCase(tx: Transaction<DB>, query: RoutingQuery): Promise<RoutedCase | null> {
+  const [rules, responsibilities] = await Promise.all([
+    loadRoutingRules(tx),
+    tx
+      .selectFrom('department_responsibilities as r')
+      .innerJoin('departments as d', 'd.id', 'r.department_id')
+      .select(['r.department_id', 'r.kind', 'r.standard', 'r.class_code_prefix', 'r.region_code'])
+      .where('d.active', '=', true)
+      .execute(),
+  ]);
+  let component: { maintainerDepartmentId: number | null; competentDepartmentId: number } | null = null;
+  if (query.componentId) {
+    const row = await sql<{ maintainer: number | null; competent: number }>`
+      select maintainer_department_id as maintainer, competent_department_id as competent
+      from components where id::text = ${query.componentId}`.execute(tx);
+    const found = row.rows[0];
+    if (found)
+      component = { maintainerDepartmentId: found.maintainer, competentDepartmentId: found.competent };
+  }
+  const suggestion = suggestDepartment(
+    rules,
+    responsibilities.map((r): Responsibility => ({
+      departmentId: r.department_id,
+      kind: r.kind,
+      standard: r.standard,
+      classCodePrefix: r.class_code_prefix,
+      regionCode: r.region_code,
+    })),
+    {
+      kind: query.kind,
+      standard: query.standard,
+      classCode: query.classCode,
+      gridCode: query.gridCode,
+      component,
+    },
+  );
+  if (!suggestion) return null;
+  const department = await tx
+    .selectFrom('departments')
+    .select(['name', 'short_name'])
+    .where('id', '=', suggestion.departmentId)
+    .executeTakeFirst();
+  const departmentName = department?.short_name ?? department?.name ?? `#${suggestion.departmentId}`;
+  const reason = suggestion.reason;
+  let explanation: string;
+  if (reason.source === 'rule') {
+    const via =
+      reason.viaComponent === 'maintainer'
+        ? '（部件养护单位）'
+        : reason.viaComponent === 'competent'
+          ? '（部件主管部门）'
+          : '';
+    explanation = `规则 ${reason.position}：${reason.ruleName} → ${departmentName}${via}`;
+  } else {
+    const region = await tx
+      .selectFrom('regions')
+      .select('name')
+      .where('code', '=', reason.regionCode)
+      .executeTakeFirst();
+    explanation = `职责：${departmentName}负责 ${reason.classCodePrefix || '全部'} 类，${region?.name ?? reason.regionCode}`;
+  }
+  return { departmentId: suggestion.departmentId, explanation };
+}

@@ -1,0 +1,102 @@
+import { Type } from 'typebox';
+import { PageQuery } from '../http/schemas.js';
+import { INPUT_CRS } from '../shared/crs.js';
+import { CASE_ACTIONS, CASE_STATUSES, STAGES } from './workflow/index.js';
+import { CASE_SOURCES } from './service.js';
+
+const Point = Type.Object(
+  {
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    crs: Type.Optional(Type.Enum(INPUT_CRS)),
+  },
+  { additionalProperties: false },
+);
+const Urgency = Type.Enum(['normal', 'urgent']);
+const FileId = Type.String({ format: 'uuid' });
+
+export const ReportBody = Type.Object(
+  {
+    source: Type.Enum(CASE_SOURCES),
+    classificationId: Type.Integer({ minimum: 1 }),
+    filingCondition: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    componentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    location: Type.Optional(Type.Union([Point, Type.Null()])),
+    address: Type.Optional(Type.Union([Type.String({ maxLength: 256 }), Type.Null()])),
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    urgency: Type.Optional(Urgency),
+    beforePhotoIds: Type.Optional(Type.Array(FileId, { maxItems: 10, uniqueItems: true })),
+    selfHandled: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            note: Type.String({ minLength: 1, maxLength: 2000 }),
+            afterPhotoIds: Type.Array(FileId, { minItems: 1, maxItems: 10, uniqueItems: true }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ActionBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The case version you read; 409 if it changed since' }),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    checkResult: Type.Optional(Type.Enum(['confirmed', 'not_found'])),
+    afterPhotoIds: Type.Optional(Type.Array(FileId, { maxItems: 10, uniqueItems: true })),
+    requestedDueAt: Type.Optional(Type.String({ format: 'date-time' })),
+    targetCaseId: Type.Optional(Type.Integer({ minimum: 1 })),
+    closureType: Type.Optional(Type.Enum(['erroneous', 'special'])),
+    corrections: Type.Optional(
+      Type.Object(
+        {
+          classificationId: Type.Optional(Type.Integer({ minimum: 1 })),
+          filingCondition: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+          urgency: Type.Optional(Urgency),
+          location: Type.Optional(Point),
+          address: Type.Optional(Type.String({ maxLength: 256 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ActionParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  action: Type.Enum(CASE_ACTIONS),
+});
+
+const StatusList = Type.String({
+  pattern: `^(${CASE_STATUSES.join('|')})(,(${CASE_STATUSES.join('|')}))*$`,
+  description: 'one status or several, comma-separated',
+});
+
+export const FilterQuery = {
+  status: Type.Optional(StatusList),
+  stage: Type.Optional(Type.Enum(STAGES)),
+  classificationId: Type.Optional(Type.Integer({ minimum: 1 })),
+  kind: Type.Optional(Type.Enum(['component', 'matter'])),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$' })),
+  departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+  source: Type.Optional(Type.Enum(CASE_SOURCES)),
+  overdueTier: Type.Optional(Type.Enum(['on_time', 'overdue', 'severely_overdue'])),
+  escalated: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$' })),
+};
+
+export const ListQuery = Type.Object({ ...FilterQuery, ...PageQuery });
+export const GeoJsonQuery = Type.Object({
+  ...FilterQuery,
+  limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 5_000 }),
+});

@@ -1,0 +1,45 @@
+/** A progress bar on a terminal, plain percentage lines elsewhere (CI logs, pipes). */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+export function progressBar(label: string): Progress {
+  if (!process.stderr.isTTY) {
+    let lastShown = -1;
+    return {
+      update(done, total) {
+        const pct = total === 0 ? 100 : Math.floor((done / total) * 10) * 10;
+        if (pct !== lastShown) {
+          lastShown = pct;
+          process.stderr.write(`${label}: ${pct}% (${done}/${total})\n`);
+        }
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, done);
+        started = true;
+      } else {
+        bar.setTotal(total);
+        bar.update(done);
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** The components module's public door. */
+export { componentRoutes } from './routes.js';
+export {
+  createComponentsBulk,
+  DEFAULT_TIME_ZONE,
+  type BulkOptions,
+  type BulkReport,
+  type ComponentRow,
+  type CreatedComponent,
+  type DepartmentRef,
+  type RowError,
+} from './bulk.js';
+export { importComponents, MAX_IMPORT_ROWS, type ImportFormat, type ImportReport } from './import.js';
+export {
+  createComponent,
+  getComponent,
+  listComponents,
+  updateComponent,
+  type ComponentCreateInput,
+  type ComponentPatch,
+} from './service.js';
+export type { ComponentView } from './presenter.js';
+export { COMPONENT_STATUSES, DATA_SOURCES, DATA_SOURCE_LABELS, STATUS_LABELS } from './rules.js';

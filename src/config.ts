@@ -1,0 +1,98 @@
+/**
+ * Configuration is read and validated once at start into a typed object; a bad setting stops
+ * the process with a message naming it (docs/configuration.md lists every variable).
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database and its lock file. */
+  dataDir: string;
+  /** Load the demo district, demo accounts and demo data on an empty database. */
+  demo: boolean;
+  /** Business time zone of working-time deadlines and day boundaries. */
+  timeZone: string;
+  /** Initial admin password for a non-demo instance (otherwise a one-time password is printed). */
+  adminPassword: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-* from a reverse proxy (needed for client addresses behind a load balancer). */
+  trustProxy: boolean;
+  /** Session lifetime in hours. */
+  sessionHours: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function parseIntVar(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseBoolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// connection string');
+  }
+  const timeZone = env.SHUZHI_TIMEZONE || 'Asia/Shanghai';
+  if (!isValidTimeZone(timeZone)) throw new ConfigError('SHUZHI_TIMEZONE', `unknown time zone "${timeZone}"`);
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const adminPassword = env.SHUZHI_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('SHUZHI_ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+  return {
+    port: parseIntVar(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.SHUZHI_DATA_DIR || './data'),
+    demo: parseBoolVar(env, 'SHUZHI_DEMO', true),
+    timeZone,
+    adminPassword,
+    logLevel,
+    trustProxy: parseBoolVar(env, 'SHUZHI_TRUST_PROXY', false),
+    sessionHours: parseIntVar(env, 'SHUZHI_SESSION_HOURS', 12, 1, 24 * 30),
+  };
+}

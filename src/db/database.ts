@@ -1,0 +1,114 @@
+/**
+ * One SQL dialect, two backends: PGlite (WASM PostgreSQL + PostGIS) in a data folder, or a real
+ * PostgreSQL 15+ with PostGIS 3 through DATABASE_URL. Both are reached through the same Kysely
+ * instance, so every query and migration runs unchanged on either.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly backend: Backend;
+  readonly db: Kysely<DB>;
+  /** Flush to disk (embedded) — called before a clean exit and before a backup. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded engine, for backup (dumpDataDir); undefined on PostgreSQL. */
+  readonly pglite: PGlite | undefined;
+}
+
+// The same JavaScript types on both backends: counts and ids as numbers, numeric as number,
+// dates as 'YYYY-MM-DD' strings (a date has no time zone), timestamptz as Date.
+const OID_INT8 = 20;
+const OID_NUMERIC = 1700;
+const OID_DATE = 1082;
+const toNumber = (value: string): number => Number(value);
+const asText = (value: string): string => value;
+
+export interface OpenEmbeddedOptions {
+  dataDir?: string;
+  /** A gzipped data-folder dump to start from (tests reuse a prepared template this way). */
+  loadDataDir?: Blob;
+  /** Skip the lock file (only for in-memory databases). */
+  lock?: boolean;
+}
+
+export async function openEmbedded(options: OpenEmbeddedOptions): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (options.dataDir && options.lock !== false) lock = lockDataDir(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { postgis },
+      parsers: { [OID_INT8]: toNumber, [OID_NUMERIC]: toNumber, [OID_DATE]: asText },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  let closed = false;
+  return {
+    backend: 'pglite',
+    db,
+    pglite,
+    async checkpoint() {
+      await sql`checkpoint`.execute(db);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        if (options.dataDir) await sql`checkpoint`.execute(db);
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+export interface OpenPostgresOptions {
+  connectionString: string;
+  /** Pool size; PostgreSQL serves many connections, one Shuzhi process needs a few. */
+  max?: number;
+}
+
+export async function openPostgres(options: OpenPostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID_INT8 || oid === OID_NUMERIC) return toNumber;
+        if (oid === OID_DATE) return asText;
+        return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Fail fast with the server's own message when the database is unreachable.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    backend: 'postgres',
+    db,
+    pglite: undefined,
+    async checkpoint() {},
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The demo district's departments and what each is responsible for. Names follow Dongcheng's
+ * real bodies; the unified social credit codes are synthetic (valid check characters, registered
+ * under 机构编制 / 机关 with the district's code) and marked so in docs/demo-district.md.
+ */
+import { creditCodeCheckChar, organizationCodeCheckChar } from '../shared/codes/index.js';
+
+export interface DemoDepartment {
+  key: string;
+  name: string;
+  shortName: string;
+  kind: string;
+  /** GB/T 47678.5-2026 major classes (or full codes) this department handles: components then matters. */
+  components: string[];
+  matters: string[];
+}
+
+export const DEMO_DEPARTMENTS: DemoDepartment[] = [
+  {
+    key: 'cgw',
+    name: '北京市东城区城市管理委员会',
+    shortName: '区城管委',
+    kind: 'municipal',
+    components: ['01'],
+    matters: ['01', '10'],
+  },
+  {
+    key: 'zf',
+    name: '北京市东城区城市管理综合行政执法局',
+    shortName: '区城管执法局',
+    kind: 'urban_management',
+    components: [],
+    matters: ['06', '07', '08', '09'],
+  },
+  {
+    key: 'yl',
+    name: '北京市东城区园林绿化局',
+    shortName: '区园林绿化局',
+    kind: 'landscaping',
+    components: ['04'],
+    matters: ['04'],
+  },
+  {
+    key: 'hw',
+    name: '北京市东城区环境卫生服务中心',
+    shortName: '区环卫中心',
+    kind: 'sanitation',
+    components: ['03'],
+    matters: ['03'],
+  },
+  {
+    key: 'jt',
+    name: '北京市东城区交通委员会',
+    shortName: '区交通委',
+    kind: 'transport',
+    components: ['02'],
+    matters: ['02'],
+  },
+  {
+    key: 'sw',
+    name: '北京市东城区水务局',
+    shortName: '区水务局',
+    kind: 'water',
+    components: [],
+    matters: [],
+  },
+  {
+    key: 'jg',
+    name: '北京市公安局公安交通管理局东城交通支队',
+    shortName: '东城交通支队',
+    kind: 'traffic_police',
+    components: [],
+    matters: [],
+  },
+  {
+    key: 'zj',
+    name: '北京市东城区住房和城市建设委员会',
+    shortName: '区住建委',
+    kind: 'housing',
+    components: ['05'],
+    matters: ['05'],
+  },
+  {
+    key: 'sj',
+    name: '北京市东城区市场监督管理局',
+    shortName: '区市场监管局',
+    kind: 'market_regulation',
+    components: [],
+    matters: [],
+  },
+];
+
+/** A synthetic but valid credit code: 1 (机构编制) 1 (机关) + 110101 + organization code + check. */
+export function demoCreditCode(sequence: number): string {
+  const orgBody = `DC${String(sequence).padStart(6, '0')}`;
+  const body17 = `11110101${orgBody}${organizationCodeCheckChar(orgBody)}`;
+  return `${body17}${creditCodeCheckChar(body17)}`;
+}
+
+export const DEMO_PASSWORD = 'shuzhi-demo';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: 'admin' | 'supervisor' | 'dispatcher' | 'handler' | 'department_lead' | 'inspector' | 'leader';
+  position?: 'operator' | 'shift_lead';
+  /** Key of a DEMO_DEPARTMENTS entry. */
+  department?: string;
+  regions: string[];
+}
+
+/** One account per role, username = role (README lists them). Demo only. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', regions: [] },
+  {
+    username: 'supervisor',
+    displayName: '监督中心值班长',
+    role: 'supervisor',
+    position: 'shift_lead',
+    regions: ['110101'],
+  },
+  {
+    username: 'operator',
+    displayName: '监督中心受理员',
+    role: 'supervisor',
+    position: 'operator',
+    regions: ['110101'],
+  },
+  { username: 'dispatcher', displayName: '指挥中心派遣员', role: 'dispatcher', regions: ['110101'] },
+  { username: 'handler', displayName: '城管委处置人员', role: 'handler', department: 'cgw', regions: [] },
+  {
+    username: 'department_lead',
+    displayName: '城管委科长',
+    role: 'department_lead',
+    department: 'cgw',
+    regions: [],
+  },
+  { username: 'inspector', displayName: '东华门街道监督员', role: 'inspector', regions: ['110101001'] },
+  { username: 'leader', displayName: '区领导', role: 'leader', regions: ['110101'] },
+];

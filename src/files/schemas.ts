@@ -1,0 +1,39 @@
+import { Type } from 'typebox';
+import { Timestamp } from '../http/schemas.js';
+import { FILE_PURPOSES, UUID } from './service.js';
+
+export const FileIdParams = Type.Object({
+  id: Type.String({ pattern: UUID.source, description: 'File id (UUID)' }),
+});
+
+export const UploadQuery = Type.Object({
+  purpose: Type.Enum(FILE_PURPOSES, {
+    default: 'case_photo',
+    description:
+      'What the images are for: case_photo (default), component_photo, report_photo, open311_media',
+  }),
+});
+
+export const FileRef = Type.Object({
+  id: Type.String(),
+  purpose: Type.String(),
+  contentType: Type.String({ description: 'Always image/jpeg: every image is re-encoded' }),
+  byteSize: Type.Integer(),
+  width: Type.Union([Type.Integer(), Type.Null()]),
+  height: Type.Union([Type.Integer(), Type.Null()]),
+  sha256: Type.String({ description: 'Hex SHA-256 of the stored bytes (also the ETag)' }),
+  originalName: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  url: Type.String({ description: 'GET it for the bytes' }),
+  thumbnailUrl: Type.Union([Type.String(), Type.Null()]),
+  deduplicated: Type.Boolean({
+    description: 'true when you had already uploaded the same image for the same purpose: its id is returned',
+  }),
+});
+
+export const UploadResponse = Type.Object({ files: Type.Array(FileRef) });
+
+/** OpenAPI description of a binary answer; Fastify sends Buffers as they are. */
+export function binaryResponse(description: string) {
+  return { description, content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } };
+}

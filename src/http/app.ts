@@ -1,0 +1,183 @@
+/**
+ * The HTTP application: plugins, conventions (problem+json, request ids, security headers, rate
+ * limits, OpenAPI) and every module's routes. Tests build it and drive it with inject().
+ */
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import { auditRoutes } from '../audit/routes.js';
+import { identityRoutes } from '../identity/routes.js';
+import { geographyRoutes } from '../geography/routes.js';
+import { classificationRoutes } from '../classification/routes.js';
+import { departmentRoutes } from '../departments/routes.js';
+import { componentRoutes } from '../components/routes.js';
+import { fileRoutes } from '../files/routes.js';
+import { notificationRoutes } from '../notifications/routes.js';
+import { webhookRoutes } from '../webhooks/routes.js';
+import { caseRoutes } from '../cases/routes.js';
+import { caseAdminRoutes } from '../cases/admin-routes.js';
+import { CalendarProvider } from '../cases/calendar-provider.js';
+import type { CaseServiceDeps } from '../cases/service.js';
+import { registerCasePhotoAccess } from '../cases/photo-access.js';
+import type { GeographyIndex } from '../geography/index-cache.js';
+import { authPlugin } from './auth.js';
+import { errorHandler, problemFor, sendProblem } from './problem.js';
+import { ProblemSchema } from './schemas.js';
+
+export interface AppOptions {
+  database: Database;
+  geography: GeographyIndex;
+  sessionHours: number;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  /** Requests per minute per client on public endpoints (login, locate); lowered in tests. */
+  publicRateLimit?: number;
+  /** Marks the cookie Secure (set when served over HTTPS). */
+  secureCookies?: boolean;
+  version?: string;
+  /** Business time zone of deadlines and case numbers. */
+  timeZone?: string;
+  /** Case-loop dependencies; built from the options when absent (tests inject a clock here). */
+  cases?: Partial<CaseServiceDeps>;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    bodyLimit: 1_048_576,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  registerCasePhotoAccess();
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      ...problemFor('NOT_FOUND', `No route ${request.method} ${request.url}`),
+      instance: request.url,
+    }),
+  );
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addSchema(ProblemSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:', 'blob:', 'https:'], 'script-src': ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  // Uploads: limits are enforced again per route by the files module (size sniffed from content).
+  await app.register(multipart, { limits: { fileSize: 20 * 1_048_576, files: 10, fields: 50 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      ...problemFor('RATE_LIMITED', `Rate limit of ${context.max} requests per ${context.after} exceeded`),
+      statusCode: 429,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Shuzhi (数治) API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Digital-government platform: grid-based urban management, regions and unit grids, components, ' +
+          'departments, identity. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'shuzhi_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) || `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(authPlugin, { db: options.database.db });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/healthz',
+    { schema: { tags: ['system'], security: [], summary: 'Liveness and database readiness' } },
+    async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(options.database.db);
+        return { status: 'ok', database: options.database.backend };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', database: options.database.backend });
+      }
+    },
+  );
+
+  const deps = {
+    db: options.database.db,
+    database: options.database,
+    geography: options.geography,
+    sessionHours: options.sessionHours,
+    publicRateLimit: options.publicRateLimit ?? 120,
+    secureCookies: options.secureCookies ?? false,
+    cases: {
+      geography: options.geography,
+      calendars: new CalendarProvider({ timeZone: options.timeZone ?? 'Asia/Shanghai' }),
+      timeZone: options.timeZone ?? 'Asia/Shanghai',
+      ...options.cases,
+    },
+  };
+  app.decorate('caseDeps', deps.cases);
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes, deps);
+      await api.register(auditRoutes, deps);
+      await api.register(geographyRoutes, deps);
+      await api.register(classificationRoutes, deps);
+      await api.register(departmentRoutes, deps);
+      await api.register(componentRoutes, deps);
+      await api.register(fileRoutes, deps);
+      await api.register(notificationRoutes, deps);
+      await api.register(webhookRoutes, deps);
+      await api.register(caseRoutes, deps);
+      await api.register(caseAdminRoutes, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The case loop's dependencies (calendar, locate index, clock), shared with background jobs. */
+    caseDeps: CaseServiceDeps;
+  }
+}
+
+export type RouteDeps = {
+  db: Database['db'];
+  database: Database;
+  geography: GeographyIndex;
+  sessionHours: number;
+  publicRateLimit: number;
+  secureCookies: boolean;
+  cases: CaseServiceDeps;
+};

@@ -1,0 +1,63 @@
+/**
+ * Authentication for every request: a bearer token (session or personal API token) or the
+ * HTTP-only session cookie. Cookie-authenticated unsafe requests must echo the session's CSRF
+ * token in `X-CSRF-Token` (synchronizer token): a cross-site form cannot read it.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Actor } from '../identity/actor.js';
+import { resolveToken, type ResolvedCredential } from '../identity/sessions.js';
+import type { RequestContext } from '../shared/context.js';
+import { DomainError } from '../shared/errors.js';
+
+export const SESSION_COOKIE = 'shuzhi_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    credential: ResolvedCredential | null;
+    credentialVia: 'bearer' | 'cookie' | null;
+  }
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { db }) => {
+  app.decorateRequest('credential', null);
+  app.decorateRequest('credentialVia', null);
+  app.addHook('onRequest', async (request) => {
+    const bearer = bearerOf(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const token = bearer ?? cookie;
+    if (!token) return;
+    const credential = await resolveToken(db, token);
+    if (bearer && !credential) {
+      throw new DomainError('AUTH_REQUIRED', 'The bearer token is invalid, expired or revoked');
+    }
+    if (!credential) return; // A stale cookie is treated as no session.
+    request.credential = credential;
+    request.credentialVia = bearer ? 'bearer' : 'cookie';
+    if (request.credentialVia === 'cookie' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== credential.csrfToken) {
+        throw new DomainError('CSRF_TOKEN_INVALID', 'Send the X-CSRF-Token header returned at login');
+      }
+    }
+  });
+});
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.credential) throw new DomainError('AUTH_REQUIRED', 'Log in, or send a bearer token');
+  return request.credential.actor;
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  return { actor: requireActor(request), clientIp: request.ip, requestId: String(request.id) };
+}

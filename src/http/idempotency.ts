@@ -1,0 +1,79 @@
+/**
+ * Idempotency-Key for creating writes (phones retry): the key row is inserted in the same
+ * transaction as the write and holds its response, so a retry replays the committed answer and
+ * never writes twice. The same key with another request body is refused (422); a retry that
+ * arrives while the first is still running waits for it on PostgreSQL (unique-index lock) and is
+ * answered 409 if it cannot.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { DomainError } from '../shared/errors.js';
+
+const IN_FLIGHT = 0;
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+function keyOf(request: FastifyRequest): string | null {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return null;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1–255 visible ASCII characters', {
+      errors: [{ field: 'header.idempotency-key', reason: 'must be 1–255 visible ASCII characters' }],
+    });
+  }
+  return key;
+}
+
+export async function idempotent<T>(
+  request: FastifyRequest,
+  db: Kysely<DB>,
+  status: number,
+  run: (tx: Transaction<DB>) => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  const key = keyOf(request);
+  if (key === null) {
+    return { status, body: await db.transaction().execute(run), replayed: false };
+  }
+  const scope = request.credential ? `user:${request.credential.actor.id}` : `ip:${request.ip}`;
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+  return db.transaction().execute(async (tx) => {
+    const claimed = await tx
+      .insertInto('idempotency_keys')
+      .values({ scope, key, request_hash: requestHash, status_code: IN_FLIGHT, response_body: null })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) {
+      const stored = await tx
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (stored.request_hash !== requestHash) {
+        throw new DomainError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request',
+        );
+      }
+      if (stored.status_code === IN_FLIGHT) throw new DomainError('IDEMPOTENCY_KEY_IN_FLIGHT');
+      return { status: stored.status_code, body: stored.response_body as T, replayed: true };
+    }
+    const body = await run(tx);
+    await tx
+      .updateTable('idempotency_keys')
+      .set({ status_code: status, response_body: JSON.stringify(body) })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+    return { status, body, replayed: false };
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Who is acting, and where. Every staff account is bound to regions (a code covers everything
+ * below it: district → street → community → grid) and/or a department; that binding is the
+ * jurisdiction every query is scoped by (docs/security.md).
+ */
+import type { StaffRole, SupervisorPosition } from '../db/schema.js';
+
+export const STAFF_ROLES = [
+  'admin',
+  'supervisor',
+  'dispatcher',
+  'handler',
+  'department_lead',
+  'inspector',
+  'leader',
+] as const satisfies readonly StaffRole[];
+
+export const SUPERVISOR_POSITIONS = [
+  'operator',
+  'shift_lead',
+] as const satisfies readonly SupervisorPosition[];
+
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  /** 受理员 (operator) or 值班长 (shift lead), for supervisors only. */
+  position: SupervisorPosition | null;
+  departmentId: number | null;
+  /** Region codes the account is bound to. */
+  regionCodes: string[];
+}
+
+/** The jurisdiction of an actor, as the data layer applies it. */
+export type Scope =
+  { kind: 'all' } | { kind: 'restricted'; regionCodes: readonly string[]; departmentId: number | null };
+
+export function scopeOf(actor: Actor): Scope {
+  if (actor.role === 'admin') return { kind: 'all' };
+  return { kind: 'restricted', regionCodes: actor.regionCodes, departmentId: actor.departmentId };
+}
+
+/** Whether a record located at `code` (a region, grid or the grid of a record) lies in the scope. */
+export function codeInScope(scope: Scope, code: string | null | undefined): boolean {
+  if (scope.kind === 'all') return true;
+  if (!code) return false;
+  return scope.regionCodes.some((prefix) => code.startsWith(prefix));
+}

@@ -1,0 +1,300 @@
+/** /api/v1/auth (login, session, tokens) and /api/v1/users (staff administration). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { RouteDeps } from '../http/app.js';
+import { SESSION_COOKIE, contextOf, requireActor } from '../http/auth.js';
+import { idempotent } from '../http/idempotency.js';
+import { IdParam, PageQuery, pageOf, problems } from '../http/schemas.js';
+import { DomainError } from '../shared/errors.js';
+import { authorize } from './policy.js';
+import { verifyPassword } from './passwords.js';
+import * as schemas from './schemas.js';
+import { createApiToken, listApiTokens, login, logout, revokeApiToken } from './sessions.js';
+import { createUser, getUser, listUsers, setPassword, updateUser } from './users.js';
+
+export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with username and password',
+        description:
+          'Sets an HTTP-only SameSite session cookie and returns the same session as a bearer token.',
+        security: [],
+        body: schemas.LoginBody,
+        response: { 200: schemas.LoginResponse, ...problems(400, 401, 423, 429) },
+      },
+      config: {
+        rateLimit: { max: Math.max(10, Math.floor(deps.publicRateLimit / 4)), timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(
+        db,
+        {
+          username: request.body.username,
+          password: request.body.password,
+          clientIp: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          requestId: String(request.id),
+        },
+        deps.sessionHours,
+      );
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+        path: '/',
+        expires: result.expiresAt,
+      });
+      return {
+        token: result.token,
+        csrfToken: result.csrfToken,
+        expiresAt: result.expiresAt.toISOString(),
+        user: result.actor,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 204: Type.Null(), ...problems(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      if (request.credential?.sessionHash) await logout(db, ctx, request.credential.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I',
+        response: { 200: schemas.SessionResponse, ...problems(401) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return {
+        user: actor,
+        csrfToken: request.credential!.csrfToken,
+        via: request.credentialVia!,
+        kind: request.credential!.kind,
+      };
+    },
+  );
+
+  app.put(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (ends your other sessions)',
+        body: schemas.ChangeOwnPasswordBody,
+        response: { 204: Type.Null(), ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', ctx.actor.id)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
+        throw new DomainError('VALIDATION_FAILED', 'The current password is wrong', {
+          errors: [{ field: 'body.currentPassword', reason: 'is wrong' }],
+        });
+      }
+      await setPassword(db, ctx, ctx.actor.id, request.body.newPassword, false);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your personal API tokens',
+        response: { 200: Type.Array(schemas.ApiTokenView), ...problems(401) },
+      },
+    },
+    async (request) => (await listApiTokens(db, contextOf(request))).map(presentToken),
+  );
+
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a personal API token (shown once)',
+        body: schemas.CreateApiTokenBody,
+        response: {
+          201: Type.Intersect([schemas.ApiTokenView, Type.Object({ token: Type.String() })]),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const result = await idempotent(request, db, 201, async (tx) => {
+        const token = await createApiToken(tx, ctx, request.body);
+        return { ...presentToken(token), token: token.token };
+      });
+      return reply.code(result.status as 201).send(result.body);
+    },
+  );
+
+  app.delete(
+    '/auth/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of your API tokens',
+        params: IdParam,
+        response: { 204: Type.Null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(db, contextOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'List staff accounts (admin)',
+        querystring: Type.Object({
+          role: Type.Optional(schemas.Role),
+          departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          ...PageQuery,
+        }),
+        response: { 200: pageOf(schemas.UserView), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'users:read');
+      const page = await listUsers(db, request.query);
+      return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a staff account (admin)',
+        body: schemas.CreateUserBody,
+        response: { 201: schemas.UserView, ...problems(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, 'users:write');
+      const result = await idempotent(request, db, 201, async (tx) =>
+        presentUser(await createUser(tx, ctx, request.body)),
+      );
+      return reply.code(result.status as 201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Read a staff account (admin, or yourself)',
+        params: IdParam,
+        response: { 200: schemas.UserView, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (actor.id !== request.params.id) authorize(actor, 'users:read');
+      return presentUser(await getUser(db, request.params.id));
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change role, jurisdiction, department or activation (admin; optimistic version)',
+        params: IdParam,
+        body: schemas.UpdateUserBody,
+        response: { 200: schemas.UserView, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, 'users:write');
+      if (
+        ctx.actor.id === request.params.id &&
+        (request.body.active === false || (request.body.role && request.body.role !== 'admin'))
+      ) {
+        throw new DomainError('FORBIDDEN', 'You may not deactivate or demote your own account');
+      }
+      return presentUser(await updateUser(db, ctx, request.params.id, request.body));
+    },
+  );
+
+  app.put(
+    '/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Reset a staff account's password (admin)",
+        params: IdParam,
+        body: schemas.SetPasswordBody,
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      authorize(ctx.actor, 'users:write');
+      await setPassword(
+        db,
+        ctx,
+        request.params.id,
+        request.body.password,
+        request.body.mustChangePassword ?? true,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+function presentToken(token: Awaited<ReturnType<typeof listApiTokens>>[number]) {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+  };
+}
+
+function presentUser(user: Awaited<ReturnType<typeof getUser>>) {
+  return { ...user, createdAt: user.createdAt.toISOString(), updatedAt: user.updatedAt.toISOString() };
+}

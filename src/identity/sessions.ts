@@ -1,0 +1,253 @@
+/**
+ * Login, sessions and personal API tokens. A session token works as an HTTP-only cookie (with a
+ * CSRF token for unsafe methods) or as a bearer token; personal API tokens are bearer-only.
+ * Repeated wrong passwords lock the account for a while (docs/security.md).
+ */
+import { inTransaction } from '../shared/transaction.js';
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { DomainError } from '../shared/errors.js';
+import { recordAudit, type AuditContext } from '../audit/service.js';
+import type { RequestContext } from '../shared/context.js';
+import type { Actor } from './actor.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { newToken, tokenHash } from './tokens.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | null> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'position', 'department_id', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || !user.active) return null;
+  const regions = await db
+    .selectFrom('user_regions')
+    .select('region_code')
+    .where('user_id', '=', userId)
+    .orderBy('region_code')
+    .execute();
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    position: user.position,
+    departmentId: user.department_id,
+    regionCodes: regions.map((r) => r.region_code),
+  };
+}
+
+export async function login(
+  db: Kysely<DB>,
+  input: {
+    username: string;
+    password: string;
+    clientIp: string | null;
+    userAgent: string | null;
+    requestId: string | null;
+  },
+  sessionHours: number,
+): Promise<LoginResult> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'active', 'locked_until', 'failed_logins'])
+    .where('username', '=', input.username)
+    .executeTakeFirst();
+  if (!user || !user.active) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  }
+  if (user.locked_until && user.locked_until > new Date()) {
+    throw new DomainError(
+      'AUTH_ACCOUNT_LOCKED',
+      `Too many wrong passwords; try again after ${user.locked_until.toISOString()}`,
+      { lockedUntil: user.locked_until.toISOString() },
+    );
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  const ctx: AuditContext = {
+    actor: { id: user.id, username: input.username },
+    clientIp: input.clientIp,
+    requestId: input.requestId,
+  };
+  if (!ok) {
+    const failed = user.failed_logins + 1;
+    await inTransaction(db, async (tx) => {
+      await tx
+        .updateTable('users')
+        .set({
+          failed_logins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
+          locked_until:
+            failed >= MAX_FAILED_LOGINS ? sql<Date>`now() + make_interval(mins => ${LOCKOUT_MINUTES})` : null,
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: failed >= MAX_FAILED_LOGINS ? 'auth.locked' : 'auth.login_failed',
+        targetType: 'user',
+        targetId: user.id,
+      });
+    });
+    throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  }
+  const token = newToken('shs');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
+  await inTransaction(db, async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await tx
+      .insertInto('sessions')
+      .values({
+        token_hash: tokenHash(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+        client_ip: input.clientIp,
+        user_agent: input.userAgent?.slice(0, 500) ?? null,
+      })
+      .execute();
+    await recordAudit(tx, ctx, { action: 'auth.login', targetType: 'user', targetId: user.id });
+  });
+  const actor = await loadActor(db, user.id);
+  if (!actor) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  return { token, csrfToken, expiresAt, actor };
+}
+
+export interface ResolvedCredential {
+  actor: Actor;
+  kind: 'session' | 'api_token';
+  /** Present for sessions: unsafe requests authenticated by cookie must echo it. */
+  csrfToken: string | null;
+  sessionHash: string | null;
+}
+
+export async function resolveToken(db: Kysely<DB>, token: string): Promise<ResolvedCredential | null> {
+  const hash = tokenHash(token);
+  if (token.startsWith('shs_')) {
+    const session = await db
+      .selectFrom('sessions')
+      .select(['user_id', 'csrf_token', 'expires_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!session || session.expires_at <= new Date()) return null;
+    const actor = await loadActor(db, session.user_id);
+    return actor ? { actor, kind: 'session', csrfToken: session.csrf_token, sessionHash: hash } : null;
+  }
+  if (token.startsWith('shz_')) {
+    const row = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date())) return null;
+    const actor = await loadActor(db, row.user_id);
+    if (!actor) return null;
+    // Touch at most once a minute: a busy integration must not write on every request.
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
+      await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+    }
+    return { actor, kind: 'api_token', csrfToken: null, sessionHash: null };
+  }
+  return null;
+}
+
+export async function logout(db: Kysely<DB>, ctx: RequestContext, sessionHash: string): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.deleteFrom('sessions').where('token_hash', '=', sessionHash).execute();
+    await recordAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.id });
+  });
+}
+
+export interface ApiTokenInfo {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export async function createApiToken(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<ApiTokenInfo & { token: string }> {
+  const token = newToken('shz');
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  return inTransaction(db, async (tx) => {
+    const row = await tx
+      .insertInto('api_tokens')
+      .values({
+        user_id: ctx.actor.id,
+        name: input.name,
+        token_hash: tokenHash(token),
+        prefix: token.slice(0, 10),
+        expires_at: expiresAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, { action: 'api_token.create', targetType: 'api_token', targetId: row.id });
+    return { ...presentToken(row), token };
+  });
+}
+
+function presentToken(row: {
+  id: number;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}): ApiTokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function listApiTokens(db: Kysely<DB>, ctx: RequestContext): Promise<ApiTokenInfo[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', ctx.actor.id)
+    .orderBy('id')
+    .execute();
+  return rows.map(presentToken);
+}
+
+export async function revokeApiToken(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const result = await tx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('user_id', '=', ctx.actor.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n)
+      throw new DomainError('NOT_FOUND', `No active API token ${id} of yours`);
+    await recordAudit(tx, ctx, { action: 'api_token.revoke', targetType: 'api_token', targetId: id });
+  });
+}

@@ -1,0 +1,12 @@
+/** Notifications: in-app messages to staff, sent by other modules inside their transactions. */
+export {
+  notify,
+  listNotifications,
+  markRead,
+  markAllRead,
+  type NotificationMessage,
+  type NotificationView,
+} from './service.js';
+export { recipientsFor, type RecipientQuery } from './recipients.js';
+export { NOTIFICATION_KINDS, type KnownNotificationKind, type NotificationKind } from './kinds.js';
+export { notificationRoutes } from './routes.js';

@@ -1,0 +1,34 @@
+import { Type } from 'typebox';
+import { PageQuery, Timestamp } from '../http/schemas.js';
+
+export const NotificationView = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String({
+    description: 'task_new, deadline_near, overdue, escalated, returned, reminded, closed, system, …',
+  }),
+  title: Type.String(),
+  body: Type.String(),
+  caseId: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()], { description: 'A path inside the web app' }),
+  createdAt: Timestamp,
+  readAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+export const NotificationListQuery = Type.Object({
+  unread: Type.Optional(Type.Boolean({ description: 'true: only unread; false: only read' })),
+  ...PageQuery,
+});
+
+export const NotificationPage = Type.Object({
+  items: Type.Array(NotificationView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  unreadCount: Type.Integer({ description: 'All your unread notifications, whatever the filter' }),
+});
+
+export const ReadAllQuery = Type.Object({
+  upToId: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'Only up to this id (the newest you have seen); default all' }),
+  ),
+});
+
+export const ReadAllResponse = Type.Object({ marked: Type.Integer() });

@@ -1,0 +1,13 @@
+/** National reference data and configuration defaults, loaded at every start (idempotent). */
+import type { Kysely } from 'kysely';
+import { loadCaseDefaults } from './cases/reference-data.js';
+import { loadReferenceData as loadClassification } from './classification/reference-data.js';
+import type { DB } from './db/schema.js';
+import { inTransaction } from './shared/transaction.js';
+
+export async function loadReferenceData(db: Kysely<DB>): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await loadClassification(tx);
+    await loadCaseDefaults(tx);
+  });
+}

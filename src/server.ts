@@ -1,0 +1,97 @@
+/**
+ * Starting and stopping Shuzhi: open the database (embedded or PostgreSQL), migrate, load the
+ * national reference data, prepare the demo district or the first admin, serve HTTP, and on
+ * SIGINT/SIGTERM stop accepting requests, CHECKPOINT, close and exit cleanly.
+ */
+import type { FastifyInstance } from 'fastify';
+import { loadReferenceData } from './reference-data.js';
+import type { Config } from './config.js';
+import { migrate, openEmbedded, openPostgres, type Database } from './db/index.js';
+import { ensureDemo } from './demo/seed.js';
+import { GeographyIndex } from './geography/index.js';
+import { buildApp } from './http/app.js';
+import { ensureFirstAdmin } from './identity/bootstrap.js';
+import { startJobs } from './jobs/index.js';
+import { messagingJobs } from './webhooks/index.js';
+import { sweepDeadlines } from './cases/sweep.js';
+
+export interface Say {
+  (message: string): void;
+}
+
+export async function openConfiguredDatabase(config: Config, say: Say): Promise<Database> {
+  if (config.databaseUrl) {
+    say(`Connecting to PostgreSQL (${new URL(config.databaseUrl).host})…`);
+    return openPostgres({ connectionString: config.databaseUrl });
+  }
+  say(`Opening the embedded database in ${config.dataDir}…`);
+  return openEmbedded({ dataDir: config.dataDir });
+}
+
+/** Migrations and reference data: the same steps for `serve` and `migrate`. */
+export async function prepareDatabase(database: Database, say: Say): Promise<void> {
+  const applied = await migrate(database.db, (m, i, total) =>
+    say(`Applying migration ${i + 1}/${total}: ${m.name}…`),
+  );
+  if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
+  await loadReferenceData(database.db);
+}
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, say: Say): Promise<Running> {
+  const started = Date.now();
+  const database = await openConfiguredDatabase(config, say);
+  try {
+    await prepareDatabase(database, say);
+    if (config.demo) await ensureDemo(database, say);
+    else await ensureFirstAdmin(database.db, config.adminPassword, say);
+    const geography = new GeographyIndex(database.db);
+    await geography.fresh();
+    const app = await buildApp({
+      database,
+      geography,
+      sessionHours: config.sessionHours,
+      trustProxy: config.trustProxy,
+      logger: { level: config.logLevel },
+    });
+    // Background work: outbox fan-out and webhook delivery, and the minute's deadline sweep.
+    const jobs = startJobs(
+      database.db,
+      [
+        ...messagingJobs(database.db),
+        { name: 'case-deadline-sweep', intervalMs: 60_000, run: (db) => sweepDeadlines(db, app.caseDeps) },
+      ],
+      { log: app.log },
+    );
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+    say(
+      `Shuzhi is ready at ${url} (${geography.gridCount} unit grids, ${database.backend}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      database,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          await jobs.stop();
+          await app.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import { Type } from 'typebox';
+import { PageQuery, Timestamp, Version } from '../http/schemas.js';
+import { TOPIC_PATTERN_SOURCE } from './rules.js';
+
+export const DeliveryStatus = Type.Enum(['pending', 'succeeded', 'failed', 'dead']);
+
+const Topic = Type.String({
+  pattern: TOPIC_PATTERN_SOURCE,
+  maxLength: 100,
+  description: 'A topic or a pattern where * matches anything: case.filed, case.*, *.overdue, *',
+});
+const Topics = Type.Array(Topic, { minItems: 1, maxItems: 50 });
+const Url = Type.String({
+  minLength: 1,
+  maxLength: 2000,
+  description: 'http(s) URL receiving POSTs; no user name or password in it',
+});
+const Name = Type.String({ minLength: 1, maxLength: 100 });
+const DepartmentId = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+  description: 'Only events of cases assigned to this department (payload.departmentId)',
+});
+
+export const SubscriptionView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  url: Type.String(),
+  topics: Type.Array(Type.String()),
+  departmentId: Type.Union([Type.Integer(), Type.Null()]),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const CreatedSubscription = Type.Intersect([
+  SubscriptionView,
+  Type.Object({
+    secret: Type.String({
+      description: 'The HMAC signing secret. Shown only in this response: store it now.',
+    }),
+  }),
+]);
+
+export const CreateSubscriptionBody = Type.Object(
+  {
+    name: Name,
+    url: Url,
+    topics: Topics,
+    departmentId: Type.Optional(DepartmentId),
+    active: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateSubscriptionBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Name),
+    url: Type.Optional(Url),
+    topics: Type.Optional(Topics),
+    departmentId: Type.Optional(DepartmentId),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const SubscriptionListQuery = Type.Object({ active: Type.Optional(Type.Boolean()), ...PageQuery });
+
+export const DeliveryView = Type.Object({
+  id: Type.Integer({ description: 'Sent as X-Shuzhi-Delivery' }),
+  eventId: Type.Integer({ description: 'The outbox event; the body id' }),
+  topic: Type.String(),
+  status: DeliveryStatus,
+  attempts: Type.Integer(),
+  nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
+  lastStatusCode: Type.Union([Type.Integer(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  lastDurationMs: Type.Union([Type.Integer(), Type.Null()]),
+  deliveredAt: Type.Union([Timestamp, Type.Null()]),
+  createdAt: Timestamp,
+});
+
+export const DeliveryDetail = Type.Intersect([
+  DeliveryView,
+  Type.Object({
+    attemptLog: Type.Array(
+      Type.Object({
+        attemptedAt: Timestamp,
+        statusCode: Type.Union([Type.Integer(), Type.Null()]),
+        error: Type.Union([Type.String(), Type.Null()]),
+        durationMs: Type.Integer(),
+      }),
+    ),
+  }),
+]);
+
+export const DeliveryListQuery = Type.Object({ status: Type.Optional(DeliveryStatus), ...PageQuery });
+
+export const DeliveryParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  deliveryId: Type.Integer({ minimum: 1 }),
+});
+
+export const PingResponse = Type.Object({ eventId: Type.Integer(), deliveryId: Type.Integer() });

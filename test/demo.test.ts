@@ -1,0 +1,120 @@
+/**
+ * The demo district as `npm start` prepares it: the issue's "done when" checks, on the real seed.
+ */
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../src/db/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/departments.js';
+import { ensureDemo, isDemoSeeded } from '../src/demo/seed.js';
+import { GeographyIndex } from '../src/geography/index.js';
+import { buildApp } from '../src/http/app.js';
+import { createTestDatabase } from './helpers/database.js';
+
+let database: Database;
+let app: FastifyInstance;
+const said: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await ensureDemo(database, (m) => said.push(m));
+  app = await buildApp({
+    database,
+    geography: new GeographyIndex(database.db, 0),
+    sessionHours: 1,
+    publicRateLimit: 1e6,
+  });
+  await app.ready();
+}, 300_000);
+
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe('the demo district', () => {
+  it('lists the 17 real streets of 东城区 with their national codes and names', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/regions?parent=110101' });
+    const streets = response.json().items as Array<{ code: string; name: string; synthetic: boolean }>;
+    expect(streets).toHaveLength(17);
+    expect(streets[0]).toMatchObject({ code: '110101001', name: '东华门街道', synthetic: true });
+    expect(streets.at(-1)).toMatchObject({ code: '110101017', name: '永定门外街道' });
+  });
+
+  it('has 169 communities and about 10,000 m² unit grids covering the district', async () => {
+    const counts = await database.db
+      .selectFrom('regions')
+      .select([
+        'level',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('area_m2').as('area'),
+      ])
+      .groupBy('level')
+      .execute();
+    const byLevel = Object.fromEntries(counts.map((c) => [c.level, c]));
+    expect(byLevel.community!.n).toBe(169);
+    expect(byLevel.grid!.n).toBeGreaterThan(4000);
+    expect(byLevel.grid!.area / byLevel.grid!.n).toBeGreaterThan(6_000);
+    expect(byLevel.grid!.area / byLevel.grid!.n).toBeLessThan(11_000);
+    expect(Math.abs(byLevel.grid!.area - byLevel.district!.area) / byLevel.district!.area).toBeLessThan(
+      0.001,
+    );
+  });
+
+  it('locates a point in 东华门街道 (王府井) to a grid whose code starts with 110101001', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/locate?lng=116.4110&lat=39.9142&crs=gcj02',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().grid.code).toMatch(/^110101001\d{6}$/);
+    expect(response.json().street.name).toBe('东华门街道');
+  });
+
+  it('has departments, thousands of components across the classes, and one account per role', async () => {
+    const components = await database.db
+      .selectFrom('components')
+      .select([
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.count<number>('classification_id').distinct().as('classes'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(components.n).toBeGreaterThan(4000);
+    expect(components.classes).toBeGreaterThan(20);
+    for (const account of DEMO_ACCOUNTS) {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: account.username, password: DEMO_PASSWORD },
+      });
+      expect(login.statusCode, account.username).toBe(200);
+    }
+    expect(said.some((m) => m.includes('shuzhi-demo'))).toBe(true);
+  });
+
+  it('is seeded once: a second start changes nothing', async () => {
+    expect(await isDemoSeeded(database.db)).toBe(true);
+    const before = await database.db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    await ensureDemo(database, () => {});
+    const after = await database.db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('serves a valid OpenAPI 3.1 document', async () => {
+    const response = await app.inject({ method: 'GET', url: '/openapi.json' });
+    const validator = new Validator();
+    const result = await validator.validate(response.json());
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(response.json().openapi).toBe('3.1.0');
+    expect(Object.keys(response.json().paths)).toEqual(
+      expect.arrayContaining(['/api/v1/regions', '/api/v1/locate', '/api/v1/cases', '/healthz']),
+    );
+  });
+});
