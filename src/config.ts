@@ -22,6 +22,11 @@ export interface Config {
   trustProxy: boolean;
   /** Session lifetime in hours. */
   sessionHours: number;
+  /** How long after closure a case may be reopened (natural days). */
+  reopenWindowDays: number;
+  /** Probable duplicates: open cases of the same class within this distance (m) and age (days). */
+  duplicateRadiusM: number;
+  duplicateDays: number;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: parseBoolVar(env, 'SHUZHI_TRUST_PROXY', false),
     sessionHours: parseIntVar(env, 'SHUZHI_SESSION_HOURS', 12, 1, 24 * 30),
+    reopenWindowDays: parseIntVar(env, 'SHUZHI_REOPEN_WINDOW_DAYS', 30, 0, 3650),
+    duplicateRadiusM: parseIntVar(env, 'SHUZHI_DUPLICATE_RADIUS_M', 50, 1, 5000),
+    duplicateDays: parseIntVar(env, 'SHUZHI_DUPLICATE_DAYS', 7, 1, 365),
   };
 }

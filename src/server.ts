@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadReferenceData } from './reference-data.js';
 import type { Config } from './config.js';
 import { migrate, openEmbedded, openPostgres, type Database } from './db/index.js';
-import { ensureDemo } from './demo/seed.js';
+import { ensureDemo, simulateDemoIfEmpty } from './demo/seed.js';
 import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
 import { ensureFirstAdmin } from './identity/bootstrap.js';
@@ -59,6 +59,11 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       sessionHours: config.sessionHours,
       trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
+      timeZone: config.timeZone,
+      cases: {
+        workflow: { reopenWindowDays: config.reopenWindowDays },
+        duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },
+      },
     });
     // Background work: outbox fan-out and webhook delivery, and the minute's deadline sweep.
     const jobs = startJobs(
@@ -76,6 +81,12 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
     say(
       `Shuzhi is ready at ${url} (${geography.gridCount} unit grids, ${database.backend}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
+    const background = new AbortController();
+    const simulation = config.demo
+      ? simulateDemoIfEmpty(database, app.caseDeps, say, background.signal).catch((error: unknown) => {
+          app.log.error({ err: error }, 'demo case simulation failed');
+        })
+      : Promise.resolve();
     let stopping: Promise<void> | null = null;
     return {
       app,
@@ -83,6 +94,8 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       url,
       stop() {
         stopping ??= (async () => {
+          background.abort();
+          await simulation;
           await jobs.stop();
           await app.close();
           await database.close();

@@ -7,12 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/departments.js';
 import { ensureDemo, isDemoSeeded } from '../src/demo/seed.js';
+import { simulateDemoCases, type SimulationReport } from '../src/demo/simulation.js';
 import { GeographyIndex } from '../src/geography/index.js';
 import { buildApp } from '../src/http/app.js';
 import { createTestDatabase } from './helpers/database.js';
 
 let database: Database;
 let app: FastifyInstance;
+let simulation: SimulationReport;
 const said: string[] = [];
 
 beforeAll(async () => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
     publicRateLimit: 1e6,
   });
   await app.ready();
+  simulation = await simulateDemoCases(database.db, app.caseDeps, { cases: 120, days: 14, seed: 7 });
 }, 300_000);
 
 afterAll(async () => {
@@ -116,5 +119,34 @@ describe('the demo district', () => {
     expect(Object.keys(response.json().paths)).toEqual(
       expect.arrayContaining(['/api/v1/regions', '/api/v1/locate', '/api/v1/cases', '/healthz']),
     );
+  });
+
+  it('simulates cases through the real workflow: histories, counters and statuses agree', async () => {
+    expect(Object.keys(simulation.byStatus).length).toBeGreaterThanOrEqual(5);
+    expect(simulation.byStatus.closed).toBeGreaterThan(20);
+    const cases = await database.db
+      .selectFrom('cases')
+      .select(['id', 'status', 'returns', 'reworks', 'reopenings'])
+      .execute();
+    const events = await database.db
+      .selectFrom('case_events')
+      .select(['case_id', 'action', 'from_status', 'to_status'])
+      .orderBy('id')
+      .execute();
+    for (const c of cases) {
+      const own = events.filter(
+        (e) => e.case_id === c.id && !['overdue', 'escalate', 'merged-in'].includes(e.action),
+      );
+      expect(own[0]?.action, `case ${c.id}`).toBe('report');
+      // Replaying the transitions ends where the case says it is.
+      expect(own.at(-1)?.to_status, `case ${c.id}`).toBe(c.status);
+      for (let i = 1; i < own.length; i++)
+        expect(own[i]!.from_status, `case ${c.id} event ${i}`).toBe(own[i - 1]!.to_status);
+      expect(c.reworks).toBe(own.filter((e) => e.action === 'fail').length);
+      expect(c.reopenings).toBe(own.filter((e) => e.action === 'reopen').length);
+      expect(c.returns).toBe(
+        own.filter((e) => e.action === 'approve' && e.from_status === 'return_requested').length,
+      );
+    }
   });
 });

@@ -10,13 +10,13 @@ import { listAudit } from './service.js';
 const AuditRecordView = Type.Object({
   id: Type.Integer(),
   at: Timestamp,
-  actorId: Type.Union([Type.Integer(), Type.Null()]),
-  actorName: Type.Union([Type.String(), Type.Null()]),
+  actorId: Type.Union([Type.Null(), Type.Integer()]),
+  actorName: Type.Union([Type.Null(), Type.String()]),
   action: Type.String(),
   targetType: Type.String(),
-  targetId: Type.Union([Type.String(), Type.Null()]),
-  clientIp: Type.Union([Type.String(), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.Null(), Type.String()]),
+  clientIp: Type.Union([Type.Null(), Type.String()]),
+  requestId: Type.Union([Type.Null(), Type.String()]),
   detail: Type.Record(Type.String(), Type.Unknown()),
 });
 

@@ -84,7 +84,7 @@ export async function listAudit(db: Kysely<DB>, filter: AuditFilter): Promise<Pa
     const atDate = new Date(at);
     if (Number.isNaN(atDate.getTime())) {
       throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', {
-        errors: [{ field: 'query.cursor', reason: 'is not a cursor this list returned' }],
+        errors: [{ field: 'querystring.cursor', reason: 'is not a cursor this list returned' }],
       });
     }
     query = query.where(sql<boolean>`(at, id) < (${atDate}, ${id})`);

@@ -174,7 +174,12 @@ export async function getCaseDetail(
   const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
   const duplicates =
     open && ['reported', 'check_pending'].includes(row.status)
-      ? await findProbableDuplicates(db, scopeOf(ctx.actor), row)
+      ? await findProbableDuplicates(
+          db,
+          scopeOf(ctx.actor),
+          row,
+          deps.duplicates ?? DEFAULT_DUPLICATE_SETTINGS,
+        )
       : [];
   const nameOf = (departmentId: number | null) =>
     departments.find((d) => d.id === departmentId)?.name ?? null;

@@ -291,6 +291,45 @@ describe('the closed loop', () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('denies a pending request with a reason: the case goes back to work and the deadline stays', async () => {
+    let c = await report(t(), cast.inspector, garbageReport(cast));
+    c = await step(
+      t(),
+      cast.shiftLead,
+      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json(),
+      'file',
+    );
+    c = await step(t(), cast.dispatcher, c, 'dispatch', { departmentId: cast.departmentId });
+    c = await step(t(), cast.handler, c, 'accept');
+    const due = c.handlingDueAt;
+    c = await step(t(), cast.handler, c, 'request-extension', {
+      reason: '材料未到',
+      requestedDueAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+    });
+    const noReason = await act(t(), cast.dispatcher, c.id, 'deny', { version: c.version });
+    expect(noReason.statusCode).toBe(400);
+    const notTheirs = await act(t(), cast.handler, c.id, 'approve', { version: c.version });
+    expect(notTheirs.statusCode).toBe(403);
+    c = await step(t(), cast.dispatcher, c, 'deny', { reason: '时限内可完成' });
+    expect(c).toMatchObject({ status: 'in_progress', handlingDueAt: due, counters: { extensions: 0 } });
+
+    let d = await report(t(), cast.inspector, garbageReport(cast));
+    d = await step(
+      t(),
+      cast.shiftLead,
+      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${d.id}` })).json(),
+      'file',
+    );
+    d = await step(t(), cast.dispatcher, d, 'dispatch', { departmentId: cast.departmentId });
+    d = await step(t(), cast.handler, d, 'return', { reason: '非本部门' });
+    d = await step(t(), cast.dispatcher, d, 'deny', { reason: '属本部门职责' });
+    expect(d).toMatchObject({
+      status: 'dispatched',
+      departmentId: cast.departmentId,
+      counters: { returns: 0 },
+    });
+  });
+
   it('lets an inspector self-handle a small problem, reviewed and closed by the shift lead', async () => {
     const photo = await photoOf(cast.inspector);
     const c = await report(

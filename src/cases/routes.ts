@@ -20,7 +20,7 @@ function toFilter(query: FilterInput): CaseFilter {
     box = bbox.split(',').map(Number) as [number, number, number, number];
     if (box[0] > box[2] || box[1] > box[3]) {
       throw new DomainError('VALIDATION_FAILED', 'bbox must be minLng,minLat,maxLng,maxLat', {
-        errors: [{ field: 'query.bbox', reason: 'min must not exceed max' }],
+        errors: [{ field: 'querystring.bbox', reason: 'min must not exceed max' }],
       });
     }
   }
@@ -74,7 +74,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         response: {
           200: Type.Object({
             items: Type.Array(CaseView),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
+            nextCursor: Type.Union([Type.Null(), Type.String()]),
           }),
           ...problems(400, 401),
         },

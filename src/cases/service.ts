@@ -51,6 +51,8 @@ export interface CaseServiceDeps {
   calendars: CalendarProvider;
   timeZone: string;
   workflow?: WorkflowConfig;
+  /** Probable-duplicate window; defaults to 50 m and 7 days. */
+  duplicates?: { radiusM: number; days: number };
   /** The clock, injectable so tests and the demo simulation can run in simulated time. */
   now?: () => Date;
 }
@@ -423,7 +425,7 @@ async function applyAction(
   if (!decision.ok) {
     throw new DomainError(
       REFUSAL_STATUS[decision.code],
-      `${decision.detail}. Allowed now: ${decision.allowed.join(', ') || 'none'}`,
+      `${decision.detail.replace(/\.?$/, '.')} Allowed now: ${decision.allowed.join(', ') || 'none'}.`,
       {
         allowedActions: [...decision.allowed],
         ...(decision.failedGuards ? { failedGuards: [...decision.failedGuards] } : {}),

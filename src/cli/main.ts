@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { DataDirLockedError, lockDataDir } from '../db/index.js';
+import { DataDirLockedError, MigrationChangedError, lockDataDir } from '../db/index.js';
 import { generateGrids, importRegions } from '../geography/index.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../server.js';
 import { systemContext } from '../shared/context.js';
@@ -215,7 +215,7 @@ try {
   await program.parseAsync();
 } catch (error) {
   if (error instanceof ConfigError) say(`Configuration error: ${error.message}`);
-  else if (error instanceof DataDirLockedError) say(error.message);
+  else if (error instanceof DataDirLockedError || error instanceof MigrationChangedError) say(error.message);
   else if (error instanceof DomainError) say(`${error.code}: ${error.message}`);
   else throw error;
   process.exitCode = 1;

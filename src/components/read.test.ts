@@ -132,7 +132,7 @@ describe('GET /components', () => {
     ['regionCode=1101', 'querystring.regionCode'],
     ['departmentId=0', 'querystring.departmentId'],
     ['limit=501', 'querystring.limit'],
-    ['cursor=zzz', 'query.cursor'],
+    ['cursor=zzz', 'querystring.cursor'],
   ])('rejects ?%s naming %s', async (query, field) => {
     const response = await t().as(admin, { method: 'GET', url: `/api/v1/components?${query}` });
     expect(response.statusCode).toBe(400);

@@ -13,6 +13,8 @@ import { systemContext } from '../shared/context.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, demoCreditCode } from './departments.js';
 import { buildDemoGeography, DEMO_DISTRICT_CODE } from './geography/index.js';
 import { seedDemoComponents } from './components.js';
+import { simulateDemoCases } from './simulation.js';
+import type { CaseServiceDeps } from '../cases/service.js';
 
 type Say = (message: string) => void;
 
@@ -147,4 +149,33 @@ async function seedAccounts(tx: Kysely<DB>, departmentIds: Map<string, number>):
         .execute();
     }
   }
+}
+
+export const DEMO_CASES = 2000;
+export const DEMO_DAYS = 56;
+
+/**
+ * Fills an empty demo case register by running the real workflow over eight simulated weeks. It
+ * takes a couple of minutes, so the server runs it in the background once it is listening.
+ */
+export async function simulateDemoIfEmpty(
+  database: Database,
+  deps: CaseServiceDeps,
+  say: Say,
+  signal: AbortSignal,
+): Promise<void> {
+  const any = await database.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  say(`Simulating ${DEMO_CASES} demo cases over ${DEMO_DAYS / 7} weeks in the background…`);
+  const report = await simulateDemoCases(
+    database.db,
+    deps,
+    { cases: DEMO_CASES, days: DEMO_DAYS, signal },
+    say,
+  );
+  say(
+    `Demo cases ready: ${report.actions} actions; ${Object.entries(report.byStatus)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}.`,
+  );
 }

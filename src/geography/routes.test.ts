@@ -83,12 +83,12 @@ describe('GET /regions', () => {
 
   it.each([
     ['bbox=1,2,3', 'querystring.bbox'],
-    ['bbox=10,10,5,5', 'query.bbox'],
+    ['bbox=10,10,5,5', 'querystring.bbox'],
     ['level=province', 'querystring.level'],
     ['parent=12', 'querystring.parent'],
     ['limit=0', 'querystring.limit'],
     ['limit=501', 'querystring.limit'],
-    ['cursor=zzz', 'query.cursor'],
+    ['cursor=zzz', 'querystring.cursor'],
   ])('rejects ?%s naming %s', async (query, field) => {
     const user = await t().user({ role: 'leader' });
     const response = await t().as(user, { method: 'GET', url: `/api/v1/regions?${query}` });

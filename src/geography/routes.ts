@@ -27,9 +27,9 @@ const BBoxParam = Type.String({
 const RegionSummary = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  shortName: Type.Union([Type.String(), Type.Null()]),
+  shortName: Type.Union([Type.Null(), Type.String()]),
   level: Level,
-  parentCode: Type.Union([Type.String(), Type.Null()]),
+  parentCode: Type.Union([Type.Null(), Type.String()]),
   codeScheme: Type.String(),
   areaM2: Type.Number(),
   centroid: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
@@ -40,9 +40,9 @@ const RegionDetail = Type.Intersect([
   RegionSummary,
   Type.Object({
     geometry: Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Unknown()) }),
-    landUseCode: Type.Union([Type.String(), Type.Null()]),
-    managementLevel: Type.Union([Type.String(), Type.Null()]),
-    source: Type.Union([Type.String(), Type.Null()]),
+    landUseCode: Type.Union([Type.Null(), Type.String()]),
+    managementLevel: Type.Union([Type.Null(), Type.String()]),
+    source: Type.Union([Type.Null(), Type.String()]),
     childCount: Type.Integer(),
   }),
 ]);
@@ -64,7 +64,7 @@ const ImportReport = Type.Object({
   rejected: Type.Array(
     Type.Object({
       index: Type.Integer(),
-      code: Type.Union([Type.String(), Type.Null()]),
+      code: Type.Union([Type.Null(), Type.String()]),
       reason: Type.String(),
     }),
   ),
@@ -81,7 +81,7 @@ function parseBBox(value: string | undefined): BBox | undefined {
       {
         errors: [
           {
-            field: 'query.bbox',
+            field: 'querystring.bbox',
             reason: 'must be minLng,minLat,maxLng,maxLat with min ≤ max, within ranges',
           },
         ],

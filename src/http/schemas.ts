@@ -28,7 +28,7 @@ export const PageQuery = {
 };
 
 export function pageOf<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.Null(), Type.String()]) });
 }
 
 export const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3}([0-9]{3}([0-9A-Z]{2,3})?)?)?$' });

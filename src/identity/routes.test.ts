@@ -411,6 +411,6 @@ describe('staff administration', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     const bad = await t().as(admin, { method: 'GET', url: '/api/v1/users?cursor=not-a-cursor' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('query.cursor');
+    expect(bad.json().errors[0].field).toBe('querystring.cursor');
   });
 });

@@ -10,8 +10,8 @@ export const ActorView = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   role: Role,
-  position: Type.Union([Position, Type.Null()]),
-  departmentId: Type.Union([Type.Integer(), Type.Null()]),
+  position: Type.Union([Type.Null(), Position]),
+  departmentId: Type.Union([Type.Null(), Type.Integer()]),
   regionCodes: Type.Array(Type.String()),
 });
 
@@ -34,7 +34,7 @@ export const LoginResponse = Type.Object({
 
 export const SessionResponse = Type.Object({
   user: ActorView,
-  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  csrfToken: Type.Union([Type.Null(), Type.String()]),
   via: Type.Union([Type.Literal('bearer'), Type.Literal('cookie')]),
   kind: Type.Union([Type.Literal('session'), Type.Literal('api_token')]),
 });
@@ -44,9 +44,9 @@ export const ApiTokenView = Type.Object({
   name: Type.String(),
   prefix: Type.String(),
   createdAt: Timestamp,
-  expiresAt: Type.Union([Timestamp, Type.Null()]),
-  lastUsedAt: Type.Union([Timestamp, Type.Null()]),
-  revokedAt: Type.Union([Timestamp, Type.Null()]),
+  expiresAt: Type.Union([Type.Null(), Timestamp]),
+  lastUsedAt: Type.Union([Type.Null(), Timestamp]),
+  revokedAt: Type.Union([Type.Null(), Timestamp]),
 });
 
 export const CreateApiTokenBody = Type.Object(
@@ -62,8 +62,8 @@ export const UserView = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   role: Role,
-  position: Type.Union([Position, Type.Null()]),
-  departmentId: Type.Union([Type.Integer(), Type.Null()]),
+  position: Type.Union([Type.Null(), Position]),
+  departmentId: Type.Union([Type.Null(), Type.Integer()]),
   regionCodes: Type.Array(Type.String()),
   active: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
@@ -81,8 +81,8 @@ export const CreateUserBody = Type.Object(
     displayName: Type.String({ minLength: 1, maxLength: 100 }),
     password: Type.String({ minLength: 10, maxLength: 256 }),
     role: Role,
-    position: Type.Optional(Type.Union([Position, Type.Null()])),
-    departmentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    position: Type.Optional(Type.Union([Type.Null(), Position])),
+    departmentId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
     regionCodes: Type.Array(RegionCode, { maxItems: 200 }),
     mustChangePassword: Type.Optional(Type.Boolean()),
   },
@@ -94,8 +94,8 @@ export const UpdateUserBody = Type.Object(
     version: Version,
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     role: Type.Optional(Role),
-    position: Type.Optional(Type.Union([Position, Type.Null()])),
-    departmentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    position: Type.Optional(Type.Union([Type.Null(), Position])),
+    departmentId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
     regionCodes: Type.Optional(Type.Array(RegionCode, { maxItems: 200 })),
     active: Type.Optional(Type.Boolean()),
   },

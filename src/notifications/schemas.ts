@@ -8,10 +8,10 @@ export const NotificationView = Type.Object({
   }),
   title: Type.String(),
   body: Type.String(),
-  caseId: Type.Union([Type.String(), Type.Null()]),
+  caseId: Type.Union([Type.Null(), Type.String()]),
   link: Type.Union([Type.String(), Type.Null()], { description: 'A path inside the web app' }),
   createdAt: Timestamp,
-  readAt: Type.Union([Timestamp, Type.Null()]),
+  readAt: Type.Union([Type.Null(), Timestamp]),
 });
 
 export const NotificationListQuery = Type.Object({
@@ -21,7 +21,7 @@ export const NotificationListQuery = Type.Object({
 
 export const NotificationPage = Type.Object({
   items: Type.Array(NotificationView),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextCursor: Type.Union([Type.Null(), Type.String()]),
   unreadCount: Type.Integer({ description: 'All your unread notifications, whatever the filter' }),
 });
 

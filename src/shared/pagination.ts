@@ -21,7 +21,7 @@ type KeyValues<T extends readonly KeyType[]> = { [I in keyof T]: T[I] extends 'n
 
 export function decodeCursor<const T extends readonly KeyType[]>(cursor: string, types: T): KeyValues<T> {
   const invalid = new DomainError('VALIDATION_FAILED', 'cursor is not valid', {
-    errors: [{ field: 'query.cursor', reason: 'is not a cursor this list returned' }],
+    errors: [{ field: 'querystring.cursor', reason: 'is not a cursor this list returned' }],
   });
   let parsed: unknown;
   try {

@@ -25,7 +25,7 @@ export const SubscriptionView = Type.Object({
   name: Type.String(),
   url: Type.String(),
   topics: Type.Array(Type.String()),
-  departmentId: Type.Union([Type.Integer(), Type.Null()]),
+  departmentId: Type.Union([Type.Null(), Type.Integer()]),
   active: Type.Boolean(),
   version: Type.Integer(),
   createdAt: Timestamp,
@@ -72,11 +72,11 @@ export const DeliveryView = Type.Object({
   topic: Type.String(),
   status: DeliveryStatus,
   attempts: Type.Integer(),
-  nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
-  lastStatusCode: Type.Union([Type.Integer(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  lastDurationMs: Type.Union([Type.Integer(), Type.Null()]),
-  deliveredAt: Type.Union([Timestamp, Type.Null()]),
+  nextAttemptAt: Type.Union([Type.Null(), Timestamp]),
+  lastStatusCode: Type.Union([Type.Null(), Type.Integer()]),
+  lastError: Type.Union([Type.Null(), Type.String()]),
+  lastDurationMs: Type.Union([Type.Null(), Type.Integer()]),
+  deliveredAt: Type.Union([Type.Null(), Timestamp]),
   createdAt: Timestamp,
 });
 
@@ -86,8 +86,8 @@ export const DeliveryDetail = Type.Intersect([
     attemptLog: Type.Array(
       Type.Object({
         attemptedAt: Timestamp,
-        statusCode: Type.Union([Type.Integer(), Type.Null()]),
-        error: Type.Union([Type.String(), Type.Null()]),
+        statusCode: Type.Union([Type.Null(), Type.Integer()]),
+        error: Type.Union([Type.Null(), Type.String()]),
         durationMs: Type.Integer(),
       }),
     ),

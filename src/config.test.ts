@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      demo: true,
+      timeZone: 'Asia/Shanghai',
+      sessionHours: 12,
+      reopenWindowDays: 30,
+      duplicateRadiusM: 50,
+      duplicateDays: 7,
+    });
+    expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@db/shuzhi',
+      SHUZHI_DATA_DIR: '/var/lib/shuzhi',
+      SHUZHI_DEMO: 'off',
+      SHUZHI_TIMEZONE: 'Asia/Urumqi',
+      SHUZHI_ADMIN_PASSWORD: 'a-long-password',
+      LOG_LEVEL: 'debug',
+      SHUZHI_TRUST_PROXY: 'yes',
+      SHUZHI_SESSION_HOURS: '8',
+      SHUZHI_REOPEN_WINDOW_DAYS: '0',
+      SHUZHI_DUPLICATE_RADIUS_M: '100',
+      SHUZHI_DUPLICATE_DAYS: '3',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u@db/shuzhi',
+      dataDir: '/var/lib/shuzhi',
+      demo: false,
+      timeZone: 'Asia/Urumqi',
+      adminPassword: 'a-long-password',
+      logLevel: 'debug',
+      trustProxy: true,
+      sessionHours: 8,
+      reopenWindowDays: 0,
+      duplicateRadiusM: 100,
+      duplicateDays: 3,
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT: must be an integer from 0 to 65535/],
+    ['PORT', '70000', /PORT/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must be a postgres/],
+    ['SHUZHI_TIMEZONE', 'Mars/Olympus', /unknown time zone/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: must be one of/],
+    ['SHUZHI_DEMO', 'maybe', /SHUZHI_DEMO: must be 1\/0/],
+    ['SHUZHI_ADMIN_PASSWORD', 'short', /at least 12 characters/],
+    ['SHUZHI_SESSION_HOURS', '0', /SHUZHI_SESSION_HOURS/],
+    ['SHUZHI_DUPLICATE_RADIUS_M', '-5', /SHUZHI_DUPLICATE_RADIUS_M/],
+  ])('stops on %s=%s with a message naming it', (variable, value, message) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(message);
+  });
+});
