@@ -150,67 +150,57 @@ export async function applyClockOp(
   if (!row) return; // Nothing running: stopping or pausing is a no-op.
   const stored = row.pauses as unknown as StoredPause[];
   const limit: TimeLimit = { amount: row.limit_amount, unit: row.limit_unit as TimeLimitUnit };
+  const updateRound = (set: {
+    stopped_at?: Date;
+    pauses?: string;
+    limit_amount?: number;
+    limit_unit?: string;
+    due_at?: Date | null;
+  }) =>
+    tx
+      .updateTable('case_clocks')
+      .set(set)
+      .where('case_id', '=', subject.id)
+      .where('clock', '=', clock)
+      .where('round', '=', row.round)
+      .execute();
   switch (op) {
     case 'stop':
-      await tx
-        .updateTable('case_clocks')
-        .set({ stopped_at: now })
-        .where('case_id', '=', subject.id)
-        .where('clock', '=', clock)
-        .where('round', '=', row.round)
-        .execute();
+      await updateRound({ stopped_at: now });
       return;
     case 'pause': {
       if (stored.some((p) => p.to === null)) return;
       const pauses = [...stored, { from: now.toISOString(), to: null }];
-      await tx
-        .updateTable('case_clocks')
-        .set({
-          pauses: JSON.stringify(pauses),
-          due_at: addWorkingTime(calendar, row.started_at, limit, toPauses(pauses)),
-        })
-        .where('case_id', '=', subject.id)
-        .where('clock', '=', clock)
-        .where('round', '=', row.round)
-        .execute();
+      await updateRound({
+        pauses: JSON.stringify(pauses),
+        due_at: addWorkingTime(calendar, row.started_at, limit, toPauses(pauses)),
+      });
       return;
     }
     case 'resume': {
       const pauses = stored.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
-      await tx
-        .updateTable('case_clocks')
-        .set({
-          pauses: JSON.stringify(pauses),
-          due_at: addWorkingTime(calendar, row.started_at, limit, toPauses(pauses)),
-        })
-        .where('case_id', '=', subject.id)
-        .where('clock', '=', clock)
-        .where('round', '=', row.round)
-        .execute();
+      await updateRound({
+        pauses: JSON.stringify(pauses),
+        due_at: addWorkingTime(calendar, row.started_at, limit, toPauses(pauses)),
+      });
       return;
     }
     case 'extend': {
       if (!extendTo) return;
       // The new limit is the time from the start to the approved deadline, in the limit's own basis,
-      // so later pauses still move the deadline consistently.
+      // so later pauses still move the deadline consistently. An approved date outside working time
+      // ends at the last working instant before it.
       const basis = basisOf(limit.unit);
-      // An approved date outside working time ends at the last working instant before it.
       const minutes = elapsedMinutes(calendar, basis, row.started_at, extendTo, toPauses(stored));
       const extended: TimeLimit = {
         amount: Math.max(minutes, 1),
         unit: basis === 'working' ? 'working_minutes' : 'natural_minutes',
       };
-      await tx
-        .updateTable('case_clocks')
-        .set({
-          limit_amount: extended.amount,
-          limit_unit: extended.unit,
-          due_at: addWorkingTime(calendar, row.started_at, extended, toPauses(stored)),
-        })
-        .where('case_id', '=', subject.id)
-        .where('clock', '=', clock)
-        .where('round', '=', row.round)
-        .execute();
+      await updateRound({
+        limit_amount: extended.amount,
+        limit_unit: extended.unit,
+        due_at: addWorkingTime(calendar, row.started_at, extended, toPauses(stored)),
+      });
       return;
     }
   }

@@ -156,11 +156,11 @@ export async function reportCase(
       ]);
     if (!cls.active)
       throw validationError([{ field: 'body.classificationId', reason: 'this class is no longer in use' }]);
-    let point: { lng: number; lat: number } | null = input.location
-      ? (([lng, lat]) => ({ lng, lat }))(
-          pointToWgs84(input.location.lng, input.location.lat, input.location.crs ?? 'wgs84'),
-        )
-      : null;
+    let point: { lng: number; lat: number } | null = null;
+    if (input.location) {
+      const [lng, lat] = pointToWgs84(input.location.lng, input.location.lat, input.location.crs ?? 'wgs84');
+      point = { lng, lat };
+    }
     let componentId: string | null = null;
     if (input.componentId) {
       const component = await componentFor(tx, input.componentId);
@@ -168,9 +168,6 @@ export async function reportCase(
         throw validationError([{ field: 'body.componentId', reason: `no component ${input.componentId}` }]);
       componentId = component.id;
       point ??= { lng: component.lng, lat: component.lat };
-    }
-    if (cls.kind === 'component' && !componentId && cls.standard !== 'LOCAL') {
-      // A component case names its class; the component itself may be unknown (not yet surveyed).
     }
     if (!point) throw validationError([{ field: 'body.location', reason: 'give a location or a component' }]);
     const location = await locatePoint(tx, deps, point);
@@ -339,13 +336,6 @@ export function allowedActionsFor(deps: CaseServiceDeps, ctx: RequestContext, ro
   return allowedActions(workflowContext(deps, ctx, row, nowOf(deps)));
 }
 
-const REFUSAL_STATUS = {
-  CASE_ILLEGAL_ACTION: 'CASE_ILLEGAL_ACTION',
-  CASE_FORBIDDEN_ROLE: 'CASE_FORBIDDEN_ROLE',
-  CASE_GUARD_FAILED: 'CASE_GUARD_FAILED',
-  CASE_INPUT_INVALID: 'CASE_INPUT_INVALID',
-} as const;
-
 /** Performs a workflow action on a case: one transaction, or a problem naming the allowed actions. */
 export async function performAction(
   db: Kysely<DB>,
@@ -424,7 +414,7 @@ async function applyAction(
   const decision = decide(context, action, input);
   if (!decision.ok) {
     throw new DomainError(
-      REFUSAL_STATUS[decision.code],
+      decision.code,
       `${decision.detail.replace(/\.?$/, '.')} Allowed now: ${decision.allowed.join(', ') || 'none'}.`,
       {
         allowedActions: [...decision.allowed],
@@ -578,7 +568,6 @@ async function applyAction(
         ...(input.requestedDueAt
           ? { requested_due_at: { before: row.handling_due_at, after: input.requestedDueAt } }
           : {}),
-        ...(input.checkResult ? {} : {}),
       }),
       effects: JSON.stringify(decision.effects),
     })

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../identity/actor.js';
 import { hashPassword } from '../identity/passwords.js';
+import { loadActor } from '../identity/sessions.js';
 import { loadCaseRow } from '../cases/repo.js';
 import { performAction, reportCase, type ActionRequest, type CaseServiceDeps } from '../cases/service.js';
 import { sweepDeadlines } from '../cases/sweep.js';
@@ -85,23 +86,12 @@ interface Staff {
 async function actor(db: Kysely<DB>, username: string): Promise<Actor> {
   const user = await db
     .selectFrom('users')
-    .selectAll()
+    .select('id')
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
-  const regions = await db
-    .selectFrom('user_regions')
-    .select('region_code')
-    .where('user_id', '=', user.id)
-    .execute();
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    role: user.role,
-    position: user.position,
-    departmentId: user.department_id,
-    regionCodes: regions.map((r) => r.region_code),
-  };
+  const found = await loadActor(db, user.id);
+  if (!found) throw new Error(`The demo account ${username} is inactive`);
+  return found;
 }
 
 /** One inspector per street and one handler per department, so every case has real hands. */
