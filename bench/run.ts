@@ -5,6 +5,7 @@
  * Results are printed as a table and written to artifacts/bench.json; docs/benchmarks.md records
  * them with the machine.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
@@ -13,6 +14,7 @@ import { migrate, openEmbedded, openPostgres, type Database } from '../src/db/in
 import { buildDemoGeography } from '../src/demo/geography/index.js';
 import { GeographyIndex, generateGrids, importRegions } from '../src/geography/index.js';
 import { buildApp } from '../src/http/app.js';
+import { createKeyRing } from '../src/reporters/index.js';
 import { systemContext } from '../src/shared/context.js';
 
 const smoke = process.argv.includes('--smoke');
@@ -85,7 +87,14 @@ async function benchBackend(label: string, database: Database): Promise<void> {
     `${Math.round(count / elapsed).toLocaleString('en')} /s`,
   );
 
-  const app = await buildApp({ database, geography: index, sessionHours: 1, publicRateLimit: 1e9 });
+  const reporterKeys = createKeyRing([{ id: 'bench', key: randomBytes(32) }], 'bench');
+  const app = await buildApp({
+    database,
+    geography: index,
+    reporterKeys,
+    sessionHours: 1,
+    publicRateLimit: 1e9,
+  });
   await app.ready();
   const httpCount = smoke ? 500 : 5_000;
   started = performance.now();

@@ -23,6 +23,7 @@ describe('configuration', () => {
       PORT: '9000',
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgres://u@db/shuzhi',
+      SHUZHI_DATA_KEYS: 'k1:AAAA',
       SHUZHI_DATA_DIR: '/var/lib/shuzhi',
       SHUZHI_DEMO: 'off',
       SHUZHI_TIMEZONE: 'Asia/Urumqi',
@@ -64,5 +65,11 @@ describe('configuration', () => {
   ])('stops on %s=%s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);
+  });
+
+  it('requires SHUZHI_DATA_KEYS in production on PostgreSQL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/shuzhi' })).toThrow(
+      /SHUZHI_DATA_KEYS: is required with DATABASE_URL/,
+    );
   });
 });

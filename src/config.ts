@@ -22,6 +22,11 @@ export interface Config {
   trustProxy: boolean;
   /** Session lifetime in hours. */
   sessionHours: number;
+  /**
+   * Keys for personal data at rest (SHUZHI_DATA_KEYS, "id:base64,…", first = active). Unset on the
+   * embedded database: a key file is made once in the data folder. Required with DATABASE_URL.
+   */
+  dataKeys: string | undefined;
   /** How long after closure a case may be reopened (natural days). */
   reopenWindowDays: number;
   /** Probable duplicates: open cases of the same class within this distance (m) and age (days). */
@@ -88,6 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new ConfigError('SHUZHI_ADMIN_PASSWORD', 'must be at least 12 characters');
   }
+  if (databaseUrl !== undefined && !env.SHUZHI_DATA_KEYS) {
+    throw new ConfigError(
+      'SHUZHI_DATA_KEYS',
+      'is required with DATABASE_URL: personal data is encrypted at rest (see docs/privacy.md; `npm run shuzhi -- keys new`)',
+    );
+  }
   return {
     port: parseIntVar(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -99,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: parseBoolVar(env, 'SHUZHI_TRUST_PROXY', false),
     sessionHours: parseIntVar(env, 'SHUZHI_SESSION_HOURS', 12, 1, 24 * 30),
+    dataKeys: env.SHUZHI_DATA_KEYS || undefined,
     reopenWindowDays: parseIntVar(env, 'SHUZHI_REOPEN_WINDOW_DAYS', 30, 0, 3650),
     duplicateRadiusM: parseIntVar(env, 'SHUZHI_DUPLICATE_RADIUS_M', 50, 1, 5000),
     duplicateDays: parseIntVar(env, 'SHUZHI_DUPLICATE_DAYS', 7, 1, 365),

@@ -14,6 +14,7 @@ import { ensureFirstAdmin } from './identity/bootstrap.js';
 import { startJobs } from './jobs/index.js';
 import { messagingJobs } from './webhooks/index.js';
 import { sweepDeadlines } from './cases/sweep.js';
+import { loadKeyRing } from './reporters/index.js';
 
 export interface Say {
   (message: string): void;
@@ -60,6 +61,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
       timeZone: config.timeZone,
+      reporterKeys: loadKeyRing(config),
       cases: {
         workflow: { reopenWindowDays: config.reopenWindowDays },
         duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },

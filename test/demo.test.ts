@@ -10,6 +10,7 @@ import { ensureDemo, isDemoSeeded } from '../src/demo/seed.js';
 import { simulateDemoCases, type SimulationReport } from '../src/demo/simulation.js';
 import { GeographyIndex } from '../src/geography/index.js';
 import { buildApp } from '../src/http/app.js';
+import { testKeyRing } from './helpers/app.js';
 import { createTestDatabase } from './helpers/database.js';
 
 let database: Database;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   app = await buildApp({
     database,
     geography: new GeographyIndex(database.db, 0),
+    reporterKeys: testKeyRing,
     sessionHours: 1,
     publicRateLimit: 1e6,
   });

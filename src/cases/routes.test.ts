@@ -132,6 +132,71 @@ describe('intake', () => {
   });
 });
 
+describe('reporter personal data at intake', () => {
+  it('stores the caller encrypted, apart from the case, and shows it masked or in full by role', async () => {
+    const body = garbageReport(cast, {
+      source: 'hotline',
+      description: '来电反映垃圾',
+      reporter: { name: '王小明', phone: '13812345678', contactConsent: true },
+    });
+    const created = await t().as(cast.operator, { method: 'POST', url: '/api/v1/cases', payload: body });
+    expect(created.statusCode).toBe(201);
+    expect(created.body).not.toContain('13812345678');
+    expect(created.body).not.toContain('王小明');
+    const id = created.json().id as number;
+    const stored = await sql<{
+      row: string;
+    }>`select row_to_json(r)::text as row from case_reporters r where case_id = ${id}`.execute(
+      t().database.db,
+    );
+    expect(stored.rows[0]!.row).not.toContain('13812345678');
+    expect(stored.rows[0]!.row).not.toContain('王小明');
+    const full = await t().as(cast.operator, {
+      method: 'GET',
+      url: `/api/v1/cases/${id}/reporter?full=true`,
+    });
+    expect(full.json()).toMatchObject({ phone: '13812345678', name: '王小明' });
+    const masked = await t().as(cast.dispatcher, { method: 'GET', url: `/api/v1/cases/${id}/reporter` });
+    expect(masked.json()).toMatchObject({ phone: '138****5678' });
+    expect(
+      (await t().as(cast.dispatcher, { method: 'GET', url: `/api/v1/cases/${id}/reporter?full=true` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t().as(cast.inspector, { method: 'GET', url: `/api/v1/cases/${id}/reporter` })).statusCode,
+    ).toBe(403);
+    const reads = await t()
+      .database.db.selectFrom('audit_log')
+      .select(['actor_id', 'action'])
+      .where('action', '=', 'reporter.read')
+      .where('target_id', '=', String(id))
+      .execute();
+    expect(reads.map((r) => r.actor_id).sort()).toEqual([cast.operator.id, cast.dispatcher.id].sort());
+  });
+
+  it('refuses a malformed phone number, naming the field, and creates no case', async () => {
+    const before = await t()
+      .database.db.selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await t().as(cast.operator, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: garbageReport(cast, {
+        source: 'hotline',
+        reporter: { phone: '12345', contactConsent: false },
+      }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { field: string }) => e.field)).toContain('body.reporter.phone');
+    const after = await t()
+      .database.db.selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
 describe('the closed loop', () => {
   it('rejects a report with a reason (不予立案)', async () => {
     let c = await report(t(), cast.inspector, garbageReport(cast, { description: '不属于城管问题' }));

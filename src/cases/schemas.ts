@@ -26,6 +26,24 @@ export const ReportBody = Type.Object(
     description: Type.String({ minLength: 1, maxLength: 2000 }),
     urgency: Type.Optional(Urgency),
     beforePhotoIds: Type.Optional(Type.Array(FileId, { maxItems: 10, uniqueItems: true })),
+    reporter: Type.Optional(
+      Type.Union([
+        Type.Null(),
+        Type.Object(
+          {
+            name: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })])),
+            phone: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 30 })])),
+            idNumber: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 18 })])),
+            contactConsent: Type.Optional(Type.Boolean()),
+            anonymous: Type.Optional(Type.Boolean()),
+          },
+          {
+            additionalProperties: false,
+            description: 'The caller; stored encrypted, shown masked (docs/privacy.md)',
+          },
+        ),
+      ]),
+    ),
     selfHandled: Type.Optional(
       Type.Union([
         Type.Object(

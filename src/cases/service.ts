@@ -8,6 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/service.js';
 import { filesNotAttachableBy } from '../files/index.js';
+import { saveReporter, type KeyRing, type ReporterInput } from '../reporters/index.js';
 import { codeInScope, scopeOf } from '../identity/actor.js';
 import type { GeographyIndex } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
@@ -51,6 +52,8 @@ export interface CaseServiceDeps {
   calendars: CalendarProvider;
   timeZone: string;
   workflow?: WorkflowConfig;
+  /** Keys of reporters' personal data (operators register callers' contact details). */
+  reporterKeys?: KeyRing;
   /** Probable-duplicate window; defaults to 50 m and 7 days. */
   duplicates?: { radiusM: number; days: number };
   /** The clock, injectable so tests and the demo simulation can run in simulated time. */
@@ -73,6 +76,13 @@ export interface ReportInput {
   description: string;
   urgency?: Urgency;
   beforePhotoIds?: string[];
+  /** The person who reported it (public, hotline): kept encrypted, apart from the case. */
+  reporter?:
+    | (Omit<ReporterInput, 'contactConsent' | 'anonymous'> & {
+        contactConsent?: boolean;
+        anonymous?: boolean;
+      })
+    | null;
   /** 自处理: the inspector fixed it on the spot; needs after-photos, reviewed by the shift lead. */
   selfHandled?: { note: string; afterPhotoIds: string[] } | null;
 }
@@ -220,6 +230,17 @@ export async function reportCase(
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = inserted.id;
+    if (input.reporter) {
+      if (!deps.reporterKeys) throw new Error('reporterKeys are not configured for the case service');
+      const { contactConsent = false, anonymous = false, ...contact } = input.reporter;
+      await saveReporter(
+        tx,
+        deps.reporterKeys,
+        id,
+        { ...contact, contactConsent, anonymous },
+        { timeZone: deps.timeZone, now },
+      );
+    }
     if (beforePhotos.length > 0) {
       await tx
         .insertInto('case_photos')

@@ -14,6 +14,7 @@ import { openConfiguredDatabase, prepareDatabase, startServer } from '../server.
 import { systemContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { INPUT_CRS, type InputCrs } from '../shared/crs.js';
+import { generateKeyEntry, loadKeyRing, reencryptAll } from '../reporters/index.js';
 import { progressBar } from './progress.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
@@ -208,6 +209,27 @@ gridsCommand
       say(
         `${report.grids} unit grids in ${report.communities} communities (${report.replaced} replaced, ${report.componentsRelocated} components re-placed).`,
       );
+    });
+  });
+
+const keysCommand = program.command('keys').description('keys of personal data at rest (docs/privacy.md)');
+keysCommand
+  .command('new')
+  .argument('[id]', 'key id', `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`)
+  .description('print a new key entry to put first in SHUZHI_DATA_KEYS')
+  .action((id: string) => {
+    process.stdout.write(`${generateKeyEntry(id)}\n`);
+  });
+
+program
+  .command('reporters')
+  .command('reencrypt')
+  .description("re-encrypt reporters' personal data with the active key (after adding a new key)")
+  .action(async () => {
+    const cfg = config();
+    await withDatabase(async (database) => {
+      const result = await reencryptAll(database.db, loadKeyRing(cfg));
+      say(`${result.rewritten} of ${result.scanned} reporter records re-encrypted with the active key.`);
     });
   });
 

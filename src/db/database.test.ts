@@ -77,6 +77,18 @@ describe(`database on ${testBackend}`, () => {
     expect(count.rows[0]!.n).toBe(0);
   });
 
+  it.runIf(testBackend === 'postgres')(
+    'survives the server terminating its idle connections, and the next query reconnects',
+    async () => {
+      await sql`select 1`.execute(database.db);
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(again.rows[0]!.one).toBe(1);
+    },
+  );
+
   it('serialises concurrent transactions without losing an increment', async () => {
     await sql`create table counter_test (id int primary key, n int not null)`.execute(database.db);
     await sql`insert into counter_test values (1, 0)`.execute(database.db);

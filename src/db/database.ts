@@ -81,6 +81,8 @@ export interface OpenPostgresOptions {
   connectionString: string;
   /** Pool size; PostgreSQL serves many connections, one Shuzhi process needs a few. */
   max?: number;
+  /** Told when an idle pooled connection fails (server restart, admin termination). */
+  onIdleError?: (error: Error) => void;
 }
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<Database> {
@@ -94,6 +96,13 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
         return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
       }) as typeof pg.types.getTypeParser,
     },
+  });
+  // An idle client whose connection dies (PostgreSQL restarted, a DBA terminated it) emits 'error'
+  // on the pool; unhandled, that would crash the process. The pool drops the client and opens a
+  // new one on demand, so it is reported, not fatal.
+  pool.on('error', (error) => {
+    if (options.onIdleError) options.onIdleError(error);
+    else process.stderr.write(`PostgreSQL: an idle connection failed and was dropped: ${error.message}\n`);
   });
   // Fail fast with the server's own message when the database is unreachable.
   const client = await pool.connect();

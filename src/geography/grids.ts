@@ -78,10 +78,13 @@ export async function generateGrids(
       );
       return { community, cells };
     } catch (error) {
-      throw new DomainError(
-        'GRID_GENERATION_FAILED',
-        `${community.code} ${community.name}: ${(error as Error).message}`,
-      );
+      // Keep the generator's own code and reason (e.g. TOO_MANY_GRIDS); name the community.
+      const code = error instanceof DomainError ? error.code : 'GRID_GENERATION_FAILED';
+      const extra = error instanceof DomainError ? error.extra : {};
+      throw new DomainError(code, `${community.code} ${community.name}: ${(error as Error).message}`, {
+        ...extra,
+        communityCode: community.code,
+      });
     }
   });
   input.onProgress?.(communities.rows.length, communities.rows.length);

@@ -27,6 +27,8 @@ import { caseAdminRoutes } from '../cases/admin-routes.js';
 import { CalendarProvider } from '../cases/calendar-provider.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 import { registerCasePhotoAccess } from '../cases/photo-access.js';
+import { reporterRoutes, type KeyRing } from '../reporters/index.js';
+import { open311AdminRoutes, open311Routes } from '../open311/index.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
@@ -45,6 +47,8 @@ export interface AppOptions {
   version?: string;
   /** Business time zone of deadlines and case numbers. */
   timeZone?: string;
+  /** Keys encrypting reporters' personal data at rest. */
+  reporterKeys: KeyRing;
   /** Case-loop dependencies; built from the options when absent (tests inject a clock here). */
   cases?: Partial<CaseServiceDeps>;
 }
@@ -137,7 +141,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionHours: options.sessionHours,
     publicRateLimit: options.publicRateLimit ?? 120,
     secureCookies: options.secureCookies ?? false,
+    reporterKeys: options.reporterKeys,
     cases: {
+      reporterKeys: options.reporterKeys,
       geography: options.geography,
       calendars: new CalendarProvider({ timeZone: options.timeZone ?? 'Asia/Shanghai' }),
       timeZone: options.timeZone ?? 'Asia/Shanghai',
@@ -158,9 +164,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(webhookRoutes, deps);
       await api.register(caseRoutes, deps);
       await api.register(caseAdminRoutes, deps);
+      await api.register(reporterRoutes, deps);
+      await api.register(open311AdminRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
+  // Open311 GeoReport v2 (civic apps, FixMyStreet): its own error format, outside /api/v1.
+  await app.register(open311Routes, { prefix: '/open311/v2', ...deps });
   return app;
 }
 
@@ -179,4 +189,5 @@ export type RouteDeps = {
   publicRateLimit: number;
   secureCookies: boolean;
   cases: CaseServiceDeps;
+  reporterKeys: KeyRing;
 };

@@ -19,6 +19,7 @@ export const ERROR_CATALOGUE = {
   COMPONENT_NOT_FOUND: { status: 404, title: 'Component not found' },
   USER_NOT_FOUND: { status: 404, title: 'User not found' },
   FILE_NOT_FOUND: { status: 404, title: 'File not found' },
+  REPORTER_NOT_FOUND: { status: 404, title: 'The case has no reporter on record' },
   VERSION_CONFLICT: { status: 409, title: 'The record was changed by someone else' },
   ALREADY_EXISTS: { status: 409, title: 'The record already exists' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },

@@ -9,6 +9,7 @@ import type { StaffRole, SupervisorPosition } from '../../src/db/schema.js';
 import { GeographyIndex, importRegions } from '../../src/geography/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { hashPassword } from '../../src/identity/passwords.js';
+import { createKeyRing } from '../../src/reporters/index.js';
 import { systemContext } from '../../src/shared/context.js';
 import { createTestDatabase } from './database.js';
 import { testDistrict } from './geography.js';
@@ -40,6 +41,8 @@ export interface TestUser {
 }
 
 let passwordHash: Promise<string> | undefined;
+/** A fixed test key ring (never a production key). */
+export const testKeyRing = createKeyRing([{ id: 't1', key: Buffer.alloc(32, 7) }], 't1');
 let counter = 0;
 
 export async function startTestApp(
@@ -51,6 +54,7 @@ export async function startTestApp(
   const app = await buildApp({
     database,
     geography,
+    reporterKeys: testKeyRing,
     sessionHours: 12,
     publicRateLimit: options.publicRateLimit ?? 100_000,
   });

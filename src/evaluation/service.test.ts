@@ -1,0 +1,303 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
+import {
+  castFor,
+  garbageReport,
+  report,
+  step,
+  type CaseBody,
+  type CaseCast,
+} from '../../test/helpers/cases.js';
+import { gridCentre } from '../../test/helpers/geography.js';
+import { createWorkingCalendar, isWorkingDay } from '../calendar/index.js';
+import { performAction, type ActionRequest } from '../cases/service.js';
+import type { CaseAction } from '../cases/workflow/index.js';
+import { formOf, phonePhoto } from '../files/testing.js';
+import type { Actor } from '../identity/actor.js';
+import { drillDown, evaluate } from './service.js';
+
+type ActorBits = Pick<Actor, 'role' | 'position' | 'departmentId' | 'regionCodes'>;
+
+const t = useTestApp();
+const DAY = 86_400_000;
+const T0 = new Date(Date.now() - 60_000);
+const LATE = new Date(T0.getTime() + 40 * DAY);
+const PERIOD = { from: T0, to: new Date(T0.getTime() + 100 * DAY) };
+const SHORT = { from: T0, to: new Date(T0.getTime() + 20 * DAY) };
+let cast: CaseCast;
+const ids: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', number> = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
+
+async function photoOf(user: TestUser): Promise<string> {
+  const response = await t().as(user, {
+    method: 'POST',
+    url: '/api/v1/files',
+    payload: formOf({ data: await phonePhoto(320, 240) }),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
+}
+
+/** Acts at a simulated time through the service (the API always acts now). */
+async function actAt(
+  user: TestUser,
+  actor: ActorBits,
+  id: number,
+  action: CaseAction,
+  body: Omit<ActionRequest, 'version'>,
+  at: Date,
+): Promise<void> {
+  const { version } = await t()
+    .database.db.selectFrom('cases')
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  await performAction(
+    t().database.db,
+    { ...t().app.caseDeps, now: () => at },
+    {
+      actor: { id: user.id, username: user.username, displayName: user.username, ...actor },
+      clientIp: null,
+      requestId: null,
+    },
+    id,
+    action,
+    { version, ...body },
+  );
+}
+
+async function filedAndDispatched(c: CaseBody, departmentId: number): Promise<CaseBody> {
+  c = await step(t(), cast.shiftLead, c, 'file');
+  return step(t(), cast.dispatcher, c, 'dispatch', { departmentId });
+}
+
+beforeAll(async () => {
+  cast = await castFor(t());
+  const photo = await photoOf(cast.handler);
+  const handle = { note: '已清理', afterPhotoIds: [photo] };
+  const street2 = (source: string, description: string) =>
+    garbageReport(cast, { source, description, location: gridCentre(2, 1, 1) });
+
+  // A (street 1): handled on time, verified, closed normally.
+  let a = await report(t(), cast.inspector, garbageReport(cast, { description: 'A' }));
+  a = await filedAndDispatched(a, cast.departmentId);
+  a = await step(t(), cast.handler, a, 'accept');
+  a = await step(t(), cast.handler, a, 'handle', handle);
+  a = await step(t(), cast.operator, a, 'send-verify');
+  a = await step(t(), cast.inspector, a, 'pass');
+  a = await step(t(), cast.shiftLead, a, 'close');
+  expect(a.closureType).toBe('normal');
+  ids.a = a.id;
+
+  // B (street 1): handled, fails verification once (返工), handled again, closed normally.
+  let b = await report(t(), cast.inspector, garbageReport(cast, { description: 'B' }));
+  b = await filedAndDispatched(b, cast.departmentId);
+  b = await step(t(), cast.handler, b, 'accept');
+  b = await step(t(), cast.handler, b, 'handle', handle);
+  b = await step(t(), cast.operator, b, 'send-verify');
+  b = await step(t(), cast.inspector, b, 'fail', { reason: '仍有残留' });
+  b = await step(t(), cast.handler, b, 'handle', handle);
+  b = await step(t(), cast.operator, b, 'send-verify');
+  b = await step(t(), cast.inspector, b, 'pass');
+  b = await step(t(), cast.shiftLead, b, 'close');
+  expect(b.closureType).toBe('normal');
+  ids.b = b.id;
+
+  // C (street 1): handled 40 days later (late), then verified and closed as overdue that day.
+  let c = await report(t(), cast.inspector, garbageReport(cast, { description: 'C' }));
+  c = await filedAndDispatched(c, cast.departmentId);
+  c = await step(t(), cast.handler, c, 'accept');
+  ids.c = c.id;
+  const handler = {
+    role: 'handler',
+    position: null,
+    departmentId: cast.departmentId,
+    regionCodes: [],
+  } satisfies ActorBits;
+  await actAt(cast.handler, handler, c.id, 'handle', handle, LATE);
+  const operator = {
+    role: 'supervisor',
+    position: 'operator',
+    departmentId: null,
+    regionCodes: ['110101'],
+  } satisfies ActorBits;
+  await actAt(cast.operator, operator, c.id, 'send-verify', {}, new Date(LATE.getTime() + 60_000));
+  const inspector = {
+    role: 'inspector',
+    position: null,
+    departmentId: null,
+    regionCodes: ['110101001'],
+  } satisfies ActorBits;
+  await actAt(cast.inspector, inspector, c.id, 'pass', {}, new Date(LATE.getTime() + 120_000));
+  const lead = {
+    role: 'supervisor',
+    position: 'shift_lead',
+    departmentId: null,
+    regionCodes: ['110101'],
+  } satisfies ActorBits;
+  await actAt(cast.shiftLead, lead, c.id, 'close', {}, new Date(LATE.getTime() + 180_000));
+
+  // D (street 2, an inspector's report registered by the operator): returned by the department,
+  // dispatched to the other department, accepted and left open (overdue by the period's end).
+  let d = await report(t(), cast.operator, street2('inspector', 'D'));
+  d = await filedAndDispatched(d, cast.departmentId);
+  d = await step(t(), cast.handler, d, 'return', { reason: '非本部门' });
+  d = await step(t(), cast.dispatcher, d, 'approve');
+  d = await step(t(), cast.dispatcher, d, 'dispatch', { departmentId: cast.otherDepartmentId });
+  d = await step(t(), cast.otherHandler, d, 'accept');
+  ids.d = d.id;
+
+  // E (street 2, a public report): extended, then suspended (挂账), open.
+  let e = await report(t(), cast.operator, street2('public', 'E'));
+  e = await filedAndDispatched(e, cast.departmentId);
+  e = await step(t(), cast.handler, e, 'accept');
+  let day = new Date(Date.now() + 10 * DAY);
+  while (!isWorkingDay(createWorkingCalendar(), day.toISOString().slice(0, 10)))
+    day = new Date(day.getTime() + DAY);
+  const requestedDueAt = new Date(`${day.toISOString().slice(0, 10)}T10:00:00+08:00`).toISOString();
+  e = await step(t(), cast.handler, e, 'request-extension', { reason: '协调', requestedDueAt });
+  e = await step(t(), cast.dispatcher, e, 'approve');
+  e = await step(t(), cast.handler, e, 'request-suspension', { reason: '等待施工' });
+  e = await step(t(), cast.dispatcher, e, 'approve');
+  expect(e.status).toBe('suspended');
+  ids.e = e.id;
+
+  // F (street 1): reported, never filed.
+  ids.f = (await report(t(), cast.inspector, garbageReport(cast, { description: 'F' }))).id;
+});
+
+describe('facts and composite of departments', () => {
+  it('counts every base fact and scores the department profile as computed by hand', async () => {
+    const result = await evaluate(t().database.db, { object: 'department', ...PERIOD });
+    expect(result.profile.key).toBe('department-unicom');
+    const own = result.rows.find((r) => r.subject === String(cast.departmentId))!;
+    const other = result.rows.find((r) => r.subject === String(cast.otherDepartmentId))!;
+    expect(own.facts).toEqual({
+      reported: 4, // A, B, C, E (F has no department; D ended with the other department)
+      filed: 4,
+      filed_by_inspector: 3, // E is public
+      to_handle: 5, // dispatches of A, B, C, D, E
+      handled: 4, // A, B twice, C
+      handled_on_time: 3,
+      handled_late: 1, // C
+      overdue_open: 0, // E is suspended
+      returns: 1, // D
+      reworks: 1, // B
+      extensions: 1,
+      suspensions: 1,
+      to_close: 4,
+      closed: 3,
+      closed_on_time: 2, // A, B (C closed as overdue)
+      grids: 0,
+    });
+    // 立案 4 → 100 ×10 %; 结案 3/4 → 75 ×30 %; 按期 2/4 → 50 ×30 %; 返工 1/4 → 75 ×30 %
+    // = 10 + 22.5 + 15 + 22.5 = 70 → C
+    expect(own.items.map((i) => i.score)).toEqual([100, 75, 50, 75]);
+    expect(own.items.map((i) => i.weightedScore)).toEqual([10, 22.5, 15, 22.5]);
+    expect(own).toMatchObject({ composite: 70, grade: 'C' });
+
+    expect(other.facts).toMatchObject({
+      reported: 1,
+      filed: 1,
+      to_handle: 1,
+      handled: 0,
+      returns: 0,
+      to_close: 1,
+      closed: 0,
+      overdue_open: 1, // D, running past its deadline at the period's end
+    });
+    // 立案 1 → 100 ×10 %; 结案 0; 按期 0; 返工 0/1 → 100 ×30 % = 40 → D
+    expect(other).toMatchObject({ composite: 40, grade: 'D' });
+    expect(own.rank).toBeLessThan(other.rank!);
+  });
+
+  it('keeps to the period: the late handling and closure of C fall after a 20-day period', async () => {
+    const result = await evaluate(t().database.db, { object: 'department', ...SHORT });
+    const own = result.rows.find((r) => r.subject === String(cast.departmentId))!;
+    expect(own.facts).toMatchObject({
+      handled: 3,
+      handled_on_time: 3,
+      handled_late: 0,
+      to_close: 4,
+      closed: 2,
+      closed_on_time: 2,
+      overdue_open: 1, // C, still being handled at the end
+    });
+    const before = await evaluate(t().database.db, {
+      object: 'department',
+      from: new Date(T0.getTime() - 10 * DAY),
+      to: T0,
+    });
+    expect(before.rows.find((r) => r.subject === String(cast.departmentId))!.facts.filed).toBe(0);
+  });
+
+  it('drills down from a count to its cases', async () => {
+    const own = cast.departmentId;
+    const db = t().database.db;
+    expect(
+      await drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'closed_on_time' }),
+    ).toEqual([ids.a, ids.b].sort((x, y) => x - y));
+    expect(
+      await drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'handled_late' }),
+    ).toEqual([ids.c]);
+    expect(await drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'returns' })).toEqual([
+      ids.d,
+    ]);
+    expect(
+      await drillDown(db, { object: 'street', subject: '110101001', ...PERIOD, fact: 'reported' }),
+    ).toEqual([ids.a, ids.b, ids.c, ids.f].sort((x, y) => x - y));
+    await expect(
+      drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'grids' }),
+    ).rejects.toThrow();
+  });
+});
+
+describe('facts and composite of regions', () => {
+  it('scores streets with the region profile, by hand', async () => {
+    const result = await evaluate(t().database.db, { object: 'street', ...PERIOD });
+    expect(result.profile.key).toBe('region-unicom');
+    const [first, second] = [
+      result.rows.find((r) => r.subject === '110101001')!,
+      result.rows.find((r) => r.subject === '110101002')!,
+    ];
+    expect(first.facts).toMatchObject({
+      reported: 4,
+      filed: 3,
+      filed_by_inspector: 3,
+      to_close: 3,
+      closed: 3,
+      closed_on_time: 2,
+      handled: 4,
+      reworks: 1,
+      grids: 4,
+    });
+    // 监督 3/3 → 100 ×10 %; 立案 3/4 grids = 0.75 → 90 ×20 %; 结案 3/3 → 100 ×30 %; 按期 2/3 → 66.67 ×40 %
+    // = 10 + 18 + 30 + 26.67 = 84.67 → B
+    expect(first).toMatchObject({ composite: 84.67, grade: 'B', rank: 1 });
+    expect(second.facts).toMatchObject({
+      reported: 2,
+      filed: 2,
+      filed_by_inspector: 1,
+      to_close: 2,
+      closed: 0,
+      returns: 1,
+      extensions: 1,
+      suspensions: 1,
+      overdue_open: 1,
+      grids: 4,
+    });
+    // 监督 1/2 → 50 ×10 %; 立案 2/4 → 90 ×20 %; 结案 0; 按期 0 = 5 + 18 = 23 → E
+    expect(second).toMatchObject({ composite: 23, grade: 'E', rank: 2 });
+  });
+
+  it('evaluates communities and refuses a foreign profile or an empty period', async () => {
+    const result = await evaluate(t().database.db, { object: 'community', ...PERIOD });
+    expect(result.rows.find((r) => r.subject === '110101001001')!.facts).toMatchObject({
+      filed: 3,
+      grids: 2,
+    });
+    await expect(
+      evaluate(t().database.db, { object: 'street', ...PERIOD, profileKey: 'department-unicom' }),
+    ).rejects.toThrow(/profile/);
+    await expect(evaluate(t().database.db, { object: 'street', from: T0, to: T0 })).rejects.toThrow();
+  });
+});

@@ -1,0 +1,32 @@
+/** Reporter personal data: encryption, storage, masked and audited reads (docs/privacy.md). */
+export {
+  blindIndex,
+  blindIndexCandidates,
+  createKeyRing,
+  decrypt,
+  DecryptError,
+  encrypt,
+  envelopeKeyId,
+  generateKeyEntry,
+  isStale,
+  KeyRingError,
+  parseKeyRing,
+  type DecryptFailure,
+  type KeyRing,
+} from './crypto.js';
+export {
+  casesReportedByPhone,
+  maskName,
+  normalizePhone,
+  readReporter,
+  reencryptAll,
+  REPORTER_ACCESS,
+  saveReporter,
+  type ReencryptResult,
+  type ReporterAccess,
+  type ReporterInput,
+  type ReporterView,
+  type SaveReporterOptions,
+} from './service.js';
+export { reporterRoutes, type ReporterRouteDeps } from './routes.js';
+export { loadKeyRing } from './keys.js';
