@@ -14,6 +14,12 @@ import { DomainError } from '../shared/errors.js';
 
 export const SESSION_COOKIE = 'shuzhi_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What an account with a one-time or reset password may still do. */
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'GET /api/v1/auth/session',
+  'PUT /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,6 +50,15 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
     if (!credential) return; // A stale cookie is treated as no session.
     request.credential = credential;
     request.credentialVia = bearer ? 'bearer' : 'cookie';
+    if (
+      credential.actor.mustChangePassword &&
+      !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.url.split('?')[0]}`)
+    ) {
+      throw new DomainError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Set a new password first: PUT /api/v1/auth/password',
+      );
+    }
     if (request.credentialVia === 'cookie' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== credential.csrfToken) {

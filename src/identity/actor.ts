@@ -30,6 +30,8 @@ export interface Actor {
   departmentId: number | null;
   /** Region codes the account is bound to. */
   regionCodes: string[];
+  /** A one-time or reset password: only changing it is allowed until then. */
+  mustChangePassword?: boolean;
 }
 
 /** The jurisdiction of an actor, as the data layer applies it. */

@@ -414,3 +414,33 @@ describe('staff administration', () => {
     expect(bad.json().errors[0].field).toBe('querystring.cursor');
   });
 });
+
+describe('one-time passwords', () => {
+  it('allows only changing the password until it is changed', async () => {
+    const admin = await t().user({ role: 'admin' });
+    const user = await t().user({ role: 'leader' });
+    await t().as(admin, {
+      method: 'PUT',
+      url: `/api/v1/users/${user.id}/password`,
+      payload: { password: 'one-time-pass-1' },
+    });
+    const logged = await login(user.username, 'one-time-pass-1');
+    expect(logged.json().user.mustChangePassword).toBe(true);
+    const fresh = { ...user, token: logged.json().token as string };
+    const refused = await t().as(fresh, { method: 'GET', url: '/api/v1/regions' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await t().as(fresh, { method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(200);
+    const changed = await t().as(fresh, {
+      method: 'PUT',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'one-time-pass-1', newPassword: 'my-chosen-password' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const again = {
+      ...user,
+      token: (await login(user.username, 'my-chosen-password')).json().token as string,
+    };
+    expect((await t().as(again, { method: 'GET', url: '/api/v1/regions' })).statusCode).toBe(200);
+  });
+});

@@ -13,6 +13,7 @@ export const ActorView = Type.Object({
   position: Type.Union([Type.Null(), Position]),
   departmentId: Type.Union([Type.Null(), Type.Integer()]),
   regionCodes: Type.Array(Type.String()),
+  mustChangePassword: Type.Optional(Type.Boolean()),
 });
 
 export const LoginBody = Type.Object(

@@ -27,7 +27,16 @@ export interface LoginResult {
 export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'position', 'department_id', 'active'])
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'role',
+      'position',
+      'department_id',
+      'active',
+      'must_change_password',
+    ])
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user || !user.active) return null;
@@ -45,6 +54,7 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
     position: user.position,
     departmentId: user.department_id,
     regionCodes: regions.map((r) => r.region_code),
+    mustChangePassword: user.must_change_password,
   };
 }
 

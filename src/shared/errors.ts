@@ -9,6 +9,7 @@ export const ERROR_CATALOGUE = {
   AUTH_ACCOUNT_LOCKED: { status: 423, title: 'The account is temporarily locked' },
   CSRF_TOKEN_INVALID: { status: 403, title: 'Missing or wrong CSRF token' },
   FORBIDDEN: { status: 403, title: 'You may not do this' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Change your password first' },
   LOCATION_OUTSIDE_JURISDICTION: { status: 403, title: 'The location is outside your jurisdiction' },
   OUT_OF_JURISDICTION: { status: 404, title: 'Not found in your jurisdiction' },
   NOT_FOUND: { status: 404, title: 'Not found' },
