@@ -1,13 +1,13 @@
-/** /api/v1/evaluations: 综合评价 of departments and regions, and the drill-down to cases. Not wired yet. */
+/** /api/v1/evaluations: 综合评价 of departments and regions, and the drill-down to cases, in the caller's jurisdiction. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
 import { DomainError } from '../shared/errors.js';
 import { FACT_KEYS } from './registry.js';
+import { authorizeEvaluation, visibleSubjects } from './scope.js';
 import { drillDown, evaluate } from './service.js';
 
-const READERS = new Set(['admin', 'leader', 'supervisor', 'dispatcher']);
 const Object_ = Type.Union([Type.Literal('department'), Type.Literal('street'), Type.Literal('community')]);
 
 export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
@@ -15,6 +15,8 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     '/evaluations',
     {
       schema: {
+        tags: ['evaluation'],
+        summary: 'Composite evaluation (综合评价) of departments, streets or communities over a period',
         querystring: Type.Object({
           object: Object_,
           from: Type.String({ format: 'date-time' }),
@@ -25,20 +27,29 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request) => {
       const ctx = contextOf(request);
-      if (!READERS.has(ctx.actor.role)) throw new DomainError('FORBIDDEN');
+      authorizeEvaluation(ctx.actor);
       const { object, from, to, profileKey } = request.query;
-      return evaluate(db, {
+      const result = await evaluate(db, {
         object,
         from: new Date(from),
         to: new Date(to),
         ...(profileKey !== undefined ? { profileKey } : {}),
       });
+      const visible = await visibleSubjects(
+        db,
+        ctx.actor,
+        object,
+        result.rows.map((r) => r.subject),
+      );
+      return { ...result, rows: result.rows.filter((r) => visible.has(r.subject)) };
     },
   );
   app.get(
     '/evaluations/cases',
     {
       schema: {
+        tags: ['evaluation'],
+        summary: 'The cases behind one count of an evaluation (drill-down)',
         querystring: Type.Object({
           object: Object_,
           subject: Type.String(),
@@ -50,8 +61,11 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request) => {
       const ctx = contextOf(request);
-      if (!READERS.has(ctx.actor.role)) throw new DomainError('FORBIDDEN');
+      authorizeEvaluation(ctx.actor);
       const { object, subject, fact, from, to } = request.query;
+      if (!(await visibleSubjects(db, ctx.actor, object, [subject])).has(subject)) {
+        throw new DomainError('NOT_FOUND', `No ${object} ${subject} in your jurisdiction`);
+      }
       const ids = await drillDown(db, {
         object,
         subject,

@@ -29,6 +29,7 @@ import type { CaseServiceDeps } from '../cases/service.js';
 import { registerCasePhotoAccess } from '../cases/photo-access.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
 import { open311AdminRoutes, open311Routes } from '../open311/index.js';
+import { evaluationRoutes } from '../evaluation/routes.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(caseAdminRoutes, deps);
       await api.register(reporterRoutes, deps);
       await api.register(open311AdminRoutes, deps);
+      await api.register(evaluationRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
