@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../identity/actor.js';
 import { DomainError } from '../shared/errors.js';
-import { decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 
 /** Who acts: a request's context, or a login attempt that has no actor yet. */
 export interface AuditContext {
@@ -94,21 +94,21 @@ export async function listAudit(db: Kysely<DB>, filter: AuditFilter): Promise<Pa
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
     .execute();
-  const items = rows.slice(0, filter.limit).map((row) => ({
-    id: row.id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    clientIp: row.client_ip,
-    requestId: row.request_id,
-    detail: row.detail,
-  }));
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > filter.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
-  };
+  return toPage(
+    rows,
+    filter.limit,
+    (row) => ({
+      id: row.id,
+      at: row.at,
+      actorId: row.actor_id,
+      actorName: row.actor_name,
+      action: row.action,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      clientIp: row.client_ip,
+      requestId: row.request_id,
+      detail: row.detail,
+    }),
+    (row) => [row.at.toISOString(), row.id],
+  );
 }

@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
-import { act, castFor, garbageReport, report, step, type CaseCast } from '../../test/helpers/cases.js';
+import {
+  act,
+  castFor,
+  garbageReport,
+  report,
+  step,
+  type CaseCast,
+  filedCase,
+} from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
 import { createWorkingCalendar, isWorkingDay } from '../calendar/index.js';
 import { formOf, phonePhoto } from '../files/testing.js';
@@ -357,13 +365,7 @@ describe('the closed loop', () => {
   });
 
   it('denies a pending request with a reason: the case goes back to work and the deadline stays', async () => {
-    let c = await report(t(), cast.inspector, garbageReport(cast));
-    c = await step(
-      t(),
-      cast.shiftLead,
-      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json(),
-      'file',
-    );
+    let c = await filedCase(t(), cast);
     c = await step(t(), cast.dispatcher, c, 'dispatch', { departmentId: cast.departmentId });
     c = await step(t(), cast.handler, c, 'accept');
     const due = c.handlingDueAt;
@@ -378,13 +380,7 @@ describe('the closed loop', () => {
     c = await step(t(), cast.dispatcher, c, 'deny', { reason: '时限内可完成' });
     expect(c).toMatchObject({ status: 'in_progress', handlingDueAt: due, counters: { extensions: 0 } });
 
-    let d = await report(t(), cast.inspector, garbageReport(cast));
-    d = await step(
-      t(),
-      cast.shiftLead,
-      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${d.id}` })).json(),
-      'file',
-    );
+    let d = await filedCase(t(), cast);
     d = await step(t(), cast.dispatcher, d, 'dispatch', { departmentId: cast.departmentId });
     d = await step(t(), cast.handler, d, 'return', { reason: '非本部门' });
     d = await step(t(), cast.dispatcher, d, 'deny', { reason: '属本部门职责' });
@@ -416,13 +412,7 @@ describe('the closed loop', () => {
   });
 
   it('escalates (督办) an open case, flags it and tells the department', async () => {
-    let c = await report(t(), cast.inspector, garbageReport(cast));
-    c = await step(
-      t(),
-      cast.shiftLead,
-      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json(),
-      'file',
-    );
+    let c = await filedCase(t(), cast);
     c = await step(t(), cast.dispatcher, c, 'dispatch');
     const noNote = await act(t(), cast.leader, c.id, 'escalate', { version: c.version });
     expect(noNote.statusCode).toBe(400);
@@ -451,13 +441,7 @@ describe('the closed loop', () => {
 
 describe('concurrency and versions', () => {
   it('lets exactly one of two dispatchers win; the other gets 409 and nothing is written twice', async () => {
-    let c = await report(t(), cast.inspector, garbageReport(cast));
-    c = await step(
-      t(),
-      cast.shiftLead,
-      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json(),
-      'file',
-    );
+    const c = await filedCase(t(), cast);
     const second = await t().user({ role: 'dispatcher' });
     const results = await Promise.all([
       act(t(), cast.dispatcher, c.id, 'dispatch', { version: c.version, departmentId: cast.departmentId }),

@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/service.js';
+import { componentFacts } from '../components/index.js';
 import { filesNotAttachableBy } from '../files/index.js';
 import { saveReporter, type KeyRing, type ReporterInput } from '../reporters/index.js';
 import { codeInScope, scopeOf } from '../identity/actor.js';
@@ -126,19 +127,6 @@ async function checkPhotos(
     throw validationError(refused.map((id) => ({ field, reason: `no uploaded file ${id} of yours` })));
 }
 
-async function componentFor(tx: Transaction<DB>, id: string) {
-  const row = await sql<{
-    id: string;
-    classification_id: number;
-    lng: number;
-    lat: number;
-    grid_code: string | null;
-  }>`
-    select id::text as id, classification_id, ST_X(ST_PointOnSurface(geom)) as lng, ST_Y(ST_PointOnSurface(geom)) as lat, grid_code
-    from components where id::text = ${id}`.execute(tx);
-  return row.rows[0] ?? null;
-}
-
 /** 上报 — registers a case from an inspector, an operator (public, hotline …), a leader or a sensor. */
 export async function reportCase(
   db: Kysely<DB>,
@@ -173,7 +161,7 @@ export async function reportCase(
     }
     let componentId: string | null = null;
     if (input.componentId) {
-      const component = await componentFor(tx, input.componentId);
+      const component = await componentFacts(tx, input.componentId);
       if (!component)
         throw validationError([{ field: 'body.componentId', reason: `no component ${input.componentId}` }]);
       componentId = component.id;

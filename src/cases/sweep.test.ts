@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/helpers/app.js';
-import { castFor, garbageReport, report, step } from '../../test/helpers/cases.js';
+import { castFor, step, filedCase } from '../../test/helpers/cases.js';
 import { sweepDeadlines } from './sweep.js';
 
 const t = useTestApp();
@@ -8,13 +8,7 @@ const t = useTestApp();
 describe('deadline sweep', () => {
   it('raises overdue and escalation events exactly once, however often it runs', async () => {
     const cast = await castFor(t());
-    let c = await report(t(), cast.inspector, garbageReport(cast, { description: '超时测试' }));
-    c = await step(
-      t(),
-      cast.shiftLead,
-      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json(),
-      'file',
-    );
+    let c = await filedCase(t(), cast, { description: '超时测试' });
     c = await step(t(), cast.dispatcher, c, 'dispatch');
     const later = { ...t().app.caseDeps, now: () => new Date(Date.now() + 60 * 86_400_000) };
 
@@ -61,13 +55,7 @@ describe('deadline sweep', () => {
 
   it('warns the department once as the handling deadline nears, and leaves suspended cases alone', async () => {
     const cast = await castFor(t());
-    let c = await report(t(), cast.inspector, garbageReport(cast, { description: '临近超时测试' }));
-    c = await step(
-      t(),
-      cast.shiftLead,
-      (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json(),
-      'file',
-    );
+    let c = await filedCase(t(), cast, { description: '临近超时测试' });
     c = await step(t(), cast.dispatcher, c, 'dispatch', { departmentId: cast.departmentId });
     const clock = (c.clocks as Array<{ clock: string; dueAt: string; startedAt: string }>).find(
       (k) => k.clock === 'handling',

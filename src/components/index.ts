@@ -21,3 +21,4 @@ export {
 } from './service.js';
 export type { ComponentView } from './presenter.js';
 export { COMPONENT_STATUSES, DATA_SOURCES, DATA_SOURCE_LABELS, STATUS_LABELS } from './rules.js';
+export { componentFacts, type ComponentFacts } from './repo.js';

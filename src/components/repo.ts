@@ -418,3 +418,23 @@ export async function updateComponentRow(
     returning c.id`.execute(db);
   return result.rows.length > 0;
 }
+
+/** What other modules need of one component (no jurisdiction: the caller decides who sees it). */
+export interface ComponentFacts {
+  id: string;
+  classificationId: number;
+  /** A point on the component (its own point, or a point on its line or polygon). */
+  lng: number;
+  lat: number;
+  competentDepartmentId: number;
+  maintainerDepartmentId: number | null;
+}
+
+export async function componentFacts(db: Kysely<DB>, id: string): Promise<ComponentFacts | null> {
+  const result = await sql<ComponentFacts>`
+    select id::text as id, classification_id as "classificationId",
+           ST_X(ST_PointOnSurface(geom)) as lng, ST_Y(ST_PointOnSurface(geom)) as lat,
+           competent_department_id as "competentDepartmentId", maintainer_department_id as "maintainerDepartmentId"
+    from components where id::text = ${id}`.execute(db);
+  return result.rows[0] ?? null;
+}

@@ -134,3 +134,17 @@ export async function step(
   expect(response.statusCode, `${action}: ${response.body}`).toBe(200);
   return response.json<CaseBody>();
 }
+
+/** An inspector's garbage report, filed by the shift lead: the common start of loop tests. */
+export async function filedCase(
+  t: TestApp,
+  cast: CaseCast,
+  overrides: Record<string, unknown> = {},
+): Promise<CaseBody> {
+  const reported = await report(t, cast.inspector, garbageReport(cast, overrides));
+  // Re-read as the shift lead: allowedActions and version are per caller and current.
+  const current = (
+    await t.as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${reported.id}` })
+  ).json<CaseBody>();
+  return step(t, cast.shiftLead, current, 'file');
+}

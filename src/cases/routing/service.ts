@@ -2,8 +2,9 @@
  * Routing with its explanation in words a dispatcher reads: "规则 1：部件案件派遣至部件养护单位 →
  * 区城管委（养护单位）" or "职责：区城管委负责 01 类，东城区".
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { componentFacts } from '../../components/index.js';
 import { suggestDepartment, type Responsibility, type RoutingRule } from './rules.js';
 import '../tables.js';
 
@@ -48,12 +49,13 @@ export async function routeCase(tx: Transaction<DB>, query: RoutingQuery): Promi
   ]);
   let component: { maintainerDepartmentId: number | null; competentDepartmentId: number } | null = null;
   if (query.componentId) {
-    const row = await sql<{ maintainer: number | null; competent: number }>`
-      select maintainer_department_id as maintainer, competent_department_id as competent
-      from components where id::text = ${query.componentId}`.execute(tx);
-    const found = row.rows[0];
-    if (found)
-      component = { maintainerDepartmentId: found.maintainer, competentDepartmentId: found.competent };
+    const found = await componentFacts(tx, query.componentId);
+    if (found) {
+      component = {
+        maintainerDepartmentId: found.maintainerDepartmentId,
+        competentDepartmentId: found.competentDepartmentId,
+      };
+    }
   }
   const suggestion = suggestDepartment(
     rules,
