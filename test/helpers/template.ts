@@ -47,8 +47,14 @@ export async function prepareTemplate(
           await database.close();
         }
         // Renamed only when complete, so a crashed preparation never leaves a half-built template.
-        await admin.query(`alter database ${building} rename to ${name}`);
-        await admin.query(`alter database ${name} with is_template true`);
+        try {
+          await admin.query(`alter database ${building} rename to ${name}`);
+          await admin.query(`alter database ${name} with is_template true`);
+        } catch (error) {
+          // Another checkout or run built the same template meanwhile (42P04: duplicate database).
+          if ((error as { code?: string }).code !== '42P04') throw error;
+          await admin.query(`drop database if exists ${building}`);
+        }
       }
     } finally {
       await admin.end();
