@@ -32,6 +32,12 @@ export interface Config {
   /** Probable duplicates: open cases of the same class within this distance (m) and age (days). */
   duplicateRadiusM: number;
   duplicateDays: number;
+  /** Citizen channel limits per client address (src/public/settings.ts). */
+  publicReportsPerHour: number;
+  publicUploadsPerHour: number;
+  citizenSignupsPerHour: number;
+  /** Same device, category and text within this many minutes answers with the first report. */
+  publicDuplicateMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -114,5 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenWindowDays: parseIntVar(env, 'SHUZHI_REOPEN_WINDOW_DAYS', 30, 0, 3650),
     duplicateRadiusM: parseIntVar(env, 'SHUZHI_DUPLICATE_RADIUS_M', 50, 1, 5000),
     duplicateDays: parseIntVar(env, 'SHUZHI_DUPLICATE_DAYS', 7, 1, 365),
+    publicReportsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_REPORTS_PER_HOUR', 30, 1, 100_000),
+    publicUploadsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_UPLOADS_PER_HOUR', 60, 1, 100_000),
+    citizenSignupsPerHour: parseIntVar(env, 'SHUZHI_CITIZEN_SIGNUPS_PER_HOUR', 10, 1, 100_000),
+    publicDuplicateMinutes: parseIntVar(env, 'SHUZHI_PUBLIC_DUPLICATE_MINUTES', 10, 0, 1440),
   };
 }
