@@ -32,6 +32,15 @@ export interface Config {
   /** Probable duplicates: open cases of the same class within this distance (m) and age (days). */
   duplicateRadiusM: number;
   duplicateDays: number;
+  /** Open311 abuse limits (docs/api/open311.md, "Limits"). */
+  open311: {
+    keyRateLimit: number;
+    addressRateLimit: number;
+    duplicateMinutes: number;
+    bodyLimitBytes: number;
+    mediaMaxBytes: number;
+    jurisdictionId: string | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -67,6 +76,14 @@ function parseBoolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function parseJurisdiction(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SHUZHI_OPEN311_JURISDICTION;
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\w.-]{1,100}$/.test(raw))
+    throw new ConfigError('SHUZHI_OPEN311_JURISDICTION', 'must be 1–100 letters, digits, ".", "_" or "-"');
+  return raw;
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -114,5 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenWindowDays: parseIntVar(env, 'SHUZHI_REOPEN_WINDOW_DAYS', 30, 0, 3650),
     duplicateRadiusM: parseIntVar(env, 'SHUZHI_DUPLICATE_RADIUS_M', 50, 1, 5000),
     duplicateDays: parseIntVar(env, 'SHUZHI_DUPLICATE_DAYS', 7, 1, 365),
+    open311: {
+      keyRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_KEY_RATE_LIMIT', 60, 1, 100_000),
+      addressRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_ADDRESS_RATE_LIMIT', 120, 1, 100_000),
+      duplicateMinutes: parseIntVar(env, 'SHUZHI_OPEN311_DUPLICATE_MINUTES', 10, 0, 1440),
+      bodyLimitBytes: parseIntVar(env, 'SHUZHI_OPEN311_BODY_LIMIT_KB', 64, 4, 1024) * 1024,
+      mediaMaxBytes: parseIntVar(env, 'SHUZHI_OPEN311_MEDIA_MAX_MB', 10, 1, 20) * 1_048_576,
+      jurisdictionId: parseJurisdiction(env),
+    },
   };
 }

@@ -62,6 +62,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       logger: { level: config.logLevel },
       timeZone: config.timeZone,
       reporterKeys: loadKeyRing(config),
+      open311: config.open311,
       cases: {
         workflow: { reopenWindowDays: config.reopenWindowDays },
         duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },

@@ -29,6 +29,7 @@ import type { CaseServiceDeps } from '../cases/service.js';
 import { registerCasePhotoAccess } from '../cases/photo-access.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
 import { open311AdminRoutes, open311Routes } from '../open311/index.js';
+import { DEFAULT_OPEN311_SETTINGS, type Open311Settings } from '../open311/settings.js';
 import { evaluationRoutes } from '../evaluation/routes.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   timeZone?: string;
   /** Keys encrypting reporters' personal data at rest. */
   reporterKeys: KeyRing;
+  /** Open311 limits (SHUZHI_OPEN311_*); rate limits default to publicRateLimit when absent. */
+  open311?: Partial<Open311Settings>;
   /** Case-loop dependencies; built from the options when absent (tests inject a clock here). */
   cases?: Partial<CaseServiceDeps>;
 }
@@ -143,6 +146,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicRateLimit: options.publicRateLimit ?? 120,
     secureCookies: options.secureCookies ?? false,
     reporterKeys: options.reporterKeys,
+    open311: {
+      ...DEFAULT_OPEN311_SETTINGS,
+      ...(options.publicRateLimit !== undefined
+        ? { keyRateLimit: options.publicRateLimit, addressRateLimit: options.publicRateLimit }
+        : {}),
+      ...options.open311,
+    },
     cases: {
       reporterKeys: options.reporterKeys,
       geography: options.geography,
@@ -192,4 +202,5 @@ export type RouteDeps = {
   secureCookies: boolean;
   cases: CaseServiceDeps;
   reporterKeys: KeyRing;
+  open311: Open311Settings;
 };
