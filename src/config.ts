@@ -38,6 +38,15 @@ export interface Config {
   citizenSignupsPerHour: number;
   /** Same device, category and text within this many minutes answers with the first report. */
   publicDuplicateMinutes: number;
+  /** Open311 abuse limits (docs/api/open311.md, "Limits"). */
+  open311: {
+    keyRateLimit: number;
+    addressRateLimit: number;
+    duplicateMinutes: number;
+    bodyLimitBytes: number;
+    mediaMaxBytes: number;
+    jurisdictionId: string | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -73,6 +82,14 @@ function parseBoolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function parseJurisdiction(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SHUZHI_OPEN311_JURISDICTION;
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\w.-]{1,100}$/.test(raw))
+    throw new ConfigError('SHUZHI_OPEN311_JURISDICTION', 'must be 1–100 letters, digits, ".", "_" or "-"');
+  return raw;
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -124,5 +141,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUploadsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_UPLOADS_PER_HOUR', 60, 1, 100_000),
     citizenSignupsPerHour: parseIntVar(env, 'SHUZHI_CITIZEN_SIGNUPS_PER_HOUR', 10, 1, 100_000),
     publicDuplicateMinutes: parseIntVar(env, 'SHUZHI_PUBLIC_DUPLICATE_MINUTES', 10, 0, 1440),
+    open311: {
+      keyRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_KEY_RATE_LIMIT', 60, 1, 100_000),
+      addressRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_ADDRESS_RATE_LIMIT', 120, 1, 100_000),
+      duplicateMinutes: parseIntVar(env, 'SHUZHI_OPEN311_DUPLICATE_MINUTES', 10, 0, 1440),
+      bodyLimitBytes: parseIntVar(env, 'SHUZHI_OPEN311_BODY_LIMIT_KB', 64, 4, 1024) * 1024,
+      mediaMaxBytes: parseIntVar(env, 'SHUZHI_OPEN311_MEDIA_MAX_MB', 10, 1, 20) * 1_048_576,
+      jurisdictionId: parseJurisdiction(env),
+    },
   };
 }

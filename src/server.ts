@@ -68,6 +68,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
         signupsPerHour: config.citizenSignupsPerHour,
         duplicateMinutes: config.publicDuplicateMinutes,
       },
+      open311: config.open311,
       cases: {
         workflow: { reopenWindowDays: config.reopenWindowDays },
         duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },

@@ -694,6 +694,81 @@ async function pendingExtension(tx: Transaction<DB>, caseId: number): Promise<Da
   return typeof requested === 'string' ? new Date(requested) : null;
 }
 
+export interface CitizenUpdateInput {
+  /** What the citizen wrote (≤ 2000 characters); may be empty when photos are given. */
+  note: string;
+  /** Photos the citizen sent, already uploaded (kept as before-photos of the case). */
+  photoIds?: string[];
+  /** What the citizen says about the state (e.g. Open311 `closed`: "fixed"), kept in `changes`. */
+  claimedStatus?: string | null;
+}
+
+/**
+ * 市民补充 — a citizen adds a comment or photos to a public case (Open311 servicerequestupdates, a
+ * citizen channel). The case itself does not change: the history gets a `citizen-update` event
+ * with the note, the photos join the case, and the supervision centre of the grid is notified.
+ * Any status is accepted, closed ones too (a citizen saying "not fixed" is how reopening starts).
+ * Returns the event id.
+ */
+export async function addCitizenUpdate(
+  db: Kysely<DB>,
+  deps: CaseServiceDeps,
+  ctx: RequestContext,
+  caseId: number,
+  input: CitizenUpdateInput,
+): Promise<number> {
+  const now = nowOf(deps);
+  return inTransaction(db, async (tx) => {
+    const row = await loadCaseRow(tx, caseId, true);
+    if (!row || !visibleTo(ctx, row))
+      throw new DomainError('NOT_FOUND', `No case ${caseId} in your jurisdiction`);
+    const photos = input.photoIds ?? [];
+    await checkPhotos(tx, ctx, photos, 'body.photoIds');
+    if (photos.length > 0) {
+      await tx
+        .insertInto('case_photos')
+        .values(
+          photos.map((file) => ({
+            case_id: caseId,
+            file_id: file,
+            phase: 'before' as const,
+            added_by: ctx.actor.id || null,
+            added_at: now,
+          })),
+        )
+        .execute();
+    }
+    const event = await tx
+      .insertInto('case_events')
+      .values({
+        case_id: caseId,
+        at: now,
+        actor_id: ctx.actor.id || null,
+        actor_name: ctx.actor.username,
+        actor_role: ctx.actor.role,
+        action: 'citizen-update',
+        from_status: row.status,
+        to_status: row.status,
+        note: input.note || null,
+        attachments: JSON.stringify(photos),
+        changes: JSON.stringify(
+          input.claimedStatus ? { claimed_status: { before: null, after: input.claimedStatus } } : {},
+        ),
+        effects: JSON.stringify([]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, {
+      action: 'case.citizen_update',
+      targetType: 'case',
+      targetId: caseId,
+      detail: { number: row.number, eventId: event.id, photos: photos.length },
+    });
+    await signalCaseChange(tx, row, 'citizen-update', row.status, now);
+    return event.id;
+  });
+}
+
 /** Jurisdiction of one case: inside the actor's regions, or assigned to the actor's department. */
 export function visibleTo(ctx: RequestContext, row: Pick<CaseRow, 'grid_code' | 'department_id'>): boolean {
   const scope = scopeOf(ctx.actor);

@@ -46,6 +46,7 @@ const AUDIENCE: Partial<Record<string, Audience[]>> = {
     },
   ],
   reopen: [{ kind: 'task_new', roles: ['dispatcher'], title: '案件重新打开' }],
+  'citizen-update': [{ kind: 'task_new', roles: ['supervisor'], title: '市民补充信息' }],
   escalate: [
     { kind: 'escalated', roles: ['handler', 'department_lead'], department: true, title: '案件被督办' },
     { kind: 'escalated', roles: ['dispatcher'], title: '案件被督办' },
@@ -83,6 +84,7 @@ const TOPIC: Record<string, string> = {
   close: 'case.closed',
   cancel: 'case.cancelled',
   reopen: 'case.reopened',
+  'citizen-update': 'case.citizen_updated',
   escalate: 'case.escalated',
   overdue: 'case.overdue',
   deadline_near: 'case.deadline_near',

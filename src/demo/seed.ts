@@ -14,6 +14,8 @@ import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, demoCreditCode } from '
 import { buildDemoGeography, DEMO_DISTRICT_CODE } from './geography/index.js';
 import { seedDemoComponents } from './components.js';
 import { simulateDemoCases } from './simulation.js';
+import { ensureDemoApiKey } from '../open311/service.js';
+import { DEMO_API_KEY } from '../open311/settings.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 
 type Say = (message: string) => void;
@@ -56,6 +58,9 @@ export async function ensureDemo(database: Database, say: Say): Promise<void> {
   }
   say(`Demo accounts (password "${DEMO_PASSWORD}"; demo only — set SHUZHI_DEMO=0 for a real instance):`);
   for (const account of DEMO_ACCOUNTS) say(`  ${account.username.padEnd(16)} ${account.displayName}`);
+  // A well-known Open311 key so that FixMyStreet and curl can try the API at once (demo only).
+  await ensureDemoApiKey(db, DEMO_API_KEY);
+  say(`Open311 API key (demo only): ${DEMO_API_KEY}`);
 }
 
 async function seedDepartments(tx: Kysely<DB>, streetCodes: string[]): Promise<Map<string, number>> {

@@ -29,6 +29,7 @@ import type { CaseServiceDeps } from '../cases/service.js';
 import { registerCasePhotoAccess } from '../cases/photo-access.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
 import { open311AdminRoutes, open311Routes } from '../open311/index.js';
+import { DEFAULT_OPEN311_SETTINGS, type Open311Settings } from '../open311/settings.js';
 import { evaluationRoutes } from '../evaluation/routes.js';
 import { citizenRoutes } from '../citizens/index.js';
 import { publicNoteRoutes } from '../cases/public-notes-routes.js';
@@ -60,6 +61,8 @@ export interface AppOptions {
   reporterKeys: KeyRing;
   /** Limits of the citizen channel (rates per address, duplicate window); defaults when absent. */
   citizens?: Partial<PublicChannelSettings>;
+  /** Open311 limits (SHUZHI_OPEN311_*); rate limits default to publicRateLimit when absent. */
+  open311?: Partial<Open311Settings>;
   /** Case-loop dependencies; built from the options when absent (tests inject a clock here). */
   cases?: Partial<CaseServiceDeps>;
 }
@@ -156,6 +159,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
     reporterKeys: options.reporterKeys,
     citizens: { ...DEFAULT_PUBLIC_CHANNEL, ...options.citizens },
+    open311: {
+      ...DEFAULT_OPEN311_SETTINGS,
+      ...(options.publicRateLimit !== undefined
+        ? { keyRateLimit: options.publicRateLimit, addressRateLimit: options.publicRateLimit }
+        : {}),
+      ...options.open311,
+    },
     cases: {
       reporterKeys: options.reporterKeys,
       geography: options.geography,
@@ -210,4 +220,5 @@ export type RouteDeps = {
   cases: CaseServiceDeps;
   reporterKeys: KeyRing;
   citizens: PublicChannelSettings;
+  open311: Open311Settings;
 };

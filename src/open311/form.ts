@@ -7,6 +7,8 @@
 export interface ParsedBody {
   fields: Record<string, string | undefined>;
   attributes: Record<string, string | string[]>;
+  /** Files of a multipart body (`media`), as received. */
+  media?: Array<{ data: Buffer; filename: string | null }>;
 }
 
 const ATTRIBUTE = /^attribute\[([^\][]{1,100})\](\[\])?$/;

@@ -175,10 +175,11 @@ describe('discovery and services', () => {
     expect(json.json().attributes.map((a: { code: string }) => a.code)).toEqual([
       'urgency',
       'address_detail',
+      'contact_consent',
     ]);
     const xml = await get('/services/C01001.xml');
     expect(xmlRoot(xml.body)).toBe('service_definition');
-    expect(texts(xml.body, 'key')).toEqual(['normal', 'urgent']);
+    expect(texts(xml.body, 'key')).toEqual(['normal', 'urgent', 'yes', 'no']);
   });
 
   it.each([
@@ -486,8 +487,8 @@ describe('the OpenAPI document', () => {
 
 describe('rate limits', () => {
   let small: TestApp;
-  it('limit POSTs per key and client address', async () => {
-    small = await startOpen311TestApp({ publicRateLimit: 2 });
+  it('limit POSTs per api_key, and every request per client address, answering 429 as an error list', async () => {
+    small = await startOpen311TestApp({ open311: { keyRateLimit: 2, addressRateLimit: 6 } });
     try {
       const adminUser = await small.user({ role: 'admin' });
       const key = (
@@ -496,21 +497,40 @@ describe('rate limits', () => {
       const other = (
         await small.as(adminUser, { method: 'POST', url: '/api/v1/open311/keys', payload: { name: 'k2' } })
       ).json().key;
-      const post = (k: string, ip = '127.0.0.1') =>
+      const post = (k: string, ip: string) =>
         small.app.inject({
           method: 'POST',
           url: '/open311/v2/requests.xml',
           remoteAddress: ip,
           ...form({ api_key: k, service_code: 'M99999' }),
         });
-      expect((await post(key)).statusCode).toBe(400);
-      expect((await post(key)).statusCode).toBe(400);
-      const limited = await post(key);
+      // Per key, whatever the address.
+      expect((await post(key, '10.0.0.1')).statusCode).toBe(400);
+      expect((await post(key, '10.0.0.2')).statusCode).toBe(400);
+      const limited = await post(key, '10.0.0.3');
       expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(xmlRoot(limited.body)).toBe('errors');
       expect(texts(limited.body, 'code')).toEqual(['429']);
-      expect((await post(other)).statusCode).toBe(400);
-      expect((await post(key, '10.0.0.2')).statusCode).toBe(400);
+      expect(texts(limited.body, 'description')[0]).toMatch(/per api_key/);
+      expect((await post(other, '10.0.0.4')).statusCode).toBe(400);
+      // Per address, whatever the key or the endpoint (10.0.0.9 has made no request yet).
+      for (let i = 0; i < 6; i++)
+        expect(
+          (await small.app.inject({ url: '/open311/v2/services.json', remoteAddress: '10.0.0.9' }))
+            .statusCode,
+        ).toBe(200);
+      const byAddress = await small.app.inject({
+        url: '/open311/v2/services.json',
+        remoteAddress: '10.0.0.9',
+      });
+      expect(byAddress.statusCode).toBe(429);
+      expect(byAddress.json()).toEqual([
+        { code: 429, description: expect.stringMatching(/per client address/) },
+      ]);
+      expect(
+        (await small.app.inject({ url: '/open311/v2/services.json', remoteAddress: '10.0.0.8' })).statusCode,
+      ).toBe(200);
     } finally {
       await small.app.close();
       await small.database.close();

@@ -1,8 +1,9 @@
 /**
  * /open311/v2 — Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): discovery,
- * services, service definitions, POST/GET requests and tokens, each as `.json` or `.xml`.
- * Errors leave as the spec's list `[{code, description}]` in the same format, not problem+json.
- * Reading is public; POST needs an api_key (managed by administrators, admin-routes.ts).
+ * services, service definitions, POST/GET requests, tokens, FixMyStreet's servicerequestupdates and
+ * public media, each as `.json` or `.xml`. Errors leave as the spec's list `[{code, description}]`
+ * in the same format, not problem+json. Reading is public; POST needs an api_key (managed by
+ * administrators, admin-routes.ts). Every client address and every key is rate-limited.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,19 +13,24 @@ import { tokenHash } from '../identity/tokens.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { DomainError, ERROR_CATALOGUE } from '../shared/errors.js';
 import { parseForm, type ParsedBody } from './form.js';
+import { readPublicMedia } from './media.js';
 import {
-  Open311Error,
   createRequest,
   getRequest,
   listRequests,
+  resolveRequestToken,
+  type RequestQuery,
+  type ViewOptions,
+} from './requests.js';
+import {
+  Open311Error,
   listServices,
   open311Error,
-  resolveRequestToken,
   serviceDefinition,
   verifyApiKey,
   type Open311ErrorItem,
-  type RequestQuery,
 } from './service.js';
+import { listUpdates, postUpdate } from './updates.js';
 import { toXml } from './xml.js';
 
 type Format = 'json' | 'xml';
@@ -93,6 +99,64 @@ function bodyOf(request: FastifyRequest): ParsedBody {
   return parseJsonBody(body);
 }
 
+/** Multipart parser errors as Open311 errors (status and a description naming the part). */
+function multipartError(error: unknown, maxBytes: number): Open311Error {
+  if (error instanceof Open311Error) return error;
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return open311Error(413, `media is larger than ${Math.round(maxBytes / 1_048_576)} MiB`);
+    case 'FST_FILES_LIMIT':
+      return open311Error(400, 'media: send at most one file');
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_PARTS_SIZE':
+      return open311Error(413, 'the form has too many or too large fields');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return open311Error(415, 'the body must be multipart/form-data');
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return open311Error(400, `the body is not a valid multipart/form-data form: ${message}`);
+    }
+  }
+}
+
+/**
+ * A multipart/form-data body: text parts are fields (`attribute[code]` as in forms), file parts
+ * named `media` are kept as received (decoded and re-encoded later, after the api_key is checked).
+ */
+async function readMultipart(
+  request: FastifyRequest,
+  maxBytes: number,
+  fieldBytes: number,
+): Promise<ParsedBody> {
+  const entries: Array<[string, string]> = [];
+  const media: NonNullable<ParsedBody['media']> = [];
+  try {
+    const parts = request.parts({
+      limits: { fileSize: maxBytes, files: 2, fields: 60, fieldSize: fieldBytes, parts: 62 },
+    });
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        entries.push([part.fieldname, typeof part.value === 'string' ? part.value : String(part.value)]);
+        continue;
+      }
+      if (part.fieldname !== 'media') {
+        part.file.resume();
+        throw open311Error(400, `${part.fieldname} is not a file field: send the photo as "media"`);
+      }
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw multipartError({ code: 'FST_REQ_FILE_TOO_LARGE' }, maxBytes);
+      media.push({ data, filename: part.filename || null });
+    }
+  } catch (error) {
+    request.raw.unpipe();
+    request.raw.resume();
+    throw multipartError(error, maxBytes);
+  }
+  return { ...parseForm(new URLSearchParams(entries).toString()), media };
+}
+
 function apiKeyOf(request: FastifyRequest): string | undefined {
   const fromBody = isParsed(request.body) ? request.body.fields.api_key : undefined;
   const fromQuery = (request.query as Record<string, unknown> | undefined)?.api_key;
@@ -113,16 +177,59 @@ const FileParam = Type.Object({ file: Type.String({ maxLength: 200 }) });
 const FormatParam = Type.Object({ format: Type.String({ maxLength: 10 }) });
 const tags = ['open311'];
 
+function flag(query: unknown, name: string): boolean {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  return value === 'true' || value === '1';
+}
+
 export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { db } = deps;
   const caseDeps = deps.cases;
+  const settings = deps.open311;
+  const requestDeps = { cases: caseDeps, reporterKeys: deps.reporterKeys, settings };
 
-  // Bodies: form-encoded (the spec's, FixMyStreet's) or JSON; both become {fields, attributes}.
+  // Bodies: form-encoded (the spec's, FixMyStreet's), JSON, or multipart with `media`; all become
+  // {fields, attributes, media}.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 65_536 },
+    { parseAs: 'string', bodyLimit: settings.bodyLimitBytes },
     (_request, body, done) => done(null, parseForm(String(body))),
   );
+
+  // Two limits: every request of a client address, then every POST of an api_key (after the
+  // body is read, so a key sent in a form counts). Both answer 429 in the spec's error format.
+  const addressLimit = app.createRateLimit({
+    max: settings.addressRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => `open311-address:${request.ip}`,
+  });
+  const keyLimit = app.createRateLimit({
+    max: settings.keyRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => `open311-key:${tokenHash(apiKeyOf(request) ?? '')}`,
+  });
+  const limited = (reply: FastifyReply, ttl: number, what: string, max: number) => {
+    reply.header('retry-after', String(Math.max(1, Math.ceil(ttl / 1000))));
+    return open311Error(429, `Rate limit of ${max} requests per minute per ${what} exceeded`);
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    const result = await addressLimit(request);
+    if (!result.isAllowed && result.isExceeded)
+      throw limited(reply, result.ttl, 'client address', settings.addressRateLimit);
+  });
+  // A server for one jurisdiction answers only to it (when configured); others are not found.
+  const checkJurisdiction = (value: unknown) => {
+    if (settings.jurisdictionId === null || value === undefined || value === '') return;
+    if (value !== settings.jurisdictionId)
+      throw open311Error(
+        404,
+        `jurisdiction_id ${typeof value === 'string' ? value : '(list)'} is not served here`,
+      );
+  };
+  app.addHook('preHandler', async (request) => {
+    checkJurisdiction((request.query as Record<string, unknown> | undefined)?.jurisdiction_id);
+    if (isParsed(request.body)) checkJurisdiction(request.body.fields.jurisdiction_id);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = toOpen311(error);
@@ -147,6 +254,28 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       404,
     ),
   );
+
+  const viewOptions = (request: FastifyRequest): ViewOptions => ({
+    timeZone: caseDeps.timeZone,
+    baseUrl: `${request.protocol}://${request.host}/open311/v2`,
+    extensions: flag(request.query, 'extensions'),
+  });
+
+  /** The body of a POST: read (multipart too), then the key's rate limit. */
+  const postOptions = {
+    bodyLimit: settings.bodyLimitBytes,
+    preValidation: async (request: FastifyRequest) => {
+      request.body = request.isMultipart()
+        ? await readMultipart(request, settings.mediaMaxBytes, settings.bodyLimitBytes)
+        : bodyOf(request);
+    },
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!apiKeyOf(request)) return;
+      const result = await keyLimit(request);
+      if (!result.isAllowed && result.isExceeded)
+        throw limited(reply, result.ttl, 'api_key', settings.keyRateLimit);
+    },
+  };
 
   app.get(
     '/discovery.:format',
@@ -200,29 +329,22 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       schema: {
         tags,
         security: [],
-        summary: 'Open311: submit a service request (api_key)',
+        summary: 'Open311: submit a service request (api_key; form, JSON or multipart with media)',
         params: FormatParam,
       },
-      // Every body becomes {fields, attributes} before the rate limit reads its api_key.
-      preValidation: async (request) => {
-        request.body = bodyOf(request);
-      },
-      config: {
-        rateLimit: {
-          max: deps.publicRateLimit,
-          timeWindow: '1 minute',
-          // After parsing, so the key in a form body counts; per key and client address.
-          hook: 'preHandler',
-          keyGenerator: (request: FastifyRequest) =>
-            `open311:${tokenHash(apiKeyOf(request) ?? '').slice(0, 16)}:${request.ip}`,
-        },
-      },
+      ...postOptions,
     },
     async (request, reply) => {
       const format = formatParam(request.params.format);
       const key = await verifyApiKey(db, apiKeyOf(request));
-      const created = await createRequest(db, caseDeps, intakeContext(request, key), key.id, bodyOf(request));
-      return send(reply, format, 'service_requests', [created], 201);
+      const { created, duplicate } = await createRequest(
+        db,
+        requestDeps,
+        intakeContext(request, key),
+        key.id,
+        bodyOf(request),
+      );
+      return send(reply, format, 'service_requests', [created], duplicate ? 200 : 201);
     },
   );
 
@@ -232,7 +354,12 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     async (request, reply) => {
       const format = formatParam(request.params.format);
       const query = stringQuery(request.query);
-      return send(reply, format, 'service_requests', await listRequests(db, caseDeps, query));
+      return send(
+        reply,
+        format,
+        'service_requests',
+        await listRequests(db, caseDeps, query, viewOptions(request)),
+      );
     },
   );
 
@@ -241,7 +368,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     { schema: { tags, security: [], summary: 'Open311: one service request', params: FileParam } },
     async (request, reply) => {
       const { id, format } = splitFile(request.params.file);
-      return send(reply, format, 'service_requests', [await getRequest(db, caseDeps, id)]);
+      return send(reply, format, 'service_requests', [await getRequest(db, id, viewOptions(request))]);
     },
   );
 
@@ -258,6 +385,75 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     async (request, reply) => {
       const { id, format } = splitFile(request.params.file);
       return send(reply, format, 'service_requests', [await resolveRequestToken(db, id)]);
+    },
+  );
+
+  app.get(
+    '/servicerequestupdates.:format',
+    {
+      schema: {
+        tags,
+        security: [],
+        summary: 'Open311 (FixMyStreet extension): public updates of requests in a time window',
+        params: FormatParam,
+      },
+    },
+    async (request, reply) => {
+      const format = formatParam(request.params.format);
+      const query = stringQuery(request.query);
+      return send(
+        reply,
+        format,
+        'service_request_updates',
+        await listUpdates(db, caseDeps, query, viewOptions(request)),
+      );
+    },
+  );
+
+  app.post(
+    '/servicerequestupdates.:format',
+    {
+      schema: {
+        tags,
+        security: [],
+        summary: 'Open311 (FixMyStreet extension): a citizen comment or photo on a request (api_key)',
+        params: FormatParam,
+      },
+      ...postOptions,
+    },
+    async (request, reply) => {
+      const format = formatParam(request.params.format);
+      const key = await verifyApiKey(db, apiKeyOf(request));
+      const { created, duplicate } = await postUpdate(
+        db,
+        { cases: caseDeps, settings },
+        intakeContext(request, key),
+        key.id,
+        bodyOf(request),
+      );
+      return send(reply, format, 'service_request_updates', [created], duplicate ? 200 : 201);
+    },
+  );
+
+  app.get(
+    '/media/:file',
+    {
+      schema: {
+        tags,
+        security: [],
+        summary: 'Open311: a public photo of a request (JPEG, no metadata)',
+        params: FileParam,
+      },
+    },
+    async (request, reply) => {
+      const match = /^([0-9a-fA-F-]{36})\.jpe?g$/.exec(request.params.file);
+      if (!match) throw open311Error(404, `No media ${request.params.file}`);
+      const content = await readPublicMedia(db, match[1]!);
+      return reply
+        .type('image/jpeg')
+        .header('cache-control', 'public, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(content.data);
     },
   );
 };

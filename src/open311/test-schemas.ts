@@ -108,6 +108,7 @@ export const POST_RESPONSE_SCHEMA = {
   items: {
     type: 'object',
     anyOf: [{ required: ['service_request_id'] }, { required: ['token'] }],
+    additionalProperties: false,
     properties: {
       service_request_id: { type: 'string', minLength: 1 },
       token: { type: 'string', minLength: 1 },
@@ -117,11 +118,73 @@ export const POST_RESPONSE_SCHEMA = {
   },
 };
 
+/** FixMyStreet's update statuses (mySociety's servicerequestupdates extension), as this server writes them. */
+export const UPDATE_STATUS = {
+  enum: [
+    'open',
+    'closed',
+    'fixed',
+    'in_progress',
+    'action_scheduled',
+    'investigating',
+    'duplicate',
+    'not_councils_responsibility',
+    'no_further_action',
+    'internal_referral',
+  ],
+};
+
+/** extensions=true: what this server adds under `extended_attributes` (docs/api/open311.md). */
+const EXTENDED_ATTRIBUTES = {
+  type: 'object',
+  required: ['detailed_status', 'location_rounded', 'attributes', 'photos', 'updates'],
+  additionalProperties: false,
+  properties: {
+    detailed_status: UPDATE_STATUS,
+    location_rounded: { type: 'boolean' },
+    attributes: {
+      type: 'object',
+      additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    },
+    photos: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['media_url', 'kind'],
+        additionalProperties: false,
+        properties: {
+          media_url: { type: 'string', pattern: '^https?://' },
+          kind: { enum: ['report', 'after'] },
+        },
+      },
+    },
+    updates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['update_id', 'status', 'description', 'updated_datetime'],
+        additionalProperties: false,
+        properties: {
+          update_id: { type: 'string', minLength: 1 },
+          status: UPDATE_STATUS,
+          description: { type: 'string' },
+          updated_datetime: { type: 'string', pattern: W3C_DATETIME },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * The spec's fields and nothing else (extended_attributes only with extensions=true): a reporter's
+ * email, name, phone or device id can never slip into an answer.
+ */
 export const REQUESTS_SCHEMA = {
   type: 'array',
   items: {
     type: 'object',
     required: ['service_request_id', 'status', 'service_code', 'requested_datetime', 'lat', 'long'],
+    additionalProperties: false,
     properties: {
       service_request_id: { type: 'string', minLength: 1 },
       status: { enum: ['open', 'closed'] },
@@ -140,6 +203,7 @@ export const REQUESTS_SCHEMA = {
       lat: { type: 'number', minimum: -90, maximum: 90 },
       long: { type: 'number', minimum: -180, maximum: 180 },
       media_url: nullableString,
+      extended_attributes: EXTENDED_ATTRIBUTES,
     },
   },
 };
@@ -150,5 +214,37 @@ export const TOKENS_SCHEMA = {
     type: 'object',
     required: ['token'],
     properties: { service_request_id: nullableString, token: { type: 'string' } },
+  },
+};
+
+/** GET servicerequestupdates (mySociety's extension, as FixMyStreet's client reads it). */
+export const UPDATES_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description'],
+    additionalProperties: false,
+    properties: {
+      update_id: { type: 'string', minLength: 1 },
+      service_request_id: { type: 'string', minLength: 1 },
+      status: UPDATE_STATUS,
+      external_status_code: nullableString,
+      description: { type: 'string' },
+      updated_datetime: { type: 'string', pattern: W3C_DATETIME },
+      media_url: nullableString,
+    },
+  },
+};
+
+/** POST servicerequestupdates: the update_id FixMyStreet stores as the comment's external id. */
+export const POST_UPDATE_RESPONSE_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 1,
+  items: {
+    type: 'object',
+    required: ['update_id'],
+    additionalProperties: false,
+    properties: { update_id: { type: 'string', minLength: 1 } },
   },
 };

@@ -13,7 +13,10 @@ export const ITEM_NAMES: Readonly<Record<string, string>> = {
   endpoints: 'endpoint',
   formats: 'format',
   service_requests: 'request',
+  service_request_updates: 'request_update',
   errors: 'error',
+  photos: 'photo',
+  updates: 'update',
 };
 
 /** Escapes text for element content and attribute values; drops characters XML 1.0 forbids. */

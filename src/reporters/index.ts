@@ -16,6 +16,7 @@ export {
 } from './crypto.js';
 export {
   casesReportedByPhone,
+  maskEmail,
   maskName,
   normalizePhone,
   readReporter,

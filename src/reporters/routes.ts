@@ -23,6 +23,7 @@ export const ReporterViewSchema = Type.Object({
   name: NullableString,
   phone: NullableString,
   idNumber: NullableString,
+  email: NullableString,
   contactConsent: Type.Boolean(),
   anonymous: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),

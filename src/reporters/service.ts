@@ -25,6 +25,8 @@ export interface ReporterInput {
   name?: string | null;
   phone?: string | null;
   idNumber?: string | null;
+  /** E-mail address (Open311 clients send one); at most 254 characters. */
+  email?: string | null;
   /** The reporter agreed to be contacted (回访) about the case. */
   contactConsent: boolean;
   /** The reporter asked not to be identified: no name and no ID number may be stored. */
@@ -64,12 +66,13 @@ export interface ReporterView {
   name: string | null;
   phone: string | null;
   idNumber: string | null;
+  email: string | null;
   contactConsent: boolean;
   anonymous: boolean;
   createdAt: Date;
 }
 
-type Column = 'name_enc' | 'phone_enc' | 'id_number_enc';
+type Column = 'name_enc' | 'phone_enc' | 'id_number_enc' | 'email_enc';
 
 /** The AAD of a stored value: moving an envelope to another row or column makes it undecryptable. */
 function contextOf(column: Column, caseId: number): string {
@@ -114,10 +117,22 @@ export function maskName(name: string): string {
   return chars[0]! + '*'.repeat(chars.length - 1);
 }
 
+/** zhang.san@example.org → z*********@example.org; the domain stays readable for call-back routing. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '*'.repeat([...email].length);
+  const local = [...email.slice(0, at)];
+  return local[0]! + '*'.repeat(local.length - 1) + email.slice(at);
+}
+
+/** A plain addr-spec: one @, no spaces or control characters, a dotted domain; ≤ 254 characters. */
+const EMAIL = /^[^\s@\p{Cc}]{1,64}@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
+
 interface ValidReporter {
   name: string | null;
   phone: string | null;
   idNumber: string | null;
+  email: string | null;
 }
 
 function validate(input: ReporterInput, options: SaveReporterOptions): ValidReporter {
@@ -126,6 +141,9 @@ function validate(input: ReporterInput, options: SaveReporterOptions): ValidRepo
   const name = blankToNull(input.name);
   const phoneRaw = blankToNull(input.phone);
   const idRaw = blankToNull(input.idNumber);
+  const email = blankToNull(input.email);
+  if (email !== null && (email.length > 254 || !EMAIL.test(email)))
+    errors.push({ field: `${prefix}.email`, reason: 'must be an e-mail address of at most 254 characters' });
   if (name !== null) {
     if ([...name].length > NAME_MAX_LENGTH) {
       errors.push({ field: `${prefix}.name`, reason: `must be at most ${NAME_MAX_LENGTH} characters` });
@@ -157,7 +175,7 @@ function validate(input: ReporterInput, options: SaveReporterOptions): ValidRepo
     }
   }
   if (errors.length > 0) throw validationError(errors);
-  return { name, phone, idNumber };
+  return { name, phone, idNumber, email };
 }
 
 /**
@@ -183,6 +201,7 @@ export async function saveReporter(
       phone_enc: seal('phone_enc', valid.phone),
       phone_index: valid.phone === null ? null : blindIndex(ring, valid.phone),
       id_number_enc: seal('id_number_enc', valid.idNumber),
+      email_enc: seal('email_enc', valid.email),
       contact_consent: input.contactConsent,
       anonymous: input.anonymous,
     })
@@ -230,13 +249,14 @@ export async function readReporter(
     const name = open('name_enc');
     const phone = open('phone_enc');
     const idNumber = open('id_number_enc');
+    const email = open('email_enc');
     await recordAudit(tx, ctx, {
       action: 'reporter.read',
       targetType: 'case',
       targetId: caseId,
       detail: {
         full: options.full,
-        fields: [name && 'name', phone && 'phone', idNumber && 'idNumber'].filter(Boolean),
+        fields: [name && 'name', phone && 'phone', idNumber && 'idNumber', email && 'email'].filter(Boolean),
       },
     });
     const full = options.full;
@@ -246,6 +266,7 @@ export async function readReporter(
       name: name === null || full ? name : maskName(name),
       phone: phone === null || full ? phone : maskPhone(phone),
       idNumber: idNumber === null || full ? idNumber : maskIdNumber(idNumber),
+      email: email === null || full ? email : maskEmail(email),
       contactConsent: stored.contact_consent,
       anonymous: stored.anonymous,
       createdAt: stored.created_at,
@@ -296,7 +317,7 @@ export async function reencryptAll(
     const batch = await db.transaction().execute(async (tx) => {
       const rows = await tx
         .selectFrom('case_reporters')
-        .select(['case_id', 'name_enc', 'phone_enc', 'phone_index', 'id_number_enc'])
+        .select(['case_id', 'name_enc', 'phone_enc', 'phone_index', 'id_number_enc', 'email_enc'])
         .where('case_id', '>', after)
         .orderBy('case_id')
         .limit(batchSize)
@@ -304,7 +325,7 @@ export async function reencryptAll(
         .execute();
       let rewritten = 0;
       for (const row of rows) {
-        const stale = [row.name_enc, row.phone_enc, row.phone_index, row.id_number_enc].some(
+        const stale = [row.name_enc, row.phone_enc, row.phone_index, row.id_number_enc, row.email_enc].some(
           (value) => value !== null && isStale(ring, value),
         );
         if (!stale) continue;
@@ -323,6 +344,7 @@ export async function reencryptAll(
             phone_enc: reseal('phone_enc'),
             phone_index: phone === null ? null : blindIndex(ring, phone),
             id_number_enc: reseal('id_number_enc'),
+            email_enc: reseal('email_enc'),
           })
           .where('case_id', '=', row.case_id)
           .execute();

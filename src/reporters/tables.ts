@@ -1,5 +1,5 @@
 /**
- * Row type of the reporters table (migration 0006), merged into the database interface by
+ * Row type of the reporters table (migrations 0006, 0008), merged into the database interface by
  * declaration merging so the module owns its schema.
  */
 import type { ColumnType } from 'kysely';
@@ -15,6 +15,8 @@ export interface CaseReportersTable {
   /** Blind index `<keyId>:<mac>` of the normalised phone number. */
   phone_index: string | null;
   id_number_enc: string | null;
+  /** E-mail address (Open311 `email`), an envelope like the others (migration 0008). */
+  email_enc: string | null;
   contact_consent: GeneratedBoolean;
   anonymous: GeneratedBoolean;
   created_at: GeneratedTimestamp;

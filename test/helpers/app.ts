@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/index.js';
 import type { StaffRole, SupervisorPosition } from '../../src/db/schema.js';
 import { GeographyIndex, importRegions } from '../../src/geography/index.js';
 import { buildApp } from '../../src/http/app.js';
+import type { Open311Settings } from '../../src/open311/settings.js';
 import { hashPassword } from '../../src/identity/passwords.js';
 import { createKeyRing } from '../../src/reporters/index.js';
 import { systemContext } from '../../src/shared/context.js';
@@ -46,7 +47,7 @@ export const testKeyRing = createKeyRing([{ id: 't1', key: Buffer.alloc(32, 7) }
 let counter = 0;
 
 export async function startTestApp(
-  options: { district?: boolean; publicRateLimit?: number } = {},
+  options: { district?: boolean; publicRateLimit?: number; open311?: Partial<Open311Settings> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.district !== false) await importRegions(database.db, systemContext(), testDistrict());
@@ -57,6 +58,7 @@ export async function startTestApp(
     reporterKeys: testKeyRing,
     sessionHours: 12,
     publicRateLimit: options.publicRateLimit ?? 100_000,
+    ...(options.open311 ? { open311: options.open311 } : {}),
   });
   await app.ready();
   const testApp: TestApp = {
