@@ -14,14 +14,6 @@ describe('configuration', () => {
       reopenWindowDays: 30,
       duplicateRadiusM: 50,
       duplicateDays: 7,
-      open311: {
-        keyRateLimit: 60,
-        addressRateLimit: 120,
-        duplicateMinutes: 10,
-        bodyLimitBytes: 65_536,
-        mediaMaxBytes: 10 * 1_048_576,
-        jurisdictionId: null,
-      },
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -42,12 +34,6 @@ describe('configuration', () => {
       SHUZHI_REOPEN_WINDOW_DAYS: '0',
       SHUZHI_DUPLICATE_RADIUS_M: '100',
       SHUZHI_DUPLICATE_DAYS: '3',
-      SHUZHI_OPEN311_KEY_RATE_LIMIT: '30',
-      SHUZHI_OPEN311_ADDRESS_RATE_LIMIT: '240',
-      SHUZHI_OPEN311_DUPLICATE_MINUTES: '0',
-      SHUZHI_OPEN311_BODY_LIMIT_KB: '16',
-      SHUZHI_OPEN311_MEDIA_MAX_MB: '5',
-      SHUZHI_OPEN311_JURISDICTION: 'dongcheng.beijing',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -63,14 +49,6 @@ describe('configuration', () => {
       reopenWindowDays: 0,
       duplicateRadiusM: 100,
       duplicateDays: 3,
-      open311: {
-        keyRateLimit: 30,
-        addressRateLimit: 240,
-        duplicateMinutes: 0,
-        bodyLimitBytes: 16 * 1024,
-        mediaMaxBytes: 5 * 1_048_576,
-        jurisdictionId: 'dongcheng.beijing',
-      },
     });
   });
 
@@ -84,10 +62,6 @@ describe('configuration', () => {
     ['SHUZHI_ADMIN_PASSWORD', 'short', /at least 12 characters/],
     ['SHUZHI_SESSION_HOURS', '0', /SHUZHI_SESSION_HOURS/],
     ['SHUZHI_DUPLICATE_RADIUS_M', '-5', /SHUZHI_DUPLICATE_RADIUS_M/],
-    ['SHUZHI_OPEN311_KEY_RATE_LIMIT', '0', /SHUZHI_OPEN311_KEY_RATE_LIMIT/],
-    ['SHUZHI_OPEN311_MEDIA_MAX_MB', '21', /SHUZHI_OPEN311_MEDIA_MAX_MB: must be an integer from 1 to 20/],
-    ['SHUZHI_OPEN311_BODY_LIMIT_KB', 'big', /SHUZHI_OPEN311_BODY_LIMIT_KB/],
-    ['SHUZHI_OPEN311_JURISDICTION', 'two words', /SHUZHI_OPEN311_JURISDICTION: must be 1–100/],
   ])('stops on %s=%s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);
@@ -97,5 +71,41 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/shuzhi' })).toThrow(
       /SHUZHI_DATA_KEYS: is required with DATABASE_URL/,
     );
+  });
+
+  it('reads the Open311 limits, with defaults, and refuses bad ones', () => {
+    expect(loadConfig({}).open311).toEqual({
+      keyRateLimit: 60,
+      addressRateLimit: 120,
+      duplicateMinutes: 10,
+      bodyLimitBytes: 65_536,
+      mediaMaxBytes: 10 * 1_048_576,
+      jurisdictionId: null,
+    });
+    const config = loadConfig({
+      SHUZHI_OPEN311_KEY_RATE_LIMIT: '30',
+      SHUZHI_OPEN311_ADDRESS_RATE_LIMIT: '240',
+      SHUZHI_OPEN311_DUPLICATE_MINUTES: '0',
+      SHUZHI_OPEN311_BODY_LIMIT_KB: '16',
+      SHUZHI_OPEN311_MEDIA_MAX_MB: '5',
+      SHUZHI_OPEN311_JURISDICTION: 'dongcheng.beijing',
+    });
+    expect(config.open311).toEqual({
+      keyRateLimit: 30,
+      addressRateLimit: 240,
+      duplicateMinutes: 0,
+      bodyLimitBytes: 16 * 1024,
+      mediaMaxBytes: 5 * 1_048_576,
+      jurisdictionId: 'dongcheng.beijing',
+    });
+    for (const [variable, value, message] of [
+      ['SHUZHI_OPEN311_KEY_RATE_LIMIT', '0', /SHUZHI_OPEN311_KEY_RATE_LIMIT/],
+      ['SHUZHI_OPEN311_MEDIA_MAX_MB', '21', /SHUZHI_OPEN311_MEDIA_MAX_MB: must be an integer from 1 to 20/],
+      ['SHUZHI_OPEN311_BODY_LIMIT_KB', 'big', /SHUZHI_OPEN311_BODY_LIMIT_KB/],
+      ['SHUZHI_OPEN311_JURISDICTION', 'two words', /SHUZHI_OPEN311_JURISDICTION: must be 1–100/],
+    ] as const) {
+      expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ [variable]: value })).toThrow(message);
+    }
   });
 });
