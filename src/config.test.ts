@@ -86,4 +86,40 @@ describe('configuration', () => {
       /SHUZHI_DATA_KEYS: is required with DATABASE_URL/,
     );
   });
+
+  it('reads the Open311 limits, with defaults, and refuses bad ones', () => {
+    expect(loadConfig({}).open311).toEqual({
+      keyRateLimit: 60,
+      addressRateLimit: 120,
+      duplicateMinutes: 10,
+      bodyLimitBytes: 65_536,
+      mediaMaxBytes: 10 * 1_048_576,
+      jurisdictionId: null,
+    });
+    const config = loadConfig({
+      SHUZHI_OPEN311_KEY_RATE_LIMIT: '30',
+      SHUZHI_OPEN311_ADDRESS_RATE_LIMIT: '240',
+      SHUZHI_OPEN311_DUPLICATE_MINUTES: '0',
+      SHUZHI_OPEN311_BODY_LIMIT_KB: '16',
+      SHUZHI_OPEN311_MEDIA_MAX_MB: '5',
+      SHUZHI_OPEN311_JURISDICTION: 'dongcheng.beijing',
+    });
+    expect(config.open311).toEqual({
+      keyRateLimit: 30,
+      addressRateLimit: 240,
+      duplicateMinutes: 0,
+      bodyLimitBytes: 16 * 1024,
+      mediaMaxBytes: 5 * 1_048_576,
+      jurisdictionId: 'dongcheng.beijing',
+    });
+    for (const [variable, value, message] of [
+      ['SHUZHI_OPEN311_KEY_RATE_LIMIT', '0', /SHUZHI_OPEN311_KEY_RATE_LIMIT/],
+      ['SHUZHI_OPEN311_MEDIA_MAX_MB', '21', /SHUZHI_OPEN311_MEDIA_MAX_MB: must be an integer from 1 to 20/],
+      ['SHUZHI_OPEN311_BODY_LIMIT_KB', 'big', /SHUZHI_OPEN311_BODY_LIMIT_KB/],
+      ['SHUZHI_OPEN311_JURISDICTION', 'two words', /SHUZHI_OPEN311_JURISDICTION: must be 1–100/],
+    ] as const) {
+      expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ [variable]: value })).toThrow(message);
+    }
+  });
 });

@@ -14,8 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, demoCreditCode } from '
 import { buildDemoGeography, DEMO_DISTRICT_CODE } from './geography/index.js';
 import { seedDemoComponents } from './components.js';
 import { simulateDemoCases } from './simulation.js';
-import { ensureDemoApiKey } from '../open311/service.js';
-import { DEMO_API_KEY } from '../open311/settings.js';
+import { DEMO_API_KEY, ensureDemoApiKey } from '../open311/index.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 
 type Say = (message: string) => void;

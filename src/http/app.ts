@@ -28,8 +28,12 @@ import { CalendarProvider } from '../cases/calendar-provider.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 import { registerCasePhotoAccess } from '../cases/photo-access.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
-import { open311AdminRoutes, open311Routes } from '../open311/index.js';
-import { DEFAULT_OPEN311_SETTINGS, type Open311Settings } from '../open311/settings.js';
+import {
+  DEFAULT_OPEN311_SETTINGS,
+  open311AdminRoutes,
+  open311Routes,
+  type Open311Settings,
+} from '../open311/index.js';
 import { evaluationRoutes } from '../evaluation/routes.js';
 import { citizenRoutes } from '../citizens/index.js';
 import { publicNoteRoutes } from '../cases/public-notes-routes.js';

@@ -220,7 +220,7 @@ describe('FixMyStreet’s client', () => {
   });
 
   it('follows the token of a batch service until the on-site check has been done and the case filed', async () => {
-    const sent = await fms.sendServiceRequest({
+    const batchReport = {
       email: 'li@example.org',
       description: '小区内有人私搭乱建',
       service_code: 'M06001',
@@ -228,7 +228,8 @@ describe('FixMyStreet’s client', () => {
       last_name: 'Lei',
       lat: centre.lat.toFixed(6),
       long: centre.lng.toFixed(6),
-    });
+    };
+    const sent = await fms.sendServiceRequest(batchReport);
     expect(sent.response.statusCode, sent.response.body).toBe(201);
     const [answer] = xmlItems<Record<string, string>>(sent.response.body, 'service_requests', 'request');
     expect(answer!.service_request_id).toBeUndefined();
@@ -253,6 +254,14 @@ describe('FixMyStreet’s client', () => {
     const tokenJson = await t().app.inject({ url: `/open311/v2/tokens/${token}.json` });
     valid(S.TOKENS_SCHEMA, tokenJson.json());
     expect(tokenJson.json()).toEqual([{ service_request_id: null, token }]);
+
+    // FixMyStreet re-sends a report it got no id for: the same case and token, however late.
+    await sql`update open311_requests set created_at = created_at - interval '1 day' where case_id = ${row.id}`.execute(
+      t().database.db,
+    );
+    const resent = await fms.sendServiceRequest(batchReport);
+    expect(resent.response.statusCode).toBe(200);
+    expect(resent.token).toBe(token);
 
     let c = (await t().as(cast.operator, { method: 'GET', url: `/api/v1/cases/${row.id}` })).json<CaseBody>();
     c = await step(t(), cast.operator, c, 'send-check');

@@ -361,7 +361,14 @@ export async function createRequest(
         .select(['c.number', 'r.batch', 't.token'])
         .where('r.api_key_id', '=', apiKeyId)
         .where('r.fingerprint', '=', fingerprint)
-        .where('r.created_at', '>=', since)
+        // A batch request is not answered with an id while in intake, so its client keeps
+        // re-sending it (FixMyStreet retries a send without an id): the window stays open until then.
+        .where((eb) =>
+          eb.or([
+            eb('r.created_at', '>=', since),
+            eb.and([eb('r.batch', '=', true), eb('c.status', 'in', [...INTAKE_STATUSES])]),
+          ]),
+        )
         .orderBy('r.created_at')
         .executeTakeFirst();
       if (earlier) return { created: createdView(earlier, notice), duplicate: true };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS } from '../cases/workflow/model.js';
+import { maskEmail } from '../reporters/index.js';
 import {
   PUBLIC_NOTES,
   UPDATE_ACTIONS,
@@ -98,5 +99,13 @@ describe('client input', () => {
   it('rounds sensitive locations', () => {
     expect(roundCoordinate(39.914_567, 3)).toBe(39.915);
     expect(roundCoordinate(116.411_234_9, 6)).toBe(116.411235);
+  });
+});
+
+describe('the reporter’s e-mail address (reporters module)', () => {
+  it('is masked to its first character and domain', () => {
+    expect(maskEmail('wang.xiaoming@example.org')).toBe('w************@example.org');
+    expect(maskEmail('a@example.org')).toBe('*@example.org');
+    expect(maskEmail('no-at-sign')).toBe('**********');
   });
 });

@@ -122,6 +122,7 @@ export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at <= 0) return '*'.repeat([...email].length);
   const local = [...email.slice(0, at)];
+  if (local.length === 1) return `*${email.slice(at)}`;
   return local[0]! + '*'.repeat(local.length - 1) + email.slice(at);
 }
 

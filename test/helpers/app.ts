@@ -8,7 +8,7 @@ import type { Database } from '../../src/db/index.js';
 import type { StaffRole, SupervisorPosition } from '../../src/db/schema.js';
 import { GeographyIndex, importRegions } from '../../src/geography/index.js';
 import { buildApp } from '../../src/http/app.js';
-import type { Open311Settings } from '../../src/open311/settings.js';
+import type { Open311Settings } from '../../src/open311/index.js';
 import { hashPassword } from '../../src/identity/passwords.js';
 import { createKeyRing } from '../../src/reporters/index.js';
 import { systemContext } from '../../src/shared/context.js';
