@@ -57,6 +57,8 @@ export async function startTestApp(
     reporterKeys: testKeyRing,
     sessionHours: 12,
     publicRateLimit: options.publicRateLimit ?? 100_000,
+    // Tests submit far more than a person would; src/public/limits.test.ts checks the limits.
+    citizens: { reportsPerHour: 100_000, uploadsPerHour: 100_000, signupsPerHour: 100_000 },
   });
   await app.ready();
   const testApp: TestApp = {
