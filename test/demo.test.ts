@@ -31,7 +31,6 @@ beforeAll(async () => {
   });
   await app.ready();
   simulation = await simulateDemoCases(database.db, app.caseDeps, { cases: 120, days: 14, seed: 7 });
-  await seedDemoCitizen(database.db, { ...app.caseDeps, reporterKeys: testKeyRing }, (m) => said.push(m));
 }, 300_000);
 
 afterAll(async () => {
@@ -156,6 +155,10 @@ describe('the demo district', () => {
 });
 
 describe('the demo citizen', () => {
+  beforeAll(async () => {
+    await seedDemoCitizen(database.db, { ...app.caseDeps, reporterKeys: testKeyRing }, (m) => said.push(m));
+  }, 120_000);
+
   it('logs in with 13800000000 and sees three reports: received, in progress, closed and ready to rate', async () => {
     const login = await app.inject({
       method: 'POST',
