@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadReferenceData } from './reference-data.js';
 import type { Config } from './config.js';
 import { migrate, openEmbedded, openPostgres, type Database } from './db/index.js';
+import { seedDemoCitizen } from './demo/citizen.js';
 import { ensureDemo, simulateDemoIfEmpty } from './demo/seed.js';
 import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
@@ -54,6 +55,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
     else await ensureFirstAdmin(database.db, config.adminPassword, say);
     const geography = new GeographyIndex(database.db);
     await geography.fresh();
+    const reporterKeys = loadKeyRing(config);
     const app = await buildApp({
       database,
       geography,
@@ -61,7 +63,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
       timeZone: config.timeZone,
-      reporterKeys: loadKeyRing(config),
+      reporterKeys,
       citizens: {
         reportsPerHour: config.publicReportsPerHour,
         uploadsPerHour: config.publicUploadsPerHour,
@@ -92,9 +94,14 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
     );
     const background = new AbortController();
     const simulation = config.demo
-      ? simulateDemoIfEmpty(database, app.caseDeps, say, background.signal).catch((error: unknown) => {
-          app.log.error({ err: error }, 'demo case simulation failed');
-        })
+      ? simulateDemoIfEmpty(database, app.caseDeps, say, background.signal)
+          .then(async () => {
+            if (background.signal.aborted) return;
+            await seedDemoCitizen(database.db, { ...app.caseDeps, reporterKeys }, say);
+          })
+          .catch((error: unknown) => {
+            app.log.error({ err: error }, 'demo case simulation failed');
+          })
       : Promise.resolve();
     let stopping: Promise<void> | null = null;
     return {

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/index.js';
+import { DEMO_CITIZEN_PHONE, seedDemoCitizen } from '../src/demo/citizen.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/departments.js';
 import { ensureDemo, isDemoSeeded } from '../src/demo/seed.js';
 import { simulateDemoCases, type SimulationReport } from '../src/demo/simulation.js';
@@ -208,5 +209,43 @@ describe('the demo district', () => {
         own.filter((e) => e.action === 'approve' && e.from_status === 'return_requested').length,
       );
     }
+  });
+});
+
+describe('the demo citizen', () => {
+  beforeAll(async () => {
+    await seedDemoCitizen(database.db, { ...app.caseDeps, reporterKeys: testKeyRing }, (m) => said.push(m));
+  }, 120_000);
+
+  it('logs in with 13800000000 and sees three reports: received, in progress, closed and ready to rate', async () => {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/citizens/session',
+      payload: { phone: DEMO_CITIZEN_PHONE, password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    const token = login.json<{ token: string }>().token;
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/v1/citizens/me/reports',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const items = mine.json<{
+      items: Array<{ trackingCode: string; publicStatus: string; canRate: boolean }>;
+    }>().items;
+    expect(items.map((i) => i.publicStatus)).toEqual(['closed', 'in_progress', 'received']);
+    expect(items[0]!.canRate).toBe(true);
+    const closed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/public/reports/${items[0]!.trackingCode}`,
+    });
+    expect(closed.json().photos.after).toHaveLength(1);
+  });
+
+  it('is seeded once', async () => {
+    await seedDemoCitizen(database.db, { ...app.caseDeps, reporterKeys: testKeyRing }, () => {});
+    const rows = await database.db.selectFrom('citizens').select('id').execute();
+    expect(rows).toHaveLength(1);
+    expect(await database.db.selectFrom('public_reports').select('case_id').execute()).toHaveLength(3);
   });
 });

@@ -20,6 +20,7 @@ import {
   blindIndexCandidates,
   decrypt,
   encrypt,
+  isStale,
   normalizePhone,
   type KeyRing,
 } from '../reporters/index.js';
@@ -295,4 +296,57 @@ export async function getCitizen(db: Kysely<DB>, ring: KeyRing, id: number): Pro
     idNumberMasked: idNumber === null ? null : maskIdNumber(idNumber),
     createdAt: row.created_at,
   };
+}
+
+/**
+ * Key rotation for citizen accounts (docs/privacy.md §Rotation, step 2, beside `reencryptAll` of
+ * the reporters): rewrites, in batches each in its own transaction, every account whose phone,
+ * phone index or ID number was made with a key other than the active one. Idempotent.
+ */
+export async function reencryptCitizens(
+  db: Kysely<DB>,
+  ring: KeyRing,
+  options: { batchSize?: number } = {},
+): Promise<{ scanned: number; rewritten: number }> {
+  const batchSize = options.batchSize ?? 200;
+  const result = { scanned: 0, rewritten: 0 };
+  let after = 0;
+  for (;;) {
+    const batch = await db.transaction().execute(async (tx) => {
+      const rows = await tx
+        .selectFrom('citizens')
+        .select(['id', 'phone_enc', 'phone_index', 'id_number_enc'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batchSize)
+        .forUpdate()
+        .execute();
+      let rewritten = 0;
+      for (const row of rows) {
+        const values = [row.phone_enc, row.phone_index, row.id_number_enc].filter(
+          (v): v is string => v !== null,
+        );
+        if (!values.some((value) => isStale(ring, value))) continue;
+        const phone = decrypt(ring, row.phone_enc, aad('phone_enc', row.id));
+        const idNumber =
+          row.id_number_enc === null ? null : decrypt(ring, row.id_number_enc, aad('id_number_enc', row.id));
+        await tx
+          .updateTable('citizens')
+          .set({
+            phone_enc: encrypt(ring, phone, aad('phone_enc', row.id)),
+            phone_index: blindIndex(ring, phone),
+            id_number_enc: idNumber === null ? null : encrypt(ring, idNumber, aad('id_number_enc', row.id)),
+          })
+          .where('id', '=', row.id)
+          .execute();
+        rewritten += 1;
+      }
+      return { count: rows.length, last: rows.at(-1)?.id, rewritten };
+    });
+    result.scanned += batch.count;
+    result.rewritten += batch.rewritten;
+    if (batch.last === undefined || batch.count < batchSize) break;
+    after = batch.last;
+  }
+  return result;
 }

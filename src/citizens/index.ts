@@ -5,6 +5,7 @@ export {
   loginCitizen,
   logoutCitizen,
   normalizeMobile,
+  reencryptCitizens,
   registerCitizen,
   resolveCitizenToken,
   type Citizen,

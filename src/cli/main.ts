@@ -14,6 +14,7 @@ import { openConfiguredDatabase, prepareDatabase, startServer } from '../server.
 import { systemContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { INPUT_CRS, type InputCrs } from '../shared/crs.js';
+import { reencryptCitizens } from '../citizens/index.js';
 import { generateKeyEntry, loadKeyRing, reencryptAll } from '../reporters/index.js';
 import { progressBar } from './progress.js';
 
@@ -224,12 +225,17 @@ keysCommand
 program
   .command('reporters')
   .command('reencrypt')
-  .description("re-encrypt reporters' personal data with the active key (after adding a new key)")
+  .description(
+    "re-encrypt reporters' and citizen accounts' personal data with the active key (after adding a new key)",
+  )
   .action(async () => {
     const cfg = config();
     await withDatabase(async (database) => {
-      const result = await reencryptAll(database.db, loadKeyRing(cfg));
+      const ring = loadKeyRing(cfg);
+      const result = await reencryptAll(database.db, ring);
       say(`${result.rewritten} of ${result.scanned} reporter records re-encrypted with the active key.`);
+      const citizens = await reencryptCitizens(database.db, ring);
+      say(`${citizens.rewritten} of ${citizens.scanned} citizen accounts re-encrypted with the active key.`);
     });
   });
 

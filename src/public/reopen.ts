@@ -132,7 +132,7 @@ async function loadForDecision(
 ): Promise<Row> {
   if (!mayDecideReopenRequests(ctx.actor))
     throw new DomainError('FORBIDDEN', 'Only the shift lead (值班长) decides reopen requests');
-  const row = (await baseQuery(db).where('r.id', '=', id).forUpdate('r').executeTakeFirst());
+  const row = await baseQuery(db).where('r.id', '=', id).forUpdate('r').executeTakeFirst();
   if (!row || !visibleTo(ctx, { grid_code: row.grid_code, department_id: null }))
     throw new DomainError('REOPEN_REQUEST_NOT_FOUND', `No reopen request ${id} in your jurisdiction`);
   if (version !== undefined && version !== row.version)
@@ -198,7 +198,7 @@ export async function acceptReopenRequest(
       ...(note ? { publicNote: note } : {}),
     });
     await markDecided(tx, ctx, row, 'accepted', note, now);
-    return present((await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow()));
+    return present(await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow());
   });
 }
 
@@ -229,6 +229,6 @@ export async function declineReopenRequest(
       })
       .execute();
     await markDecided(tx, ctx, row, 'declined', note, now);
-    return present((await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow()));
+    return present(await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow());
   });
 }

@@ -59,6 +59,8 @@ export async function startTestApp(
     sessionHours: 12,
     publicRateLimit: options.publicRateLimit ?? 100_000,
     ...(options.open311 ? { open311: options.open311 } : {}),
+    // Tests submit far more than a person would; src/public/limits.test.ts checks the limits.
+    citizens: { reportsPerHour: 100_000, uploadsPerHour: 100_000, signupsPerHour: 100_000 },
   });
   await app.ready();
   const testApp: TestApp = {
