@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { castFor, type CaseCast } from '../helpers/cases.js';
@@ -151,4 +151,22 @@ export function field(page: Page, label: string) {
   return page.locator(
     `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] textarea`,
   );
+}
+
+/**
+ * A button by its label. Ant Design puts a space between the two characters of a two-character
+ * Chinese label ("立 案"), so the label's characters may be separated by one space.
+ */
+export function button(scope: Page | Locator, label: string) {
+  const chars = [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return scope.getByRole('button', { name: new RegExp(`^\\s*${chars.join('\\s?')}\\s*$`) });
+}
+
+/** Logs a staff user in on the desktop login page; resolves on their home view. */
+export async function desktopLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await button(page, '登录').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }

@@ -95,7 +95,8 @@ describe('inspector phone app', () => {
     await run().shot(page, 'phone-inspector-report');
     await page.getByRole('button', { name: '上报', exact: true }).click();
 
-    await page.getByText(/案件 110101/).waitFor();
+    await page.getByText('案件详情').waitFor();
+    await page.getByText(/^110101\d{13}$/).waitFor();
     const id = Number(new URL(page.url()).pathname.split('/').pop());
     const created = await caseAs(cast.shiftLead, id);
     expect(created).toMatchObject({

@@ -1,8 +1,9 @@
 /**
  * The citizen channel's API (docs/api/citizens.md): public categories, photo upload, reports by
  * tracking code, ratings, and the citizen account. A citizen's session is the HTTP-only
- * `shuzhi_citizen` cookie set at login; its token is kept in this tab's memory only to send it as
- * a bearer token on writes (no CSRF token is needed for bearer requests).
+ * `shuzhi_citizen` cookie set at login; writes echo its CSRF token (`X-CSRF-Token`), kept in this
+ * tab's sessionStorage apart from a staff session's, and restored from GET /citizens/me when a
+ * new tab writes first. No token is ever readable by scripts.
  */
 import { createApi, type Page } from '../../shared/api.js';
 
@@ -88,34 +89,75 @@ export interface Citizen {
   displayName: string | null;
 }
 
-let token: string | null = null;
-const citizenApi = createApi({ bearer: () => token });
+const CSRF_KEY = 'shuzhi.citizen.csrf';
+let csrfToken: string | null = null;
+try {
+  csrfToken = sessionStorage.getItem(CSRF_KEY);
+} catch {
+  // Storage disabled: the token lives in memory only.
+}
+const csrf = {
+  get: () => csrfToken,
+  set(next: string | null) {
+    csrfToken = next;
+    try {
+      if (next) sessionStorage.setItem(CSRF_KEY, next);
+      else sessionStorage.removeItem(CSRF_KEY);
+    } catch {
+      // See above.
+    }
+  },
+};
+const citizenApi = createApi({ csrf });
+
+let restored: Promise<void> | null = null;
+/** Before a write: a logged-in citizen's CSRF token, fetched once when this tab has none. */
+function sessionReady(): Promise<void> {
+  if (csrf.get()) return Promise.resolve();
+  restored ??= citizenApi.get<Citizen & { csrfToken: string }>('/citizens/me').then(
+    (me) => csrf.set(me.csrfToken),
+    () => csrf.set(null),
+  );
+  return restored;
+}
 
 export const citizen = {
   categories: () => citizenApi.get<{ items: Category[] }>('/public/categories'),
-  uploadPhoto: (file: File): Promise<UploadedPhoto> => {
+  uploadPhoto: async (file: File): Promise<UploadedPhoto> => {
+    await sessionReady();
     const form = new FormData();
     form.append('file', file, file.name);
     return citizenApi.post<UploadedPhoto>('/public/photos', form);
   },
-  submit: (report: NewReport, key: string) =>
-    citizenApi.post<Receipt>('/public/reports', report, { idempotencyKey: key }),
+  submit: async (report: NewReport, key: string) => {
+    await sessionReady();
+    return citizenApi.post<Receipt>('/public/reports', report, { idempotencyKey: key });
+  },
   report: (code: string) => citizenApi.get<PublicReport>(`/public/reports/${encodeURIComponent(code)}`),
-  rate: (code: string, rating: Rating) =>
-    citizenApi.post<PublicReport>(`/public/reports/${encodeURIComponent(code)}/rating`, rating),
-  register: (body: { phone: string; password: string; displayName?: string }) =>
-    citizenApi.post<Citizen>('/citizens', body),
+  rate: async (code: string, rating: Rating) => {
+    await sessionReady();
+    return citizenApi.post<PublicReport>(`/public/reports/${encodeURIComponent(code)}/rating`, rating);
+  },
+  register: async (body: { phone: string; password: string; displayName?: string }) => {
+    await sessionReady();
+    return citizenApi.post<Citizen>('/citizens', body);
+  },
   async login(body: { phone: string; password: string }): Promise<Citizen> {
-    const session = await citizenApi.post<{ token: string; citizen: Citizen }>('/citizens/session', body);
-    token = session.token;
+    const session = await citizenApi.post<{ csrfToken: string; citizen: Citizen }>('/citizens/session', body);
+    csrf.set(session.csrfToken);
+    restored = null;
     return session.citizen;
   },
   async logout(): Promise<void> {
+    await sessionReady();
     await citizenApi.delete('/citizens/session');
-    token = null;
+    csrf.set(null);
   },
-  me: () => citizenApi.get<Citizen>('/citizens/me'),
+  async me(): Promise<Citizen> {
+    const me = await citizenApi.get<Citizen & { csrfToken: string }>('/citizens/me');
+    csrf.set(me.csrfToken);
+    return me;
+  },
   myReports: (cursor?: string) =>
     citizenApi.get<Page<PublicReport>>('/citizens/me/reports', { cursor, limit: 20 }),
-  fileUrl: (url: string) => url,
 };

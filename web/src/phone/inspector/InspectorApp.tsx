@@ -110,11 +110,15 @@ function Tabs() {
   const t = inspectorMessages.useT();
   const location = useLocation();
   const navigate = useNavigate();
-  const active = location.pathname.startsWith('/inspector/report')
+  // A case's page belongs to no tab, so every tab (also "tasks") leads back to its list.
+  const path = location.pathname;
+  const active = path.startsWith('/inspector/report')
     ? 'report'
-    : location.pathname.startsWith('/inspector/grids')
+    : path.startsWith('/inspector/grids')
       ? 'grids'
-      : 'tasks';
+      : path.startsWith('/inspector/cases/')
+        ? null
+        : 'tasks';
   return (
     <TabBar
       activeKey={active}
@@ -164,14 +168,16 @@ export default function InspectorApp() {
   if (user === null) return <LoginPage onIn={setUser} />;
   if (user.role !== 'inspector') return <Refused user={user} onOut={logout} />;
   return (
-    <div style={{ paddingBottom: 56 }}>
-      <Routes>
-        <Route index element={<TasksPage user={user} onLogout={logout} />} />
-        <Route path="cases/:id" element={<TaskPage />} />
-        <Route path="report" element={<InspectorReportPage />} />
-        <Route path="grids" element={<GridsPage user={user} />} />
-        <Route path="*" element={<Navigate to="/inspector" replace />} />
-      </Routes>
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <div style={{ flex: 1 }}>
+        <Routes>
+          <Route index element={<TasksPage user={user} onLogout={logout} />} />
+          <Route path="cases/:id" element={<TaskPage />} />
+          <Route path="report" element={<InspectorReportPage />} />
+          <Route path="grids" element={<GridsPage user={user} />} />
+          <Route path="*" element={<Navigate to="/inspector" replace />} />
+        </Routes>
+      </div>
       <Tabs />
     </div>
   );

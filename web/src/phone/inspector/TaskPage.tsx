@@ -111,7 +111,7 @@ export function TaskPage() {
 
   const header = (
     <NavBar onBack={() => navigate('/inspector')} right={<LangSwitch />}>
-      {detail ? t('caseTitle', { number: detail.number }) : tp('loading')}
+      {t('caseTitle')}
     </NavBar>
   );
   if (!detail)

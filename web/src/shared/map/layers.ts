@@ -46,7 +46,7 @@ export function regionName(feature: Feature<Geometry, Props>): string {
   return name ? `${name}（${code}）` : code;
 }
 
-/** Streets, communities (from zoom 13) and grids (from zoom 15, by bbox) as polygon layers. */
+/** Streets, communities (from zoom 12) and grids (from zoom 15, by bbox) as polygon layers. */
 export function regionLayers(
   names: { streets: string; communities: string; grids: string },
   data: { streets: FC | null; communities: FC | null },
@@ -63,7 +63,7 @@ export function regionLayers(
     {
       id: 'communities',
       name: names.communities,
-      minZoom: 13,
+      minZoom: 12,
       data: data.communities,
       style: () => REGION_STYLES.community,
       tooltip: regionName,

@@ -83,6 +83,7 @@ export function CaseTable(props: CaseTableProps) {
     },
     class: {
       title: t('colClass'),
+      width: 150,
       render: (_v, row) => (
         <span>
           {row.classification.name}
@@ -137,6 +138,7 @@ export function CaseTable(props: CaseTableProps) {
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
+        tableLayout="fixed"
         loading={page.loading}
         dataSource={page.data?.items ?? []}
         columns={columns}

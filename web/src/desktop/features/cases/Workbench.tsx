@@ -101,7 +101,7 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
     <>
       {header}
       <Row gutter={16}>
-        <Col span={14}>
+        <Col span={15}>
           <Card styles={{ body: { paddingTop: 4 } }}>
             <Tabs
               activeKey={queue.key}
@@ -131,7 +131,7 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col span={9}>
           <Card size="small" title={`${t('mapLabel')} · ${queue.label}`} styles={{ body: { padding: 8 } }}>
             <ErrorAlert error={points.error} onRetry={points.reload} />
             <MapView

@@ -1,0 +1,148 @@
+/**
+ * The whole closed loop in a real browser, each step on the screen of the role that takes it:
+ * reported on the phone, filed by the supervision center's shift lead, dispatched by the command
+ * center, accepted and handled with an after-photo by the department, sent for verification,
+ * verified on the inspector's phone, closed — every step checked against the server.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phonePhoto } from '../../src/files/testing.js';
+import { TEST_PASSWORD, type TestUser } from '../helpers/app.js';
+import type { CaseBody } from '../helpers/cases.js';
+import { gridCentre } from '../helpers/geography.js';
+import { button, desktopLogin, field, useBrowser } from './harness.js';
+
+const run = useBrowser();
+const SPOT = gridCentre(1, 2, 1);
+
+async function caseNow(id: number): Promise<CaseBody> {
+  const { t, cast } = run();
+  const response = await t.as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${id}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<CaseBody>();
+}
+
+/** A desktop session of `user`, on their home view. */
+async function desktopOf(user: TestUser): Promise<Page> {
+  const page = await run().open('/login', { viewport: 'desktop' });
+  await desktopLogin(page, user.username, TEST_PASSWORD);
+  return page;
+}
+
+/**
+ * On the case's detail page: clicks the action's button, lets `fill` complete its dialog, confirms,
+ * and waits until the page shows the new status.
+ */
+async function actOnDesktop(
+  page: Page,
+  label: string,
+  status: string,
+  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+): Promise<void> {
+  await button(page.locator('.ant-card').filter({ hasText: '可执行操作' }), label).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill?.(dialog);
+  await button(dialog, label).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page
+    .locator('.ant-tag')
+    .filter({ hasText: new RegExp(`^${status}$`) })
+    .first()
+    .waitFor();
+}
+
+describe('the closed loop across the role screens', () => {
+  it('goes from a phone report to closure', { timeout: 180_000 }, async () => {
+    const { cast } = run();
+
+    // 1. Reported on the inspector's phone, at the current position, with a photo.
+    const phone = await run().open('/m/inspector', { viewport: 'phone', position: SPOT });
+    await field(phone, '用户名').fill(cast.inspector.username);
+    await field(phone, '密码').fill(TEST_PASSWORD);
+    await button(phone, '登录').click();
+    await phone.getByText('上报', { exact: true }).click();
+    await phone.getByText(/已定位/).waitFor();
+    await phone.getByLabel('请选择案件类别').click();
+    await phone.getByPlaceholder('搜索类别名称或代码').fill('06010');
+    await phone.locator('.adm-popup .adm-list-item').filter({ hasText: '06010' }).click();
+    await phone
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'before.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(640, 480) });
+    await phone.locator('.adm-image-uploader-cell img').first().waitFor();
+    await field(phone, '问题描述').fill('闭环测试：人行道上暴露垃圾');
+    await button(phone, '上报').click();
+    await phone.getByText('案件详情').waitFor();
+    const id = Number(new URL(phone.url()).pathname.split('/').pop());
+    const reported = await caseNow(id);
+    expect(reported).toMatchObject({ status: 'reported', gridCode: '110101001002001' });
+    const number = reported.number;
+
+    // 2. Filed by the shift lead, from the supervision center's incoming list.
+    const lead = await desktopOf(cast.shiftLead);
+    await lead.getByText(number).first().click();
+    await lead.waitForURL(`**/cases/${id}`);
+    await lead.getByText('闭环测试：人行道上暴露垃圾').first().waitFor();
+    await run().shot(lead, 'desktop-case-detail-reported');
+    await actOnDesktop(lead, '立案', '待派遣');
+    expect((await caseNow(id)).status).toBe('filed');
+
+    // 3. Dispatched by the command center to the suggested department.
+    const dispatcher = await desktopOf(cast.dispatcher);
+    await dispatcher.getByText(number).first().waitFor();
+    await run().shot(dispatcher, 'desktop-command-filed');
+    await dispatcher.getByText(number).first().click();
+    await dispatcher.waitForURL(`**/cases/${id}`);
+    await actOnDesktop(dispatcher, '派遣', '待接收');
+    expect(await caseNow(id)).toMatchObject({ status: 'dispatched', departmentId: cast.departmentId });
+
+    // 4. Accepted and handled with an after-photo by the department.
+    const handler = await desktopOf(cast.handler);
+    await handler.getByText(number).first().waitFor();
+    await run().shot(handler, 'desktop-department-inbox');
+    await handler.getByText(number).first().click();
+    await handler.waitForURL(`**/cases/${id}`);
+    await actOnDesktop(handler, '接收', '处置中');
+    await actOnDesktop(handler, '处理反馈', '已处置待核查', async (dialog) => {
+      await dialog.getByLabel('说明').fill('垃圾已清运，路面已冲洗');
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(480, 360) });
+      await dialog.getByText('after.jpg').waitFor();
+    });
+    const handled = await caseNow(id);
+    expect(handled.status).toBe('handled');
+    expect((handled.photos as Array<{ phase: string }>).map((p) => p.phase).sort()).toEqual([
+      'after',
+      'before',
+    ]);
+
+    // 5. Sent for verification by the supervision center, verified on the inspector's phone.
+    await lead.goto(`/cases/${id}`);
+    await actOnDesktop(lead, '发核查', '核查中');
+    await phone.getByText('任务', { exact: true }).click();
+    await phone.getByText('待办任务').waitFor();
+    await phone.locator('.adm-list-item').filter({ hasText: number }).click();
+    await button(phone, '核查通过').click();
+    await phone.getByText('核查通过待结案').first().waitFor();
+    expect((await caseNow(id)).status).toBe('verified');
+
+    // 6. Closed by the shift lead; the timeline tells the whole story.
+    await lead.goto(`/cases/${id}`);
+    await actOnDesktop(lead, '结案', '已结案');
+    await run().shot(lead, 'desktop-case-detail-closed');
+    const closed = await caseNow(id);
+    expect(closed.status).toBe('closed');
+    expect((closed.timeline as Array<{ action: string }>).map((e) => e.action)).toEqual([
+      'report',
+      'file',
+      'dispatch',
+      'accept',
+      'handle',
+      'send-verify',
+      'pass',
+      'close',
+    ]);
+    for (const page of [phone, lead, dispatcher, handler]) expect(run().errors(page)).toEqual([]);
+  });
+});
