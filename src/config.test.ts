@@ -14,6 +14,10 @@ describe('configuration', () => {
       reopenWindowDays: 30,
       duplicateRadiusM: 50,
       duplicateDays: 7,
+      publicReportsPerHour: 30,
+      publicUploadsPerHour: 60,
+      citizenSignupsPerHour: 10,
+      publicDuplicateMinutes: 10,
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -34,6 +38,10 @@ describe('configuration', () => {
       SHUZHI_REOPEN_WINDOW_DAYS: '0',
       SHUZHI_DUPLICATE_RADIUS_M: '100',
       SHUZHI_DUPLICATE_DAYS: '3',
+      SHUZHI_PUBLIC_REPORTS_PER_HOUR: '5',
+      SHUZHI_PUBLIC_UPLOADS_PER_HOUR: '6',
+      SHUZHI_CITIZEN_SIGNUPS_PER_HOUR: '7',
+      SHUZHI_PUBLIC_DUPLICATE_MINUTES: '0',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -49,6 +57,10 @@ describe('configuration', () => {
       reopenWindowDays: 0,
       duplicateRadiusM: 100,
       duplicateDays: 3,
+      publicReportsPerHour: 5,
+      publicUploadsPerHour: 6,
+      citizenSignupsPerHour: 7,
+      publicDuplicateMinutes: 0,
     });
   });
 
@@ -62,6 +74,8 @@ describe('configuration', () => {
     ['SHUZHI_ADMIN_PASSWORD', 'short', /at least 12 characters/],
     ['SHUZHI_SESSION_HOURS', '0', /SHUZHI_SESSION_HOURS/],
     ['SHUZHI_DUPLICATE_RADIUS_M', '-5', /SHUZHI_DUPLICATE_RADIUS_M/],
+    ['SHUZHI_PUBLIC_REPORTS_PER_HOUR', '0', /SHUZHI_PUBLIC_REPORTS_PER_HOUR/],
+    ['SHUZHI_PUBLIC_DUPLICATE_MINUTES', 'ten', /SHUZHI_PUBLIC_DUPLICATE_MINUTES/],
   ])('stops on %s=%s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);

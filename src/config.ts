@@ -34,6 +34,12 @@ export interface Config {
   duplicateDays: number;
   /** Base-map tiles of the web app's maps; null draws vector layers on a plain background. */
   tiles: TileConfig | null;
+  /** Citizen channel limits per client address (src/public/settings.ts). */
+  publicReportsPerHour: number;
+  publicUploadsPerHour: number;
+  citizenSignupsPerHour: number;
+  /** Same device, category and text within this many minutes answers with the first report. */
+  publicDuplicateMinutes: number;
 }
 
 /** A Leaflet tile URL template ({s} {z} {x} {y}); 天地图 carries its key as tk=… in the URL. */
@@ -151,5 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duplicateRadiusM: parseIntVar(env, 'SHUZHI_DUPLICATE_RADIUS_M', 50, 1, 5000),
     duplicateDays: parseIntVar(env, 'SHUZHI_DUPLICATE_DAYS', 7, 1, 365),
     tiles: loadTiles(env),
+    publicReportsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_REPORTS_PER_HOUR', 30, 1, 100_000),
+    publicUploadsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_UPLOADS_PER_HOUR', 60, 1, 100_000),
+    citizenSignupsPerHour: parseIntVar(env, 'SHUZHI_CITIZEN_SIGNUPS_PER_HOUR', 10, 1, 100_000),
+    publicDuplicateMinutes: parseIntVar(env, 'SHUZHI_PUBLIC_DUPLICATE_MINUTES', 10, 0, 1440),
   };
 }

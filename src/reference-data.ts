@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import { loadCaseDefaults } from './cases/reference-data.js';
 import { loadReferenceData as loadClassification } from './classification/reference-data.js';
 import type { DB } from './db/schema.js';
+import { loadPublicCategories } from './public/categories.js';
 import { inTransaction } from './shared/transaction.js';
 
 export async function loadReferenceData(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (tx) => {
     await loadClassification(tx);
     await loadCaseDefaults(tx);
+    await loadPublicCategories(tx);
   });
 }

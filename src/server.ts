@@ -62,6 +62,12 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       logger: { level: config.logLevel },
       timeZone: config.timeZone,
       reporterKeys: loadKeyRing(config),
+      citizens: {
+        reportsPerHour: config.publicReportsPerHour,
+        uploadsPerHour: config.publicUploadsPerHour,
+        signupsPerHour: config.citizenSignupsPerHour,
+        duplicateMinutes: config.publicDuplicateMinutes,
+      },
       cases: {
         workflow: { reopenWindowDays: config.reopenWindowDays },
         duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },

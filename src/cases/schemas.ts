@@ -71,6 +71,14 @@ export const ActionBody = Type.Object(
     requestedDueAt: Type.Optional(Type.String({ format: 'date-time' })),
     targetCaseId: Type.Optional(Type.Integer({ minimum: 1 })),
     closureType: Type.Optional(Type.Enum(['erroneous', 'special'])),
+    publicNote: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description:
+          'Shown to the reporter of a public case with this transition (for reject: the public reason); internal reasons and notes never are',
+      }),
+    ),
     corrections: Type.Optional(
       Type.Object(
         {

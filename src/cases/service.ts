@@ -26,6 +26,7 @@ import {
   type ClockSubject,
 } from './clocks.js';
 import { nextCaseNumber } from './numbering.js';
+import { recordTransitionNote } from './public-notes.js';
 import { loadCaseRow, loadClass, type CaseRow } from './repo.js';
 import { routeCase } from './routing/service.js';
 import { signalCaseChange } from './signals.js';
@@ -283,6 +284,7 @@ export async function reportCase(
     });
     const row = (await loadCaseRow(tx, id, false))!;
     await signalCaseChange(tx, row, 'report', null, now);
+    await recordTransitionNote(tx, row, 'report', { authorId: null, at: now });
     if (input.selfHandled) {
       await applyAction(
         tx,
@@ -308,6 +310,8 @@ export interface ActionRequest {
   requestedDueAt?: string;
   targetCaseId?: number;
   closureType?: 'erroneous' | 'special';
+  /** Shown to the reporter of a public case with this transition (for a rejection: the public reason). */
+  publicNote?: string;
   /** file: the shift lead may correct the class, filing condition, urgency and location. */
   corrections?: {
     classificationId?: number;
@@ -589,6 +593,12 @@ async function applyAction(
   });
   const after = (await loadCaseRow(tx, row.id, false))!;
   await signalCaseChange(tx, after, action, row.status, now);
+  await recordTransitionNote(tx, after, action, {
+    publicNote: request.publicNote ?? null,
+    mergedInto: input.mergeTarget?.status ?? null,
+    authorId: ctx.actor.id,
+    at: now,
+  });
   if (action === 'merge' && input.mergeTarget) {
     await tx
       .insertInto('case_events')

@@ -14,6 +14,8 @@ export {
   type StoredFile,
 } from './service.js';
 export { DEFAULT_IMAGE_LIMITS, normalizeImage, type ImageLimits, type NormalizedImage } from './images.js';
+export { cacheHeaders, contentHeaders, etagOf, ifNoneMatchHits } from './delivery.js';
+export { DEFAULT_UPLOAD_LIMITS, readImageUploads, type UploadLimits } from './upload.js';
 export { mayReadFile, registerFileAccessRule, type FileAccessRule } from './policy.js';
 export {
   databaseFileStore,

@@ -30,6 +30,14 @@ import { registerCasePhotoAccess } from '../cases/photo-access.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
 import { open311AdminRoutes, open311Routes } from '../open311/index.js';
 import { evaluationRoutes } from '../evaluation/routes.js';
+import { citizenRoutes } from '../citizens/index.js';
+import { publicNoteRoutes } from '../cases/public-notes-routes.js';
+import {
+  DEFAULT_PUBLIC_CHANNEL,
+  publicRoutes,
+  reopenRequestRoutes,
+  type PublicChannelSettings,
+} from '../public/index.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
@@ -51,6 +59,8 @@ export interface AppOptions {
   timeZone?: string;
   /** Keys encrypting reporters' personal data at rest. */
   reporterKeys: KeyRing;
+  /** Limits of the citizen channel (rates per address, duplicate window); defaults when absent. */
+  citizens?: Partial<PublicChannelSettings>;
   /** Case-loop dependencies; built from the options when absent (tests inject a clock here). */
   cases?: Partial<CaseServiceDeps>;
   /** The web app (web/dist) and its configuration; `false` serves the API only. */
@@ -120,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           session: { type: 'apiKey', in: 'cookie', name: 'shuzhi_session' },
+          citizenBearer: { type: 'http', scheme: 'bearer', description: 'A citizen session token (shc_…)' },
+          citizenSession: { type: 'apiKey', in: 'cookie', name: 'shuzhi_citizen' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -151,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicRateLimit: options.publicRateLimit ?? 120,
     secureCookies: options.secureCookies ?? false,
     reporterKeys: options.reporterKeys,
+    citizens: { ...DEFAULT_PUBLIC_CHANNEL, ...options.citizens },
     cases: {
       reporterKeys: options.reporterKeys,
       geography: options.geography,
@@ -176,6 +189,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reporterRoutes, deps);
       await api.register(open311AdminRoutes, deps);
       await api.register(evaluationRoutes, deps);
+      await api.register(publicNoteRoutes, deps);
+      await api.register(publicRoutes, deps);
+      await api.register(citizenRoutes, deps);
+      await api.register(reopenRequestRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -220,4 +237,5 @@ export type RouteDeps = {
   secureCookies: boolean;
   cases: CaseServiceDeps;
   reporterKeys: KeyRing;
+  citizens: PublicChannelSettings;
 };

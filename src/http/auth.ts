@@ -2,17 +2,32 @@
  * Authentication for every request: a bearer token (session or personal API token) or the
  * HTTP-only session cookie. Cookie-authenticated unsafe requests must echo the session's CSRF
  * token in `X-CSRF-Token` (synchronizer token): a cross-site form cannot read it.
+ *
+ * Citizens (src/citizens) authenticate apart from staff: a `shc_` bearer token or the
+ * `shuzhi_citizen` cookie set `request.citizen`, never `request.credential`. The citizen cookie is
+ * read only on the citizen channel's paths and the staff cookie only elsewhere, so one browser
+ * holding both never mixes them (nor their CSRF tokens). Staff routes refuse a citizen
+ * (`requireActor`), citizen routes refuse staff (`requireCitizen`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import {
+  CITIZEN_TOKEN_PREFIX,
+  resolveCitizenToken,
+  type Citizen,
+  type CitizenCredential,
+} from '../citizens/accounts.js';
 import type { Actor } from '../identity/actor.js';
 import { resolveToken, type ResolvedCredential } from '../identity/sessions.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 
 export const SESSION_COOKIE = 'shuzhi_session';
+export const CITIZEN_COOKIE = 'shuzhi_citizen';
+/** The citizen channel: public reporting and citizen accounts (docs/api/citizens.md). */
+const CITIZEN_PATHS = /^\/api\/v1\/(public|citizens)(\/|\?|$)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What an account with a one-time or reset password may still do. */
 const PASSWORD_CHANGE_ROUTES = new Set([
@@ -25,6 +40,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     credential: ResolvedCredential | null;
     credentialVia: 'bearer' | 'cookie' | null;
+    /** A citizen's session (citizen channel only); never an Actor. */
+    citizen: CitizenCredential | null;
   }
 }
 
@@ -38,9 +55,15 @@ function bearerOf(request: FastifyRequest): string | null {
 export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { db }) => {
   app.decorateRequest('credential', null);
   app.decorateRequest('credentialVia', null);
+  app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (request) => {
     const bearer = bearerOf(request);
-    const cookie = request.cookies[SESSION_COOKIE];
+    const citizenPath = CITIZEN_PATHS.test(request.url);
+    if (bearer?.startsWith(CITIZEN_TOKEN_PREFIX) || (!bearer && citizenPath)) {
+      await authenticateCitizen(db, request, bearer);
+      return;
+    }
+    const cookie = citizenPath ? undefined : request.cookies[SESSION_COOKIE];
     const token = bearer ?? cookie;
     if (!token) return;
     const credential = await resolveToken(db, token);
@@ -68,11 +91,39 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
   });
 });
 
+async function authenticateCitizen(db: Kysely<DB>, request: FastifyRequest, bearer: string | null) {
+  const token = bearer ?? request.cookies[CITIZEN_COOKIE];
+  if (!token) return;
+  const credential = await resolveCitizenToken(db, token);
+  if (bearer && !credential) {
+    throw new DomainError('AUTH_REQUIRED', 'The bearer token is invalid, expired or revoked');
+  }
+  if (!credential) return; // A stale cookie is treated as no session.
+  request.citizen = credential;
+  if (!bearer && !SAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent !== credential.csrfToken) {
+      throw new DomainError('CSRF_TOKEN_INVALID', 'Send the X-CSRF-Token header returned at login');
+    }
+  }
+}
+
 export function requireActor(request: FastifyRequest): Actor {
+  if (request.citizen)
+    throw new DomainError('FORBIDDEN', 'A citizen session cannot be used on staff endpoints');
   if (!request.credential) throw new DomainError('AUTH_REQUIRED', 'Log in, or send a bearer token');
   return request.credential.actor;
 }
 
 export function contextOf(request: FastifyRequest): RequestContext {
   return { actor: requireActor(request), clientIp: request.ip, requestId: String(request.id) };
+}
+
+/** The citizen of a citizen-channel request; staff credentials are refused here. */
+export function requireCitizen(request: FastifyRequest): Citizen {
+  if (request.credential)
+    throw new DomainError('FORBIDDEN', 'Staff credentials cannot be used on citizen endpoints');
+  if (!request.citizen)
+    throw new DomainError('AUTH_REQUIRED', 'Log in as a citizen, or send a citizen bearer token');
+  return request.citizen.citizen;
 }

@@ -40,7 +40,11 @@ export async function idempotent<T>(
   if (key === null) {
     return { status, body: await db.transaction().execute(run), replayed: false };
   }
-  const scope = request.credential ? `user:${request.credential.actor.id}` : `ip:${request.ip}`;
+  const scope = request.credential
+    ? `user:${request.credential.actor.id}`
+    : request.citizen
+      ? `citizen:${request.citizen.citizen.id}`
+      : `ip:${request.ip}`;
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');

@@ -42,6 +42,13 @@ export const ERROR_CATALOGUE = {
   CASE_FORBIDDEN_ROLE: { status: 403, title: 'Your role may not take this action on a case' },
   CASE_GUARD_FAILED: { status: 403, title: 'This action is not yours to take on this case' },
   CASE_INPUT_INVALID: { status: 400, title: 'The action is missing what it needs' },
+  // The citizen channel (src/public, src/citizens).
+  TRACKING_CODE_NOT_FOUND: { status: 404, title: 'No report has this tracking code' },
+  RATING_NOT_OPEN: { status: 409, title: 'The report cannot be rated now' },
+  ALREADY_RATED: { status: 409, title: 'The report has already been rated' },
+  REOPEN_WINDOW_PASSED: { status: 409, title: 'The time to ask for a reopening has passed' },
+  REOPEN_REQUEST_NOT_FOUND: { status: 404, title: 'Reopen request not found' },
+  REOPEN_REQUEST_DECIDED: { status: 409, title: 'The reopen request has already been decided' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -86,6 +86,7 @@ function referenceFingerprint(): string {
     'src/classification/reference-data.ts',
     'src/cases/reference-data.ts',
     'src/cases/deadlines/defaults.ts',
+    'src/public/categories.ts',
   ].map((f) => path.resolve(f));
   if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) files.push(path.join(dir, f));
   const hash = createHash('sha256');

@@ -1,0 +1,14 @@
+/** Citizen accounts and sessions (市民账号): the citizen channel's identity, apart from staff identity. */
+export {
+  CITIZEN_TOKEN_PREFIX,
+  getCitizen,
+  loginCitizen,
+  logoutCitizen,
+  normalizeMobile,
+  registerCitizen,
+  resolveCitizenToken,
+  type Citizen,
+  type CitizenCredential,
+  type CitizenView,
+} from './accounts.js';
+export { citizenRoutes } from './routes.js';

@@ -1,0 +1,234 @@
+/**
+ * 重新办理申请 — reopen requests from negative ratings, decided by the supervision center: the
+ * shift lead (值班长, the one who may reopen a closed case) accepts — the case is reopened through
+ * the workflow's own `reopen` action, with its window guard and effects — or declines with a note
+ * the reporter reads. Supervisors see the requests of cases in their jurisdiction.
+ */
+import { sql, type Kysely } from 'kysely';
+import { recordAudit } from '../audit/service.js';
+import { loadCaseRow } from '../cases/repo.js';
+import { mergeTargetStatus, PUBLIC_NOTE_MAX_LENGTH } from '../cases/public-notes.js';
+import { publicStatusOf } from '../cases/public-status.js';
+import { performAction, visibleTo, type CaseServiceDeps } from '../cases/service.js';
+import type { DB } from '../db/schema.js';
+import { scopeOf, type Actor } from '../identity/actor.js';
+import { regionPrefixPredicate } from '../identity/jurisdiction.js';
+import type { RequestContext } from '../shared/context.js';
+import { DomainError, validationError } from '../shared/errors.js';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import { inTransaction } from '../shared/transaction.js';
+import './tables.js';
+
+export const REOPEN_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type ReopenRequestStatus = (typeof REOPEN_REQUEST_STATUSES)[number];
+
+/** Reading reopen requests: the supervision center and administrators. */
+export function mayListReopenRequests(actor: Actor): boolean {
+  return actor.role === 'supervisor' || actor.role === 'admin';
+}
+
+/** Deciding one: the shift lead, who alone may reopen a closed case (workflow table). */
+export function mayDecideReopenRequests(actor: Actor): boolean {
+  return actor.role === 'supervisor' && actor.position === 'shift_lead';
+}
+
+export interface ReopenRequestView {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  caseStatus: string;
+  gridCode: string;
+  score: number;
+  comment: string | null;
+  reason: string | null;
+  status: ReopenRequestStatus;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  version: number;
+}
+
+interface Row {
+  id: number;
+  case_id: number;
+  number: string;
+  case_status: string;
+  grid_code: string;
+  score: number;
+  comment: string | null;
+  reason: string | null;
+  status: ReopenRequestStatus;
+  created_at: Date;
+  decided_at: Date | null;
+  decision_note: string | null;
+  version: number;
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('reopen_requests as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .innerJoin('case_ratings as k', 'k.id', 'r.rating_id')
+    .select([
+      'r.id',
+      'r.case_id',
+      'c.number',
+      'c.status as case_status',
+      'c.grid_code',
+      'k.score',
+      'k.comment',
+      'r.reason',
+      'r.status',
+      'r.created_at',
+      'r.decided_at',
+      'r.decision_note',
+      'r.version',
+    ]);
+}
+
+function present(row: Row): ReopenRequestView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseNumber: row.number,
+    caseStatus: row.case_status,
+    gridCode: row.grid_code,
+    score: row.score,
+    comment: row.comment,
+    reason: row.reason,
+    status: row.status,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+    decisionNote: row.decision_note,
+    version: row.version,
+  };
+}
+
+export async function listReopenRequests(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  filter: { status?: ReopenRequestStatus; cursor?: string; limit: number },
+): Promise<Page<ReopenRequestView>> {
+  if (!mayListReopenRequests(ctx.actor))
+    throw new DomainError('FORBIDDEN', `The ${ctx.actor.role} role may not read reopen requests`);
+  let query = baseQuery(db)
+    .where(regionPrefixPredicate(scopeOf(ctx.actor), sql.ref('c.grid_code')))
+    .orderBy('r.id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  if (filter.cursor) {
+    const [after] = decodeCursor(filter.cursor, ['number'] as const);
+    query = query.where('r.id', '<', after);
+  }
+  const rows = (await query.execute()) as Row[];
+  return toPage(rows, filter.limit, present, (r) => [r.id]);
+}
+
+async function loadForDecision(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: number,
+  version: number | undefined,
+): Promise<Row> {
+  if (!mayDecideReopenRequests(ctx.actor))
+    throw new DomainError('FORBIDDEN', 'Only the shift lead (值班长) decides reopen requests');
+  const row = (await baseQuery(db).where('r.id', '=', id).forUpdate('r').executeTakeFirst());
+  if (!row || !visibleTo(ctx, { grid_code: row.grid_code, department_id: null }))
+    throw new DomainError('REOPEN_REQUEST_NOT_FOUND', `No reopen request ${id} in your jurisdiction`);
+  if (version !== undefined && version !== row.version)
+    throw new DomainError(
+      'VERSION_CONFLICT',
+      `Reopen request ${id} is at version ${row.version}, not ${version}`,
+      {
+        currentVersion: row.version,
+      },
+    );
+  if (row.status !== 'pending')
+    throw new DomainError('REOPEN_REQUEST_DECIDED', `Reopen request ${id} was already ${row.status}`);
+  return row;
+}
+
+async function markDecided(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  row: Row,
+  status: 'accepted' | 'declined',
+  note: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('reopen_requests')
+    .set({
+      status,
+      decided_at: now,
+      decided_by: ctx.actor.id || null,
+      decision_note: note,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await recordAudit(db, ctx, {
+    action: `reopen_request.${status === 'accepted' ? 'accept' : 'decline'}`,
+    targetType: 'reopen_request',
+    targetId: row.id,
+    detail: { caseId: row.case_id },
+  });
+}
+
+/** Accepts: reopens the case (workflow `reopen`, its guards apply) and marks the request accepted. */
+export async function acceptReopenRequest(
+  db: Kysely<DB>,
+  deps: CaseServiceDeps,
+  ctx: RequestContext,
+  id: number,
+  input: { version?: number; note?: string },
+): Promise<ReopenRequestView> {
+  const now = deps.now ? deps.now() : new Date();
+  return inTransaction(db, async (tx) => {
+    const row = await loadForDecision(tx, ctx, id, input.version);
+    const kase = (await loadCaseRow(tx, row.case_id, true))!;
+    const note = input.note?.trim() || null;
+    await performAction(tx, deps, ctx, row.case_id, 'reopen', {
+      version: kase.version,
+      reason:
+        `市民评价 ${row.score} 分并申请重新办理（申请 #${row.id}）${row.reason ? `：${row.reason}` : ''}`.slice(
+          0,
+          1000,
+        ),
+      ...(note ? { publicNote: note } : {}),
+    });
+    await markDecided(tx, ctx, row, 'accepted', note, now);
+    return present((await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow()));
+  });
+}
+
+/** Declines with a note the reporter reads; the case stays closed. */
+export async function declineReopenRequest(
+  db: Kysely<DB>,
+  deps: CaseServiceDeps,
+  ctx: RequestContext,
+  id: number,
+  input: { version?: number; note?: string },
+): Promise<ReopenRequestView> {
+  const note = input.note?.trim() || null;
+  if (note === null)
+    throw validationError([{ field: 'body.note', reason: 'tell the reporter why (shown publicly)' }]);
+  const now = deps.now ? deps.now() : new Date();
+  return inTransaction(db, async (tx) => {
+    const row = await loadForDecision(tx, ctx, id, input.version);
+    const kase = (await loadCaseRow(tx, row.case_id, false))!;
+    await tx
+      .insertInto('case_public_notes')
+      .values({
+        case_id: row.case_id,
+        at: now,
+        text: `您的重新办理申请未予受理：${note}`.slice(0, PUBLIC_NOTE_MAX_LENGTH),
+        status: publicStatusOf(kase.status, await mergeTargetStatus(tx, kase)),
+        author_id: ctx.actor.id || null,
+        action: 'reopen-declined',
+      })
+      .execute();
+    await markDecided(tx, ctx, row, 'declined', note, now);
+    return present((await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow()));
+  });
+}
