@@ -42,7 +42,7 @@ import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
-import { registerWeb, sendAppPage, type WebOptions } from './web.js';
+import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
 
 export interface AppOptions {
   database: Database;
@@ -85,9 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(errorHandler);
   registerCasePhotoAccess();
-  let webServed = false;
+  let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {
-    if (sendAppPage(request, reply, webServed)) return reply;
+    if (sendAppPage(request, reply, webPages)) return reply;
     return sendProblem(reply, {
       ...problemFor('NOT_FOUND', `No route ${request.method} ${request.url}`),
       instance: request.url,
@@ -199,7 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Open311 GeoReport v2 (civic apps, FixMyStreet): its own error format, outside /api/v1.
   await app.register(open311Routes, { prefix: '/open311/v2', ...deps });
   if (options.web !== false) {
-    webServed = await registerWeb(app, {
+    webPages = await registerWeb(app, {
       timeZone: options.timeZone ?? 'Asia/Shanghai',
       version: options.version ?? '0.1.0',
       ...options.web,

@@ -76,6 +76,38 @@ describe('serving the web app', () => {
     expect(phone.body).toContain('<title>phone</title>');
   });
 
+  it('answers a deep link with the page while web/dist is being rebuilt, and picks up the new page', async () => {
+    // A rebuild (Vite empties web/dist first) while the server runs: the pages are gone for a moment.
+    fs.renameSync(path.join(root, 'index.html'), path.join(root, 'index.old'));
+    fs.renameSync(path.join(root, 'm', 'index.html'), path.join(root, 'm', 'index.old'));
+    try {
+      for (const url of ['/supervision', '/', '/cases/7', '/index.html']) {
+        const desk = await app.inject({ url });
+        expect(desk.statusCode, url).toBe(200);
+        expect(desk.body, url).toContain('<title>desk</title>');
+      }
+      const phone = await app.inject({ url: '/m/report' });
+      expect(phone.statusCode).toBe(200);
+      expect(phone.body).toContain('<title>phone</title>');
+    } finally {
+      fs.renameSync(path.join(root, 'index.old'), path.join(root, 'index.html'));
+      fs.renameSync(path.join(root, 'm', 'index.old'), path.join(root, 'm', 'index.html'));
+    }
+    // The rebuild is done: new page, new hashed asset, both served without a restart.
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>desk v2</title>');
+    fs.writeFileSync(path.join(root, 'assets', 'desktop-Xy12Ab34.js'), 'console.log(2)');
+    const page = await app.inject({ url: '/supervision' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>desk v2</title>');
+    const asset = await app.inject({ url: '/assets/desktop-Xy12Ab34.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe('console.log(2)');
+    // Revalidation: the same page answers 304 to its ETag.
+    const again = await app.inject({ url: '/', headers: { 'if-none-match': String(page.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>desk</title>');
+  });
+
   it('caches hashed assets for a year and keeps a missing asset a 404', async () => {
     const asset = await app.inject({ url: '/assets/desktop-BoeGBVbD.js' });
     expect(asset.statusCode).toBe(200);

@@ -7,6 +7,7 @@
  * problem+json. Also GET /api/v1/web-config: what the front end needs before login (base-map
  * tiles, business time zone, map centre).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,8 +61,8 @@ function cacheControlFor(filePath: string): string {
   return 'public, max-age=3600';
 }
 
-/** Registers the config endpoint always, and the static app when it is built. Returns whether it is. */
-export async function registerWeb(app: FastifyInstance, options: WebOptions = {}): Promise<boolean> {
+/** Registers the config endpoint always, and the static app when it is built: then returns its pages. */
+export async function registerWeb(app: FastifyInstance, options: WebOptions = {}): Promise<PageCache | null> {
   app.get(
     '/api/v1/web-config',
     {
@@ -104,15 +105,20 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions = {}
   const root = options.root ?? DEFAULT_WEB_ROOT;
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.log.warn({ root }, 'web app not built (run `npm run build:web`); serving the API only');
-    return false;
+    return null;
   }
+  const pages = new PageCache(root);
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
-    // Files are listed once at start (the build happens before), so unknown paths reach the
-    // not-found handler below instead of a catch-all route.
-    wildcard: false,
-    index: ['index.html'],
+    // A catch-all route that looks on disk at request time, so a rebuild while the server runs
+    // (new hashed names) is served; a path that is no file reaches the not-found handler.
+    wildcard: true,
+    // The HTML pages are answered from memory by sendAppPage, never streamed from disk: a
+    // rebuild empties web/dist for a moment, and a page that vanished between the route and
+    // the read would end as a bare 404 inside the not-found handler.
+    index: false,
+    allowedPath: (pathname) => !pathname.endsWith('.html'),
     cacheControl: false,
     etag: true,
     lastModified: true,
@@ -121,18 +127,82 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions = {}
       res.setHeader('cache-control', cacheControlFor(filePath));
     },
   });
-  return true;
+  // The pages' own addresses (more specific than the catch-all above).
+  for (const url of ['/', '/m', '/m/']) {
+    app.route({
+      method: ['GET', 'HEAD'],
+      url,
+      schema: { hide: true },
+      handler: (request, reply) => {
+        if (!sendAppPage(request, reply, pages)) return reply.callNotFound();
+        return reply;
+      },
+    });
+  }
+  return pages;
+}
+
+type PageName = ReturnType<typeof pageFor>;
+
+interface CachedPage {
+  body: Buffer;
+  etag: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * The two HTML pages, read when first asked for and again whenever the file on disk changes
+ * (a rebuild). While the file is missing or half-written the last good copy is served.
+ */
+export class PageCache {
+  private readonly pages = new Map<PageName, CachedPage>();
+
+  constructor(private readonly root: string) {
+    // Read both now: a rebuild that starts before the first request must not leave us without.
+    this.get('index.html');
+    this.get('m/index.html');
+  }
+
+  get(name: PageName): CachedPage | null {
+    const file = path.join(this.root, name);
+    const cached = this.pages.get(name) ?? null;
+    try {
+      const stat = fs.statSync(file);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
+      const body = fs.readFileSync(file);
+      // Vite writes the page in one go; an empty read is a rebuild caught mid-write.
+      if (body.length === 0) return cached;
+      const page = {
+        body,
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+      };
+      this.pages.set(name, page);
+      return page;
+    } catch {
+      return cached;
+    }
+  }
 }
 
 /** The SPA fallback for the app's not-found handler: true when it answered with a page. */
-export function sendAppPage(request: FastifyRequest, reply: FastifyReply, webServed: boolean): boolean {
-  if (!webServed) return false;
+export function sendAppPage(request: FastifyRequest, reply: FastifyReply, pages: PageCache | null): boolean {
+  if (!pages) return false;
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   if (isServerPath(request.url)) return false;
-  // Only browsers navigating; a missing script or image stays a 404.
   const pathname = request.url.split('?')[0] ?? '';
-  if (/\.\w{1,8}$/.test(pathname)) return false;
+  // Only browsers navigating (and the pages by name); a missing script or image stays a 404.
+  if (/\.\w{1,8}$/.test(pathname) && pathname !== '/index.html' && pathname !== '/m/index.html') return false;
+  const page = pages.get(pageFor(request.url));
+  if (!page) return false;
   reply.header('cache-control', REVALIDATE);
-  void reply.sendFile(pageFor(request.url));
+  reply.header('etag', page.etag);
+  if (request.headers['if-none-match'] === page.etag) {
+    void reply.code(304).send();
+    return true;
+  }
+  void reply.type('text/html; charset=utf-8').send(page.body);
   return true;
 }
