@@ -67,7 +67,7 @@ type Query = Record<string, string | number | boolean | null | undefined | reado
 
 export interface RequestOptions {
   query?: Query;
-  /** JSON body (objects) or a FormData (multipart uploads). */
+  /** JSON body (objects), a FormData (multipart uploads) or a Blob (raw files such as CSV). */
   body?: unknown;
   /** `true` makes a new key; a string reuses one (retries of the same create). */
   idempotencyKey?: string | true;
@@ -176,7 +176,8 @@ export function createApi(options: ApiClientOptions = {}): ApiClient {
       headers['idempotency-key'] = opts.idempotencyKey === true ? idempotencyKey() : opts.idempotencyKey;
     }
     let body: BodyInit | undefined;
-    if (opts.body instanceof FormData) body = opts.body;
+    // FormData (multipart) and Blob (a CSV file, with the content-type given in headers) go as they are.
+    if (opts.body instanceof FormData || opts.body instanceof Blob) body = opts.body;
     else if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);

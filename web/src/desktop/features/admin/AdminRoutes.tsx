@@ -3,7 +3,11 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { UsersPage } from './UsersPage.js';
 import { Open311Page } from './Open311Page.js';
 import { CalendarPage } from './CalendarPage.js';
-import { ClassesPage, ComponentsPage, DepartmentsPage, RegionsPage, RoutingPage } from './ListPages.js';
+import { DepartmentsPage } from './DepartmentsPage.js';
+import { RoutingPage } from './RoutingPage.js';
+import { ClassesPage } from './ClassesPage.js';
+import { RegionsPage } from './RegionsPage.js';
+import { ComponentsPage } from './ComponentsPage.js';
 
 export function AdminRoutes() {
   return (

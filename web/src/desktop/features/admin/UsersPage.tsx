@@ -1,8 +1,8 @@
 /** 用户与角色: staff accounts, their role, position, department and jurisdiction. */
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Form, Input, Modal, Select, Switch, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { api, isApiError } from '../../../shared/api.js';
+import { App as AntApp, Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { api } from '../../../shared/api.js';
 import {
   errorMessage,
   positionLabels,
@@ -17,6 +17,16 @@ import { m } from '../../messages.js';
 import { allDepartments } from '../cases/types.js';
 import { PagedTable } from './PagedTable.js';
 import { adm } from './messages.js';
+import { EditModal, applyServerErrors, orNull, splitCodes } from './editing.js';
+
+interface UserForm {
+  displayName: string;
+  role: Role;
+  position: Position | null;
+  departmentId: number | null;
+  regionCodes: string[];
+  active: boolean;
+}
 
 interface UserRow {
   id: number;
@@ -41,6 +51,16 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [editForm] = Form.useForm<UserForm>();
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [resetForm] = Form.useForm<{ password: string; mustChangePassword: boolean }>();
+  const changed = () => {
+    void message.success(tm('saved'));
+    setEditing(null);
+    setResetting(null);
+    setReloadKey((k) => k + 1);
+  };
   const departments = useAsync(() => allDepartments(), []);
   const deptName = (id: number | null) => departments.data?.find((d) => d.id === id)?.name ?? '—';
 
@@ -61,9 +81,7 @@ export function UsersPage() {
         '/users',
         {
           ...values,
-          regionCodes: String((values.regionCodes as string | undefined) ?? '')
-            .split(/[\s,，]+/)
-            .filter(Boolean),
+          regionCodes: splitCodes(values.regionCodes),
           mustChangePassword: true,
         },
         { idempotencyKey: true },
@@ -73,12 +91,8 @@ export function UsersPage() {
       form.resetFields();
       setReloadKey((k) => k + 1);
     } catch (e) {
-      if (isApiError(e)) {
-        form.setFields(
-          Object.entries(e.fieldErrors).map(([name, reason]) => ({ name, errors: [reason] })) as never,
-        );
-      }
-      setError(errorMessage(e));
+      const rest = applyServerErrors(form, e);
+      setError([errorMessage(e), ...rest].join(' · '));
     }
   }
 
@@ -121,6 +135,30 @@ export function UsersPage() {
                   unCheckedChildren={t('disabled')}
                   onChange={(v) => void toggle(u, v)}
                 />
+              ),
+            },
+            {
+              title: t('operations'),
+              width: 190,
+              render: (_v, u) => (
+                <Space size={0}>
+                  <Button
+                    type="link"
+                    icon={<EditOutlined />}
+                    aria-label={`${t('edit')} ${u.username}`}
+                    onClick={() => setEditing(u)}
+                  >
+                    {t('edit')}
+                  </Button>
+                  <Button
+                    type="link"
+                    icon={<KeyOutlined />}
+                    aria-label={`${t('resetPassword')} ${u.username}`}
+                    onClick={() => setResetting(u)}
+                  >
+                    {t('resetPassword')}
+                  </Button>
+                </Space>
               ),
             },
           ]}
@@ -166,8 +204,8 @@ export function UsersPage() {
               options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             />
           </Form.Item>
-          <Form.Item name="regionCodes" label={t('regions')}>
-            <Input placeholder="110101" />
+          <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
+            <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="110101001" open={false} />
           </Form.Item>
           <Form.Item
             name="password"
@@ -178,6 +216,89 @@ export function UsersPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <EditModal<UserForm>
+        open={editing !== null}
+        title={editing ? `${t('editUser')} · ${editing.username}` : ''}
+        form={editForm}
+        initialValues={editing ?? {}}
+        onSubmit={async (v) => {
+          if (!editing) return;
+          await api.patch(`/users/${editing.id}`, {
+            version: editing.version,
+            displayName: v.displayName,
+            role: v.role,
+            position: orNull(v.position),
+            departmentId: orNull(v.departmentId),
+            regionCodes: splitCodes(v.regionCodes),
+            active: v.active,
+          });
+        }}
+        onSaved={changed}
+        onClose={() => setEditing(null)}
+        onReload={() => {
+          if (!editing) return;
+          void api.get<UserRow>(`/users/${editing.id}`).then((fresh) => {
+            setEditing(fresh);
+            editForm.setFieldsValue(fresh);
+          });
+        }}
+      >
+        <Form.Item
+          name="displayName"
+          label={t('displayName')}
+          rules={[{ required: true, message: t('required') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="role" label={t('role')} style={{ flex: 1, marginRight: 12 }}>
+            <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+          </Form.Item>
+          <Form.Item name="position" label={t('position')} style={{ flex: 1 }}>
+            <Select
+              allowClear
+              options={(['operator', 'shift_lead'] as const).map((p) => ({ value: p, label: tp(p) }))}
+            />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="departmentId" label={t('department')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
+          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} />
+        </Form.Item>
+        <Form.Item name="active" label={t('active')} valuePropName="checked">
+          <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
+        </Form.Item>
+      </EditModal>
+      <EditModal<{ password: string; mustChangePassword: boolean }>
+        open={resetting !== null}
+        title={resetting ? `${t('resetPassword')} · ${resetting.username}` : ''}
+        form={resetForm}
+        initialValues={{ mustChangePassword: true }}
+        onSubmit={async (v) => {
+          if (!resetting) return;
+          await api.put(`/users/${resetting.id}/password`, v);
+        }}
+        onSaved={changed}
+        onClose={() => setResetting(null)}
+      >
+        <Form.Item
+          name="password"
+          label={t('newPassword')}
+          rules={[{ required: true, min: 10, message: t('passwordRule') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="mustChangePassword" label={t('mustChange')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </EditModal>
     </>
   );
 }

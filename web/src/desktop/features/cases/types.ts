@@ -136,6 +136,11 @@ export function allDepartments(): Promise<Department[]> {
   return departments;
 }
 
+/** After an administrator changed departments: the next read fetches them again. */
+export function resetDepartments(): void {
+  departments = null;
+}
+
 export async function uploadPhotos(files: File[]): Promise<string[]> {
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
