@@ -1,8 +1,10 @@
 /**
  * The whole closed loop in a real browser, each step on the screen of the role that takes it:
- * reported on the phone, filed by the supervision center's shift lead, dispatched by the command
- * center, accepted and handled with an after-photo by the department, sent for verification,
- * verified on the inspector's phone, closed — every step checked against the server.
+ * a citizen reports on the phone, the supervision center's shift lead files, the command center
+ * dispatches, the department accepts and handles with an after-photo, the supervision center
+ * sends it for verification, the inspector verifies on the phone, the shift lead closes, and the
+ * citizen follows it by tracking code and rates it — every step checked against the server. Also
+ * a citizen's account (register, log in, my reports) and the phone views in English.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -56,26 +58,39 @@ describe('the closed loop across the role screens', () => {
   it('goes from a phone report to closure', { timeout: 180_000 }, async () => {
     const { cast } = run();
 
-    // 1. Reported on the inspector's phone, at the current position, with a photo.
-    const phone = await run().open('/m/inspector', { viewport: 'phone', position: SPOT });
-    await field(phone, '用户名').fill(cast.inspector.username);
-    await field(phone, '密码').fill(TEST_PASSWORD);
-    await button(phone, '登录').click();
-    await phone.getByText('上报', { exact: true }).click();
-    await phone.getByText(/已定位/).waitFor();
-    await phone.getByLabel('请选择案件类别').click();
-    await phone.getByPlaceholder('搜索类别名称或代码').fill('06010');
-    await phone.locator('.adm-popup .adm-list-item').filter({ hasText: '06010' }).click();
-    await phone
+    // 1. A citizen reports on the phone: category, current position, photo, description, contact.
+    const citizen = await run().open('/m/', { viewport: 'phone', position: SPOT });
+    await citizen.getByText('发现市容环境').waitFor();
+    await run().shot(citizen, 'phone-citizen-home');
+    await button(citizen, '我要反映问题').click();
+    await citizen.getByLabel('问题类别').click();
+    await citizen.getByPlaceholder('搜索类别').fill('暴露垃圾');
+    await citizen.locator('.adm-popup .adm-list-item').filter({ hasText: '暴露垃圾' }).first().click();
+    await button(citizen, '使用当前位置').click();
+    await citizen.getByText(/已定位/).waitFor();
+    await citizen
       .locator('input[type=file]')
-      .setInputFiles({ name: 'before.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(640, 480) });
-    await phone.locator('.adm-image-uploader-cell img').first().waitFor();
-    await field(phone, '问题描述').fill('闭环测试：人行道上暴露垃圾');
-    await button(phone, '上报').click();
-    await phone.getByText('案件详情').waitFor();
-    const id = Number(new URL(phone.url()).pathname.split('/').pop());
+      .setInputFiles({ name: 'IMG_2001.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(800, 600) });
+    await citizen.locator('.adm-image-uploader-cell img').first().waitFor();
+    await field(citizen, '问题描述').fill('闭环测试：人行道上暴露垃圾');
+    await field(citizen, '称呼').fill('王女士');
+    await field(citizen, '手机号').fill('13800138000');
+    await citizen.getByText('同意工作人员就此问题与我联系').click();
+    await run().shot(citizen, 'phone-citizen-report');
+    await button(citizen, '提交反映').click();
+    await citizen.getByText('提交成功').waitFor();
+    const trackingCode = (await citizen.getByTestId('tracking-code').textContent()) ?? '';
+    expect(trackingCode).toMatch(/^\w{8,}$/);
+    await run().shot(citizen, 'phone-citizen-submitted');
+    const row = await run()
+      .t.database.db.selectFrom('cases')
+      .select('id')
+      .where('description', '=', '闭环测试：人行道上暴露垃圾')
+      .execute();
+    expect(row).toHaveLength(1);
+    const id = row[0]!.id;
     const reported = await caseNow(id);
-    expect(reported).toMatchObject({ status: 'reported', gridCode: '110101001002001' });
+    expect(reported).toMatchObject({ status: 'reported', source: 'public', gridCode: '110101001002001' });
     const number = reported.number;
 
     // 2. Filed by the shift lead, from the supervision center's incoming list.
@@ -120,7 +135,10 @@ describe('the closed loop across the role screens', () => {
     // 5. Sent for verification by the supervision center, verified on the inspector's phone.
     await lead.goto(`/cases/${id}`);
     await actOnDesktop(lead, '发核查', '核查中');
-    await phone.getByText('任务', { exact: true }).click();
+    const phone = await run().open('/m/inspector', { viewport: 'phone', position: SPOT });
+    await field(phone, '用户名').fill(cast.inspector.username);
+    await field(phone, '密码').fill(TEST_PASSWORD);
+    await button(phone, '登录').click();
     await phone.getByText('待办任务').waitFor();
     await phone.locator('.adm-list-item').filter({ hasText: number }).click();
     await button(phone, '核查通过').click();
@@ -143,6 +161,28 @@ describe('the closed loop across the role screens', () => {
       'pass',
       'close',
     ]);
-    for (const page of [phone, lead, dispatcher, handler]) expect(run().errors(page)).toEqual([]);
+
+    // 7. The citizen follows the report by its code, sees the after-photo, and rates it: two
+    //    stars and a reopen request, which reaches the supervision center.
+    await citizen.goto(`/m/track/${trackingCode}`);
+    await citizen.getByTestId('public-status').filter({ hasText: '已办结' }).waitFor();
+    await citizen.getByText('处置后照片').waitFor();
+    await run().shot(citizen, 'phone-citizen-status-closed');
+    // antd-mobile's Rate listens to touch events: tap the second star.
+    await citizen.getByRole('radio', { name: '2', exact: true }).tap();
+    await field(citizen, '评价内容（可选）').fill('垃圾又出现了');
+    await citizen.getByText('问题没有解决，申请重新处理').click();
+    await field(citizen, '未解决的原因').fill('第二天又堆满了');
+    await button(citizen, '提交评价').click();
+    await citizen.getByText('您的评价：2 星').waitFor();
+    await citizen.getByText(/已申请重新处理/).waitFor();
+    await run().shot(citizen, 'phone-citizen-rated');
+    const requests = await run().t.as(cast.shiftLead, {
+      method: 'GET',
+      url: '/api/v1/reopen-requests?status=pending',
+    });
+    expect(requests.statusCode, requests.body).toBe(200);
+    expect(JSON.stringify(requests.json())).toContain(number);
+    for (const page of [citizen, phone, lead, dispatcher, handler]) expect(run().errors(page)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { useLang } from '../../shared/i18n.js';
 import { phoneMessages } from '../messages.js';
 import { LangSwitch, problemText } from '../ui.js';
-import { citizen, type Citizen, type PublicReport } from './api.js';
+import { citizen, type Citizen, type ReportSummary } from './api.js';
 import { citizenMessages } from './messages.js';
 import { STATUS_COLOURS, usePublicStatusLabel } from './status.js';
 
@@ -95,7 +95,7 @@ function MyReports({ who, onOut }: { who: Citizen; onOut: () => void }) {
   const [lang] = useLang();
   const statusLabel = usePublicStatusLabel();
   const navigate = useNavigate();
-  const [items, setItems] = useState<PublicReport[] | null>(null);
+  const [items, setItems] = useState<ReportSummary[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
 
   const more = useCallback((after?: string) => {

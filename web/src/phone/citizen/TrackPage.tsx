@@ -227,6 +227,19 @@ export function TrackPage() {
           <List.Item description={report.rating.comment ?? undefined}>
             <Rate readOnly value={report.rating.score} /> {t('yourRating', { score: report.rating.score })}
           </List.Item>
+          {report.reopenRequest && (
+            <List.Item>
+              {t('reopenRequested', {
+                status: t(
+                  report.reopenRequest.status === 'accepted'
+                    ? 'reopenAccepted'
+                    : report.reopenRequest.status === 'declined'
+                      ? 'reopenDeclined'
+                      : 'reopenPending',
+                ),
+              })}
+            </List.Item>
+          )}
         </List>
       ) : (
         report.canRate && <RatingForm report={report} onRated={setReport} />

@@ -30,6 +30,7 @@ export interface Category {
 
 export interface UploadedPhoto {
   id: string;
+  url: string;
   thumbnailUrl: string;
 }
 
@@ -71,6 +72,24 @@ export interface PublicReport {
   description: string;
   notes: { at: string; text: string; status: PublicStatus }[];
   photos: { before: PublicPhoto[]; after: PublicPhoto[] };
+  rating: { score: number; comment: string | null; at: string } | null;
+  canRate: boolean;
+  canRequestReopen: boolean;
+  reopenRequest: { status: string; at: string } | null;
+}
+
+/** One of my reports in the account's list. */
+export interface ReportSummary {
+  trackingCode: string;
+  caseNumber: string;
+  category: { code: string; name: string; nameEn: string };
+  publicStatus: PublicStatus;
+  submittedAt: string;
+  updatedAt: string;
+  expectedBy: string | null;
+  closedAt: string | null;
+  description: string;
+  thumbnailUrl: string | null;
   rating: { score: number; comment: string | null; at: string } | null;
   canRate: boolean;
   canRequestReopen: boolean;
@@ -159,5 +178,5 @@ export const citizen = {
     return me;
   },
   myReports: (cursor?: string) =>
-    citizenApi.get<Page<PublicReport>>('/citizens/me/reports', { cursor, limit: 20 }),
+    citizenApi.get<Page<ReportSummary>>('/citizens/me/reports', { cursor, limit: 20 }),
 };
