@@ -185,4 +185,43 @@ describe('the closed loop across the role screens', () => {
     expect(JSON.stringify(requests.json())).toContain(number);
     for (const page of [citizen, phone, lead, dispatcher, handler]) expect(run().errors(page)).toEqual([]);
   });
+
+  it('lets a citizen register, log in, report from the account and find it in English', async () => {
+    const citizen = await run().open('/m/', { viewport: 'phone', position: gridCentre(2, 1, 1) });
+    await citizen.getByText('我的反映').click();
+    await citizen.getByRole('tab', { name: '注册' }).click();
+    await field(citizen, '手机号').fill('13912345678');
+    await field(citizen, '密码').fill('short');
+    await button(citizen, '注册').click();
+    // The server's refusal is shown, and nothing is created: the same number registers next.
+    await citizen.locator('.adm-form-item-help, .adm-toast-main').first().waitFor();
+    await field(citizen, '密码').fill('a-long-enough-password');
+    await field(citizen, '昵称（可选）').fill('老李');
+    await button(citizen, '注册').click();
+    await citizen.getByText('已登录：老李').waitFor();
+    await citizen.getByText('还没有反映记录').waitFor();
+
+    // A report sent while logged in belongs to the account.
+    await citizen.goto('/m/report');
+    await citizen.getByLabel('问题类别').click();
+    await citizen.locator('.adm-popup .adm-list-item').filter({ hasText: '暴露垃圾' }).first().click();
+    await button(citizen, '使用当前位置').click();
+    await citizen.getByText(/已定位/).waitFor();
+    await field(citizen, '问题描述').fill('账号测试：路口垃圾');
+    await button(citizen, '提交反映').click();
+    await citizen.getByText('提交成功').waitFor();
+    const code = (await citizen.getByTestId('tracking-code').textContent()) ?? '';
+
+    await citizen.goto('/m/me');
+    await citizen.getByRole('button', { name: /English/ }).click();
+    await citizen.getByText('Logged in: 老李').waitFor();
+    await citizen.getByText('Exposed rubbish').click();
+    await citizen.waitForURL(`**/m/track/${code}`);
+    await citizen.getByTestId('public-status').filter({ hasText: 'Received' }).waitFor();
+    await run().shot(citizen, 'phone-citizen-status-en');
+    await citizen.goto('/m/me');
+    await button(citizen, 'Log out').click();
+    await citizen.getByRole('tab', { name: 'Register' }).waitFor();
+    expect(run().errors(citizen)).toEqual([]);
+  });
 });
