@@ -62,6 +62,18 @@ describe('the closed loop across the role screens', () => {
     const citizen = await run().open('/m/', { viewport: 'phone', position: SPOT });
     await citizen.getByText('发现市容环境').waitFor();
     await run().shot(citizen, 'phone-citizen-home');
+    // A slow phone's start page: no desktop or inspector code, well under a megabyte of script.
+    const scripts = await citizen.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => ({ name: e.name, bytes: (e as unknown as { decodedBodySize: number }).decodedBodySize })),
+    );
+    expect(scripts.filter((s) => /\/(desktop|Dashboard|Admin|Inspector)\w*-/.test(s.name))).toEqual([]);
+    const scriptBytes = scripts.reduce((sum, s) => sum + s.bytes, 0);
+    expect(scriptBytes).toBeGreaterThan(0);
+    expect(scriptBytes).toBeLessThan(700_000);
+    console.info(`citizen start page: ${scripts.length} scripts, ${Math.round(scriptBytes / 1024)} KiB`);
     await button(citizen, '我要反映问题').click();
     await citizen.getByLabel('问题类别').click();
     await citizen.getByPlaceholder('搜索类别').fill('暴露垃圾');
