@@ -93,7 +93,7 @@ export function PointMap(props: PointMapProps) {
     if (props.areas && props.areas.features.length > 0) {
       current.areas.addData(props.areas);
       const bounds = current.areas.getBounds();
-      if (bounds.isValid()) map.current.fitBounds(bounds, { padding: [12, 12] });
+      if (bounds.isValid() && !handlers.current.point) map.current.fitBounds(bounds, { padding: [12, 12] });
     }
   }, [props.areas]);
 
@@ -130,7 +130,7 @@ export function PointMap(props: PointMapProps) {
         fillColor: '#1456b8',
         fillOpacity: 1,
       }).addTo(current.point);
-      map.current.panTo([props.point.lat, props.point.lng]);
+      map.current.setView([props.point.lat, props.point.lng], Math.max(map.current.getZoom(), 17));
     }
   }, [props.point]);
 

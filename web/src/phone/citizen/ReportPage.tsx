@@ -13,9 +13,11 @@ import {
   Toast,
   type ImageUploadItem,
 } from 'antd-mobile';
+import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { idempotencyKey } from '../../shared/api.js';
+import { loadRegions } from '../../shared/map/layers.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useLang } from '../../shared/i18n.js';
 import { phoneMessages } from '../messages.js';
@@ -31,6 +33,7 @@ export function ReportPage() {
   const [lang] = useLang();
   const navigate = useNavigate();
   const [categories, setCategories] = useState<Category[] | null>(null);
+  const [streets, setStreets] = useState<FeatureCollection | null>(null);
   const [category, setCategory] = useState<Category | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [search, setSearch] = useState('');
@@ -52,6 +55,8 @@ export function ReportPage() {
       .categories()
       .then((found) => setCategories(found.items))
       .catch((error: unknown) => Toast.show({ icon: 'fail', content: problemText(error) }));
+    // Street outlines give the map its bearings when no base map is configured.
+    loadRegions('street').then(setStreets, () => setStreets(null));
   }, []);
 
   const groups = useMemo(() => {
@@ -152,6 +157,7 @@ export function ReportPage() {
         <Form.Item>
           <PointMap
             label={tp('location')}
+            areas={streets}
             point={position}
             onPick={(point) => setPosition({ ...point, accuracy: null, source: 'map' })}
           />
