@@ -149,11 +149,17 @@ export function ComponentsPage() {
               reloadKey={reloadKey}
               pageSize={12}
               columns={[
-                { title: t('identifier'), dataIndex: 'identifier', width: 190 },
+                { title: t('identifier'), dataIndex: 'identifier', width: 172 },
                 { title: t('name'), dataIndex: 'name' },
                 {
                   title: t('classification'),
-                  render: (_v, c) => `${c.classification.name}（${c.classification.code}）`,
+                  width: 110,
+                  render: (_v, c) => (
+                    <>
+                      {c.classification.name}
+                      <div className="shuzhi-muted">{c.classification.code}</div>
+                    </>
+                  ),
                 },
                 {
                   title: t('componentStatus'),
@@ -163,7 +169,12 @@ export function ComponentsPage() {
                     <Tag color={v === 'intact' ? 'green' : 'orange'}>{ts(v)}</Tag>
                   ),
                 },
-                { title: t('grid'), width: 150, render: (_v, c) => c.location.grid?.code ?? '—' },
+                {
+                  title: t('grid'),
+                  width: 140,
+                  ellipsis: true,
+                  render: (_v, c) => c.location.grid?.code ?? '—',
+                },
               ]}
             />
           </Card>

@@ -100,7 +100,8 @@ export const adm = defineMessages(
     field: '字段',
     generate: '生成网格',
     generateGrids: '生成单元网格',
-    generateHint: '按约 1 万平方米划分街道内各社区的单元网格（GB/T 30428.1）。已有网格时须选择"替换"。',
+    generateHint:
+      '按约 1 万平方米划分街道内各社区的单元网格（GB/T 30428.1）。已有网格时须打开“替换已有网格”。',
     generated: '已生成 {grids} 个网格（{communities} 个社区），替换 {replaced} 个，重新定位部件 {moved} 个',
     handlingLimits: '处置时限',
     handlingSearch: '类别代码前缀或立案条件',
@@ -247,7 +248,7 @@ export const adm = defineMessages(
     generate: 'Generate grids',
     generateGrids: 'Generate unit grids',
     generateHint:
-      'Divide the communities of a street into unit grids of about 10,000 m² (GB/T 30428.1). Choose "replace" when grids exist.',
+      'Divide the communities of a street into unit grids of about 10,000 m² (GB/T 30428.1). Turn on “replace existing grids” when grids exist.',
     generated:
       '{grids} grids generated in {communities} communities; {replaced} replaced, {moved} components relocated',
     handlingLimits: 'Handling limits',

@@ -56,6 +56,13 @@ const PRIMARY: readonly CaseAction[] = [
 ];
 const DANGER: readonly CaseAction[] = ['reject', 'cancel', 'deny', 'fail', 'return'];
 
+/** Timeline events that are not workflow actions. */
+const EVENT_KEYS: Record<string, 'eventReport' | 'eventMergedIn' | 'eventReopenDeclined'> = {
+  report: 'eventReport',
+  'merged-in': 'eventMergedIn',
+  'reopen-declined': 'eventReopenDeclined',
+};
+
 export function CaseDetailPage() {
   const { id } = useParams();
   const caseId = Number(id);
@@ -181,7 +188,7 @@ export function CaseDetailView({
         {detail.closedAt && (
           <Descriptions.Item label={t('closedAt')}>{formatDateTime(detail.closedAt, lang)}</Descriptions.Item>
         )}
-        <Descriptions.Item label="" span={2}>
+        <Descriptions.Item label={t('countersLabel')} span={2}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('counters', detail.counters)}
           </Typography.Text>
@@ -235,7 +242,9 @@ export function CaseDetailView({
                 <Typography.Text strong>
                   {(actionLabels.zh as Record<string, string>)[e.action]
                     ? ta(e.action as CaseAction)
-                    : e.action}
+                    : EVENT_KEYS[e.action]
+                      ? t(EVENT_KEYS[e.action]!)
+                      : e.action}
                 </Typography.Text>
                 <StatusTag status={e.toStatus} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -5,8 +5,8 @@
  * open and overdue cases inside the view, the trend in buckets, and the composite rankings.
  * No case list is loaded whole: the grid layer asks for the open cases of the visible box only.
  */
-import { useMemo, useState } from 'react';
-import { Card, Col, Row, Segmented, Space, Statistic, Table, Tag, Tooltip } from 'antd';
+import { Suspense, lazy, useMemo, useState, type ComponentProps } from 'react';
+import { Card, Col, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { api } from '../../../shared/api.js';
@@ -27,7 +27,16 @@ import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
-import { Chart } from './Chart.js';
+
+// ECharts is most of the dashboard's weight: its own chunk, fetched while the figures load.
+const LazyChart = lazy(() => import('./Chart.js').then((module) => ({ default: module.Chart })));
+function Chart(props: ComponentProps<typeof LazyChart>) {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 5 }} />}>
+      <LazyChart {...props} />
+    </Suspense>
+  );
+}
 
 const dm = defineMessages(
   {
