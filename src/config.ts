@@ -32,6 +32,8 @@ export interface Config {
   /** Probable duplicates: open cases of the same class within this distance (m) and age (days). */
   duplicateRadiusM: number;
   duplicateDays: number;
+  /** Base-map tiles of the web app's maps; null draws vector layers on a plain background. */
+  tiles: TileConfig | null;
   /** Citizen channel limits per client address (src/public/settings.ts). */
   publicReportsPerHour: number;
   publicUploadsPerHour: number;
@@ -47,6 +49,15 @@ export interface Config {
     mediaMaxBytes: number;
     jurisdictionId: string | null;
   };
+}
+
+/** A Leaflet tile URL template ({s} {z} {x} {y}); 天地图 carries its key as tk=… in the URL. */
+export interface TileConfig {
+  url: string;
+  labelUrl: string | null;
+  subdomains: string;
+  attribution: string;
+  maxZoom: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +112,31 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+function parseTileUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!/^https?:\/\//.test(raw) || !['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) {
+    throw new ConfigError(name, `must be an http(s) URL template with {z}, {x} and {y}, got "${raw}"`);
+  }
+  return raw;
+}
+
+function loadTiles(env: NodeJS.ProcessEnv): TileConfig | null {
+  const url = parseTileUrl(env, 'SHUZHI_TILE_URL');
+  const labelUrl = parseTileUrl(env, 'SHUZHI_TILE_LABEL_URL');
+  if (!url) {
+    if (labelUrl) throw new ConfigError('SHUZHI_TILE_LABEL_URL', 'needs SHUZHI_TILE_URL as well');
+    return null;
+  }
+  return {
+    url,
+    labelUrl,
+    subdomains: env.SHUZHI_TILE_SUBDOMAINS || 'abc',
+    attribution: env.SHUZHI_TILE_ATTRIBUTION || '',
+    maxZoom: parseIntVar(env, 'SHUZHI_TILE_MAX_ZOOM', 18, 1, 22),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -137,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenWindowDays: parseIntVar(env, 'SHUZHI_REOPEN_WINDOW_DAYS', 30, 0, 3650),
     duplicateRadiusM: parseIntVar(env, 'SHUZHI_DUPLICATE_RADIUS_M', 50, 1, 5000),
     duplicateDays: parseIntVar(env, 'SHUZHI_DUPLICATE_DAYS', 7, 1, 365),
+    tiles: loadTiles(env),
     publicReportsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_REPORTS_PER_HOUR', 30, 1, 100_000),
     publicUploadsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_UPLOADS_PER_HOUR', 60, 1, 100_000),
     citizenSignupsPerHour: parseIntVar(env, 'SHUZHI_CITIZEN_SIGNUPS_PER_HOUR', 10, 1, 100_000),

@@ -75,6 +75,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
         workflow: { reopenWindowDays: config.reopenWindowDays },
         duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },
       },
+      web: { tiles: config.tiles, demo: config.demo },
     });
     // Background work: outbox fan-out and webhook delivery, and the minute's deadline sweep.
     const jobs = startJobs(

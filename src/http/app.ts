@@ -47,6 +47,7 @@ import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
+import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
 
 export interface AppOptions {
   database: Database;
@@ -69,6 +70,8 @@ export interface AppOptions {
   open311?: Partial<Open311Settings>;
   /** Case-loop dependencies; built from the options when absent (tests inject a clock here). */
   cases?: Partial<CaseServiceDeps>;
+  /** The web app (web/dist) and its configuration; `false` serves the API only. */
+  web?: WebOptions | false;
 }
 
 export type App = FastifyInstance;
@@ -89,12 +92,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(errorHandler);
   registerCasePhotoAccess();
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
+  let webPages: PageCache | null = null;
+  app.setNotFoundHandler((request, reply) => {
+    if (sendAppPage(request, reply, webPages)) return reply;
+    return sendProblem(reply, {
       ...problemFor('NOT_FOUND', `No route ${request.method} ${request.url}`),
       instance: request.url,
-    }),
-  );
+    });
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -102,7 +107,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:', 'blob:', 'https:'], 'script-src': ["'self'"] },
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', 'https:', ...tileOrigins(options.web)],
+        'script-src': ["'self'"],
+      },
     },
   });
   await app.register(cookie);
@@ -204,7 +212,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   // Open311 GeoReport v2 (civic apps, FixMyStreet): its own error format, outside /api/v1.
   await app.register(open311Routes, { prefix: '/open311/v2', ...deps });
+  if (options.web !== false) {
+    webPages = await registerWeb(app, {
+      timeZone: options.timeZone ?? 'Asia/Shanghai',
+      version: options.version ?? '0.1.0',
+      ...options.web,
+    });
+  }
   return app;
+}
+
+/** Plain-http tile servers (intranets) must be allowed as image sources; https ones already are. */
+function tileOrigins(web: AppOptions['web']): string[] {
+  if (!web || !web.tiles) return [];
+  const origins = new Set<string>();
+  for (const url of [web.tiles.url, web.tiles.labelUrl]) {
+    if (!url?.startsWith('http://')) continue;
+    // {s} subdomain placeholders: allow the host pattern with a wildcard.
+    const host = /^http:\/\/([^/]+)/.exec(url)?.[1]?.replace(/\{s\}/g, '*');
+    if (host) origins.add(`http://${host}`);
+  }
+  return [...origins];
 }
 
 declare module 'fastify' {

@@ -1,0 +1,68 @@
+/**
+ * The staff desktop in a real browser (1280×800): login and its refusal, role-aware navigation,
+ * the refusal of views a role may not open (in the page and by the API), and language switching.
+ */
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../helpers/app.js';
+import { button, desktopLogin, useBrowser } from './harness.js';
+
+const run = useBrowser();
+
+describe('staff desktop', () => {
+  it('refuses a wrong password and logs a shift lead in to the supervision center', async () => {
+    const { cast } = run();
+    const page = await run().open('/login', { viewport: 'desktop' });
+    await page.getByText('工作人员登录').waitFor();
+    await run().shot(page, 'desktop-login-zh');
+    await page.getByLabel('用户名').fill(cast.shiftLead.username);
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await button(page, '登录').click();
+    await page.getByRole('alert').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    await desktopLogin(page, cast.shiftLead.username, TEST_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/supervision');
+    // Role-aware navigation: the supervision center, not the command center or administration.
+    const menu = page.getByRole('menu').first();
+    await menu.getByText('监督中心').waitFor();
+    expect(await menu.getByText('指挥中心').count()).toBe(0);
+    expect(await menu.getByText('系统管理').count()).toBe(0);
+    await run().shot(page, 'desktop-supervision');
+    expect(run().errors(page)).toEqual([]);
+  });
+
+  it('refuses a handler the administration and the supervision center', async () => {
+    const { cast, t } = run();
+    const page = await run().open('/login', { viewport: 'desktop' });
+    await desktopLogin(page, cast.handler.username, TEST_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/department');
+    for (const path of ['/admin/users', '/supervision']) {
+      await page.goto(path);
+      await page.getByText('无权访问').waitFor();
+      await page.getByText('您的角色不能访问此页面。').waitFor();
+    }
+    await run().shot(page, 'desktop-refused-handler-supervision');
+    // The API refuses too, whatever the page shows.
+    const users = await t.as(cast.handler, { method: 'GET', url: '/api/v1/users' });
+    expect(users.statusCode).toBe(403);
+  });
+
+  it('switches the language on the login page and in the application, and keeps it', async () => {
+    const { cast } = run();
+    const page = await run().open('/login', { viewport: 'desktop' });
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Staff login').waitFor();
+    await page.getByLabel('Username').fill(cast.dispatcher.username);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await button(page, 'Log in').click();
+    await page.waitForURL('**/command');
+    await page.getByRole('menu').first().getByText('Command center').waitFor();
+    await run().shot(page, 'desktop-command-en');
+    await page.reload();
+    await page.getByRole('menu').first().getByText('Command center').waitFor();
+    await page.getByText('简体中文', { exact: true }).click();
+    await page.getByRole('menu').first().getByText('指挥中心').waitFor();
+    await run().shot(page, 'desktop-command');
+    expect(run().errors(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * The desktop app: Ant Design in the user's language, the session, and the routes — each area
+ * a lazily loaded chunk, behind the login guard and the forced password change.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { App as AntApp, ConfigProvider, Result, Button, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useLang } from '../shared/i18n.js';
+import type { Role } from '../shared/labels.js';
+import { SessionProvider, useSession } from './session.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { homeOf } from './layout/nav.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { PasswordPage } from './features/auth/PasswordPage.js';
+import { m } from './messages.js';
+
+const CaseDetailPage = lazy(() =>
+  import('./features/cases/CaseDetailPage.js').then((x) => ({ default: x.CaseDetailPage })),
+);
+const CasesPage = lazy(() => import('./features/cases/CasesPage.js').then((x) => ({ default: x.CasesPage })));
+const SupervisionPage = lazy(() =>
+  import('./features/supervision/SupervisionPage.js').then((x) => ({ default: x.SupervisionPage })),
+);
+const CommandPage = lazy(() =>
+  import('./features/command/CommandPage.js').then((x) => ({ default: x.CommandPage })),
+);
+const DepartmentPage = lazy(() =>
+  import('./features/department/DepartmentPage.js').then((x) => ({ default: x.DepartmentPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/DashboardPage.js').then((x) => ({ default: x.DashboardPage })),
+);
+const AdminRoutes = lazy(() =>
+  import('./features/admin/AdminRoutes.js').then((x) => ({ default: x.AdminRoutes })),
+);
+
+const THEME = {
+  token: {
+    colorPrimary: '#1456b8',
+    colorLink: '#1456b8',
+    borderRadius: 4,
+    fontSize: 14,
+  },
+  components: {
+    Layout: { headerHeight: 56, siderBg: '#0b2a59' },
+    Menu: { darkItemBg: '#0b2a59', darkSubMenuItemBg: '#081f44' },
+  },
+};
+
+function Loading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 80 }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword && location.pathname !== '/password')
+    return <Navigate to="/password" replace />;
+  return <>{children}</>;
+}
+
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { user } = useSession();
+  const t = m.useT();
+  if (!user || !roles.includes(user.role)) {
+    return (
+      <Result
+        status="403"
+        title={t('forbiddenTitle')}
+        subTitle={t('forbiddenBody')}
+        extra={
+          <Button type="primary" href={user ? homeOf(user.role) : '/login'}>
+            {t('backHome')}
+          </Button>
+        }
+      />
+    );
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const t = m.useT();
+  return (
+    <Result
+      status="404"
+      title={t('notFoundTitle')}
+      subTitle={t('notFoundBody')}
+      extra={<Button href="/">{t('backHome')}</Button>}
+    />
+  );
+}
+
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={user ? homeOf(user.role) : '/login'} replace />;
+}
+
+function PasswordRoute() {
+  const { user } = useSession();
+  return user?.mustChangePassword ? <PasswordPage standalone /> : <AppLayout />;
+}
+
+export function App() {
+  const [lang] = useLang();
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireUser>
+                      <PasswordRoute />
+                    </RequireUser>
+                  }
+                >
+                  <Route path="/password" element={<PasswordPage />} />
+                </Route>
+                <Route
+                  element={
+                    <RequireUser>
+                      <AppLayout />
+                    </RequireUser>
+                  }
+                >
+                  <Route index element={<Home />} />
+                  <Route
+                    path="/supervision"
+                    element={
+                      <RequireRole roles={['supervisor', 'admin']}>
+                        <SupervisionPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/command"
+                    element={
+                      <RequireRole roles={['dispatcher', 'admin']}>
+                        <CommandPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/department"
+                    element={
+                      <RequireRole roles={['handler', 'department_lead', 'admin']}>
+                        <DepartmentPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/dashboard"
+                    element={
+                      <RequireRole roles={['leader', 'admin', 'dispatcher', 'supervisor', 'department_lead']}>
+                        <DashboardPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route path="/cases" element={<CasesPage />} />
+                  <Route path="/cases/:id" element={<CaseDetailPage />} />
+                  <Route
+                    path="/admin/*"
+                    element={
+                      <RequireRole roles={['admin']}>
+                        <AdminRoutes />
+                      </RequireRole>
+                    }
+                  />
+                  <Route path="*" element={<NotFound />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,91 @@
+/** 工作日历: the working calendar by month (holidays and adjusted working days) and its overrides. */
+import { useState } from 'react';
+import { App as AntApp, Badge, Button, Calendar, Card, Popconfirm, Space, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../../shared/api.js';
+import { errorMessage } from '../../../shared/labels.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { useAsync } from '../../ui/useAsync.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { m } from '../../messages.js';
+import { adm } from './messages.js';
+
+interface Day {
+  date: string;
+  weekday: number;
+  working: boolean;
+  reason: string;
+}
+
+export function CalendarPage() {
+  const t = adm.useT();
+  const tm = m.useT();
+  const { message } = AntApp.useApp();
+  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
+  const to = month.endOf('month').add(14, 'day').format('YYYY-MM-DD');
+  const cal = useAsync(
+    () =>
+      api.get<{
+        days: Day[];
+        overrides: Array<{ date: string; kind: 'workday' | 'holiday'; name?: string | null }>;
+      }>('/calendar', { from, to }),
+    [from, to],
+  );
+  const byDate = new Map((cal.data?.days ?? []).map((d) => [d.date, d]));
+
+  async function override(date: string, working: boolean) {
+    try {
+      await api.put(`/calendar/overrides/${date}`, {
+        kind: working ? 'workday' : 'holiday',
+        name: working ? '调休上班' : '临时休息',
+      });
+      cal.reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={tm('navCalendar')} />
+      <ErrorAlert error={cal.error} onRetry={cal.reload} />
+      <Card>
+        <Calendar
+          value={month}
+          onPanelChange={(d) => setMonth(d)}
+          onSelect={(d) => setMonth(d)}
+          cellRender={(d: Dayjs, info) => {
+            if (info.type !== 'date') return info.originNode;
+            const day = byDate.get(d.format('YYYY-MM-DD'));
+            if (!day) return null;
+            return (
+              <Space direction="vertical" size={2}>
+                <Badge
+                  status={day.working ? 'processing' : 'default'}
+                  text={day.working ? t('working') : day.reason === 'weekend' ? '周末 / weekend' : day.reason}
+                />
+                {d.isSame(month, 'day') && (
+                  <Popconfirm
+                    title={day.working ? t('setHoliday') : t('setWorking')}
+                    onConfirm={() => void override(day.date, !day.working)}
+                  >
+                    <Button size="small">{day.working ? t('setHoliday') : t('setWorking')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            );
+          }}
+        />
+        <div style={{ marginTop: 12 }}>
+          {t('overrides')}：
+          {(cal.data?.overrides ?? []).map((o) => (
+            <Tag key={o.date} color={o.kind === 'workday' ? 'blue' : 'orange'}>
+              {o.date} {o.name ?? (o.kind === 'workday' ? t('working') : t('setHoliday'))}
+            </Tag>
+          ))}
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+/** Open311 接入: API keys for civic apps (FixMyStreet…); a new key is shown once. */
+import { useState } from 'react';
+import { App as AntApp, Alert, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../../../shared/api.js';
+import { errorMessage } from '../../../shared/labels.js';
+import { formatDateTime } from '../../../shared/format.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { useAsync } from '../../ui/useAsync.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { m } from '../../messages.js';
+import { adm } from './messages.js';
+
+interface KeyRow {
+  id: number;
+  name: string;
+  prefix?: string;
+  createdAt?: string;
+  lastUsedAt?: string | null;
+  revokedAt?: string | null;
+}
+
+export function Open311Page() {
+  const t = adm.useT();
+  const tm = m.useT();
+  const { message } = AntApp.useApp();
+  const keys = useAsync(() => api.get<{ items: KeyRow[] }>('/open311/keys'), []);
+  const [open, setOpen] = useState(false);
+  const [issued, setIssued] = useState<string | null>(null);
+  const [form] = Form.useForm<{ name: string }>();
+
+  async function issue() {
+    const { name } = await form.validateFields();
+    try {
+      const created = await api.post<{ key: string }>('/open311/keys', { name }, { idempotencyKey: true });
+      setIssued(created.key);
+      form.resetFields();
+      keys.reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  async function revoke(row: KeyRow) {
+    try {
+      await api.delete(`/open311/keys/${row.id}`);
+      keys.reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={tm('navOpen311')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('newKey')}
+          </Button>
+        }
+      />
+      <ErrorAlert error={keys.error} onRetry={keys.reload} />
+      {issued && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          onClose={() => setIssued(null)}
+          style={{ marginBottom: 16 }}
+          message={t('keyShownOnce')}
+          description={
+            <Typography.Text copyable code>
+              {issued}
+            </Typography.Text>
+          }
+        />
+      )}
+      <Card>
+        <Table<KeyRow>
+          rowKey="id"
+          loading={keys.loading}
+          dataSource={keys.data?.items ?? []}
+          pagination={false}
+          columns={[
+            { title: t('keyName'), dataIndex: 'name' },
+            {
+              title: t('prefix'),
+              dataIndex: 'prefix',
+              render: (v?: string) => (v ? <code>{v}…</code> : '—'),
+            },
+            { title: t('createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatDateTime(v) },
+            {
+              title: t('lastUsed'),
+              dataIndex: 'lastUsedAt',
+              render: (v?: string | null) => formatDateTime(v),
+            },
+            {
+              title: tm('actions'),
+              render: (_v, row) =>
+                row.revokedAt ? (
+                  <Tag>{t('revoked')}</Tag>
+                ) : (
+                  <Button danger size="small" onClick={() => void revoke(row)}>
+                    {t('revoke')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={open}
+        title={t('newKey')}
+        onCancel={() => setOpen(false)}
+        onOk={() =>
+          void issue()
+            .then(() => setOpen(false))
+            .catch(() => undefined)
+        }
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="name"
+            label={t('keyName')}
+            rules={[{ required: true, whitespace: true, message: t('required') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

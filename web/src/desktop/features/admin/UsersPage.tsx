@@ -1,0 +1,304 @@
+/** 用户与角色: staff accounts, their role, position, department and jurisdiction. */
+import { useState } from 'react';
+import { App as AntApp, Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { api } from '../../../shared/api.js';
+import {
+  errorMessage,
+  positionLabels,
+  ROLES,
+  roleLabels,
+  type Position,
+  type Role,
+} from '../../../shared/labels.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { useAsync } from '../../ui/useAsync.js';
+import { m } from '../../messages.js';
+import { allDepartments } from '../cases/types.js';
+import { PagedTable } from './PagedTable.js';
+import { adm } from './messages.js';
+import { EditModal, applyServerErrors, orNull, splitCodes } from './editing.js';
+
+interface UserForm {
+  displayName: string;
+  role: Role;
+  position: Position | null;
+  departmentId: number | null;
+  regionCodes: string[];
+  active: boolean;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  position: Position | null;
+  departmentId: number | null;
+  regionCodes: string[];
+  active: boolean;
+  mustChangePassword: boolean;
+  version: number;
+}
+
+export function UsersPage() {
+  const t = adm.useT();
+  const tm = m.useT();
+  const tr = roleLabels.useT();
+  const tp = positionLabels.useT();
+  const { message } = AntApp.useApp();
+  const [reloadKey, setReloadKey] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [editForm] = Form.useForm<UserForm>();
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [resetForm] = Form.useForm<{ password: string; mustChangePassword: boolean }>();
+  const changed = () => {
+    void message.success(tm('saved'));
+    setEditing(null);
+    setResetting(null);
+    setReloadKey((k) => k + 1);
+  };
+  const departments = useAsync(() => allDepartments(), []);
+  const deptName = (id: number | null) => departments.data?.find((d) => d.id === id)?.name ?? '—';
+
+  async function toggle(user: UserRow, active: boolean) {
+    try {
+      await api.patch(`/users/${user.id}`, { version: user.version, active });
+      setReloadKey((k) => k + 1);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  async function create() {
+    const values = (await form.validateFields()) as Record<string, unknown>;
+    setError(null);
+    try {
+      await api.post(
+        '/users',
+        {
+          ...values,
+          regionCodes: splitCodes(values.regionCodes),
+          mustChangePassword: true,
+        },
+        { idempotencyKey: true },
+      );
+      void message.success(tm('saved'));
+      setCreating(false);
+      form.resetFields();
+      setReloadKey((k) => k + 1);
+    } catch (e) {
+      const rest = applyServerErrors(form, e);
+      setError([errorMessage(e), ...rest].join(' · '));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={tm('navUsers')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('newUser')}
+          </Button>
+        }
+      />
+      <Card>
+        <PagedTable<UserRow>
+          path="/users"
+          rowKey="id"
+          reloadKey={reloadKey}
+          columns={[
+            { title: t('username'), dataIndex: 'username' },
+            { title: t('displayName'), dataIndex: 'displayName' },
+            {
+              title: t('role'),
+              render: (_v, u) => (
+                <>
+                  <Tag color="blue">{tr(u.role)}</Tag>
+                  {u.position && <Tag>{tp(u.position)}</Tag>}
+                </>
+              ),
+            },
+            { title: t('department'), render: (_v, u) => deptName(u.departmentId), ellipsis: true },
+            { title: t('regions'), render: (_v, u) => u.regionCodes.join(', ') || tm('all') },
+            {
+              title: t('active'),
+              render: (_v, u) => (
+                <Switch
+                  checked={u.active}
+                  aria-label={`${u.username} ${t('active')}`}
+                  checkedChildren={t('enabled')}
+                  unCheckedChildren={t('disabled')}
+                  onChange={(v) => void toggle(u, v)}
+                />
+              ),
+            },
+            {
+              title: t('operations'),
+              width: 190,
+              render: (_v, u) => (
+                <Space size={0}>
+                  <Button
+                    type="link"
+                    icon={<EditOutlined />}
+                    aria-label={`${t('edit')} ${u.username}`}
+                    onClick={() => setEditing(u)}
+                  >
+                    {t('edit')}
+                  </Button>
+                  <Button
+                    type="link"
+                    icon={<KeyOutlined />}
+                    aria-label={`${t('resetPassword')} ${u.username}`}
+                    onClick={() => setResetting(u)}
+                  >
+                    {t('resetPassword')}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={creating}
+        title={t('newUser')}
+        onCancel={() => setCreating(false)}
+        onOk={() => void create().catch(() => undefined)}
+        okText={tm('save')}
+      >
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="username"
+            label={t('username')}
+            rules={[{ required: true, message: t('required') }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('displayName')}
+            rules={[{ required: true, message: t('required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="role" label={t('role')} rules={[{ required: true, message: t('required') }]}>
+            <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+          </Form.Item>
+          <Form.Item name="position" label={t('position')}>
+            <Select
+              allowClear
+              options={(['operator', 'shift_lead'] as const).map((p) => ({ value: p, label: tp(p) }))}
+            />
+          </Form.Item>
+          <Form.Item name="departmentId" label={t('department')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
+            <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="110101001" open={false} />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('initialPassword')}
+            rules={[{ required: true, min: 10, message: t('initialPassword') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <EditModal<UserForm>
+        open={editing !== null}
+        title={editing ? `${t('editUser')} · ${editing.username}` : ''}
+        form={editForm}
+        initialValues={editing ?? {}}
+        onSubmit={async (v) => {
+          if (!editing) return;
+          await api.patch(`/users/${editing.id}`, {
+            version: editing.version,
+            displayName: v.displayName,
+            role: v.role,
+            position: orNull(v.position),
+            departmentId: orNull(v.departmentId),
+            regionCodes: splitCodes(v.regionCodes),
+            active: v.active,
+          });
+        }}
+        onSaved={changed}
+        onClose={() => setEditing(null)}
+        onReload={() => {
+          if (!editing) return;
+          void api.get<UserRow>(`/users/${editing.id}`).then((fresh) => {
+            setEditing(fresh);
+            editForm.setFieldsValue(fresh);
+          });
+        }}
+      >
+        <Form.Item
+          name="displayName"
+          label={t('displayName')}
+          rules={[{ required: true, message: t('required') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="role" label={t('role')} style={{ flex: 1, marginRight: 12 }}>
+            <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+          </Form.Item>
+          <Form.Item name="position" label={t('position')} style={{ flex: 1 }}>
+            <Select
+              allowClear
+              options={(['operator', 'shift_lead'] as const).map((p) => ({ value: p, label: tp(p) }))}
+            />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="departmentId" label={t('department')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
+          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} />
+        </Form.Item>
+        <Form.Item name="active" label={t('active')} valuePropName="checked">
+          <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
+        </Form.Item>
+      </EditModal>
+      <EditModal<{ password: string; mustChangePassword: boolean }>
+        open={resetting !== null}
+        title={resetting ? `${t('resetPassword')} · ${resetting.username}` : ''}
+        form={resetForm}
+        initialValues={{ mustChangePassword: true }}
+        onSubmit={async (v) => {
+          if (!resetting) return;
+          await api.put(`/users/${resetting.id}/password`, v);
+        }}
+        onSaved={changed}
+        onClose={() => setResetting(null)}
+      >
+        <Form.Item
+          name="password"
+          label={t('newPassword')}
+          rules={[{ required: true, min: 10, message: t('passwordRule') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="mustChangePassword" label={t('mustChange')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </EditModal>
+    </>
+  );
+}

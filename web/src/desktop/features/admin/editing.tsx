@@ -1,0 +1,192 @@
+/**
+ * What every admin editor shares: a modal form that sends, shows the server's field errors next to
+ * their fields (problem+json `errors[].field`), and turns a stale version (409) into "someone else
+ * changed this: reload" with a button that reloads the record.
+ */
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { isApiError } from '../../../shared/api.js';
+import { errorMessage } from '../../../shared/labels.js';
+import { useLang } from '../../../shared/i18n.js';
+import { m } from '../../messages.js';
+import { adm } from './messages.js';
+
+/** Puts the server's field errors on the form; returns those no field of the form shows. */
+export function applyServerErrors(form: FormInstance, error: unknown): string[] {
+  if (!isApiError(error)) return [];
+  const known = new Set(
+    Object.keys(form.getFieldsValue(true) as Record<string, unknown>).map((k) => k.split('.')[0]),
+  );
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  const other: string[] = [];
+  for (const [field, reason] of Object.entries(error.fieldErrors)) {
+    // `regionCodes.0` → the regionCodes field; `responsibilities.2.classCodePrefix` → that row's input.
+    const path = field.split(/[.[\]]+/).filter(Boolean);
+    const [head] = path;
+    if (head && known.has(head)) {
+      fields.push({ name: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [reason] });
+    } else other.push(`${field}: ${reason}`);
+  }
+  form.setFields(fields);
+  return other;
+}
+
+export function isConflict(error: unknown): boolean {
+  return isApiError(error) && error.code === 'VERSION_CONFLICT';
+}
+
+/** The error above a form: conflicts with a reload button, others with the server's field-less reasons. */
+export function FormError({
+  error,
+  rest,
+  onReload,
+}: {
+  error: unknown;
+  rest?: string[];
+  onReload?: () => void;
+}) {
+  const t = adm.useT();
+  const [lang] = useLang();
+  if (!error) return null;
+  if (isConflict(error)) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        role="alert"
+        style={{ marginBottom: 12 }}
+        message={t('conflict')}
+        action={
+          onReload ? (
+            <Button size="small" onClick={onReload}>
+              {t('reload')}
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  }
+  const detail = isApiError(error) && error.detail && !rest?.length ? error.detail : null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 12 }}
+      message={errorMessage(error, lang)}
+      description={
+        rest && rest.length > 0 ? (
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {rest.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : (
+          detail
+        )
+      }
+    />
+  );
+}
+
+/**
+ * A modal editor. `onSubmit` gets the validated values and sends them; on success the modal closes
+ * and `onSaved` runs, on failure the errors are shown in place and the modal stays open.
+ */
+export function EditModal<V extends object>({
+  open,
+  title,
+  form,
+  initialValues,
+  onSubmit,
+  onSaved,
+  onClose,
+  onReload,
+  width,
+  children,
+}: {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<V>;
+  initialValues?: Partial<V>;
+  onSubmit: (values: V) => Promise<unknown>;
+  onSaved: () => void;
+  onClose: () => void;
+  /** Reload the record after a conflict (fresh version and values). */
+  onReload?: () => void;
+  width?: number;
+  children: ReactNode;
+}) {
+  const tm = m.useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [rest, setRest] = useState<string[]>([]);
+
+  async function submit() {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // antd shows the client-side errors next to the fields.
+    }
+    setBusy(true);
+    setError(null);
+    setRest([]);
+    try {
+      await onSubmit(values);
+      onSaved();
+    } catch (e) {
+      setError(e);
+      setRest(applyServerErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={width ?? 560}
+      destroyOnHidden
+      okText={tm('save')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      afterOpenChange={(visible) => {
+        if (visible) {
+          setError(null);
+          setRest([]);
+        }
+      }}
+    >
+      <FormError
+        error={error}
+        rest={rest}
+        onReload={
+          onReload
+            ? () => {
+                setError(null);
+                onReload();
+              }
+            : undefined
+        }
+      />
+      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+/** `null` for an empty input (the API distinguishes "clear" from "leave"). */
+export function orNull<T>(value: T | '' | undefined | null): T | null {
+  return value === '' || value === undefined || value === null ? null : value;
+}
+
+/** "110101001, 110101002" → ["110101001", "110101002"]. */
+export function splitCodes(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String).filter(Boolean);
+  if (typeof value !== 'string') return [];
+  return value.split(/[\s,，;；]+/).filter(Boolean);
+}

@@ -1,0 +1,149 @@
+/** The cases API's shapes as the desktop reads them (src/cases/presenter.ts). */
+import type {
+  CaseAction,
+  CaseKind,
+  CaseStatus,
+  OverdueTier,
+  Source,
+  Stage,
+  Urgency,
+} from '../../../shared/labels.js';
+import { api, type Page } from '../../../shared/api.js';
+
+export interface CaseSummary {
+  id: number;
+  number: string;
+  source: Source;
+  kind: CaseKind;
+  classification: { id: number; standard: string; code: string; name: string };
+  filingCondition: string | null;
+  componentId: number | null;
+  location: { lng: number; lat: number };
+  gridCode: string | null;
+  communityCode: string | null;
+  streetCode: string | null;
+  districtCode: string | null;
+  address: string | null;
+  description: string | null;
+  urgency: Urgency;
+  status: CaseStatus;
+  stage: Stage;
+  departmentId: number | null;
+  suggestedDepartmentId: number | null;
+  routingExplanation: string | null;
+  checkResult: 'confirmed' | 'not_found' | null;
+  duplicateOf: number | null;
+  counters: Record<
+    'returns' | 'reworks' | 'extensions' | 'suspensions' | 'reopenings' | 'escalations',
+    number
+  >;
+  escalated: boolean;
+  handlingDueAt: string | null;
+  handlingOverdue: boolean;
+  overdueTier: OverdueTier | null;
+  closureType: string | null;
+  closedAt: string | null;
+  reportedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ClockView {
+  clock: string;
+  round: number;
+  startedAt: string;
+  limit: { amount: number; unit: string };
+  dueAt: string | null;
+  stoppedAt: string | null;
+  suspended: boolean;
+  elapsedMinutes: number;
+  remainingMinutes: number;
+  light: 'green' | 'yellow' | 'red';
+  tier: OverdueTier;
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: string;
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  actor: { id: number | null; name: string | null; role: string | null };
+  reason: string | null;
+  note: string | null;
+  attachments: string[];
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface CaseDetail extends CaseSummary {
+  departmentName: string | null;
+  suggestedDepartmentName: string | null;
+  photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: string; url: string }>;
+  clocks: ClockView[];
+  timeline: TimelineEvent[];
+  allowedActions: CaseAction[];
+  probableDuplicates: Array<{
+    id: number;
+    number: string;
+    status: CaseStatus;
+    distanceM: number;
+    reportedAt: string;
+    description?: string | null;
+  }>;
+}
+
+export interface CaseFilter {
+  status?: string;
+  stage?: Stage;
+  departmentId?: number;
+  regionCode?: string;
+  overdueTier?: OverdueTier;
+  escalated?: boolean;
+  source?: Source;
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+export function listCases(filter: CaseFilter, cursor?: string | null, limit = 20, signal?: AbortSignal) {
+  return api.get<Page<CaseSummary>>('/cases', { ...filter, cursor: cursor ?? undefined, limit }, signal);
+}
+
+export function getCase(id: number, signal?: AbortSignal) {
+  return api.get<CaseDetail>(`/cases/${id}`, undefined, signal);
+}
+
+export interface Department {
+  id: number;
+  name: string;
+  shortName?: string | null;
+  code?: string | null;
+  parentId?: number | null;
+  active?: boolean;
+  version: number;
+}
+
+let departments: Promise<Department[]> | null = null;
+/** Every department (the list is small and changes rarely). */
+export function allDepartments(): Promise<Department[]> {
+  departments ??= api
+    .get<Page<Department> | Department[]>('/departments', { limit: 500 })
+    .then((r) => (Array.isArray(r) ? r : r.items))
+    .catch((e: unknown) => {
+      departments = null;
+      throw e;
+    });
+  return departments;
+}
+
+/** After an administrator changed departments: the next read fetches them again. */
+export function resetDepartments(): void {
+  departments = null;
+}
+
+export async function uploadPhotos(files: File[]): Promise<string[]> {
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  const result = await api.post<{ files: Array<{ id: string }> }>('/files', form, { idempotencyKey: true });
+  return result.files.map((f) => f.id);
+}

@@ -1,0 +1,73 @@
+/**
+ * 部门处置: the department's inbox — dispatched cases to accept or return, cases in progress to
+ * handle (note and after-photos) or to ask an extension or suspension for, and rework.
+ */
+import { useMemo } from 'react';
+import { defineMessages } from '../../../shared/i18n.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { Workbench, type Queue } from '../cases/Workbench.js';
+import { useUser } from '../../session.js';
+import { m } from '../../messages.js';
+
+const dm = defineMessages(
+  {
+    sub: '接收或申请回退派遣来的案卷；处置完成后上传处置后照片反馈；需要时申请延期或挂账。',
+    inbox: '待接收',
+    inProgress: '处置中',
+    requests: '申请审批中',
+    suspended: '已挂账',
+    handled: '已反馈',
+  },
+  {
+    sub: 'Accept or return dispatched cases; report them handled with after-photos; ask for an extension or suspension when needed.',
+    inbox: 'Inbox',
+    inProgress: 'In progress',
+    requests: 'Awaiting approval',
+    suspended: 'Suspended',
+    handled: 'Reported handled',
+  },
+);
+
+export function DepartmentPage() {
+  const t = dm.useT();
+  const tm = m.useT();
+  const user = useUser();
+  const dept = user.departmentId ? { departmentId: user.departmentId } : {};
+  const queues = useMemo<Queue[]>(
+    () => [
+      {
+        key: 'inbox',
+        label: t('inbox'),
+        filter: { ...dept, status: 'dispatched' },
+        columns: ['number', 'class', 'urgency', 'address', 'due'],
+      },
+      {
+        key: 'progress',
+        label: t('inProgress'),
+        filter: { ...dept, status: 'in_progress' },
+        columns: ['number', 'class', 'address', 'due'],
+      },
+      {
+        key: 'requests',
+        label: t('requests'),
+        filter: { ...dept, status: 'return_requested,extension_requested,suspension_requested' },
+        columns: ['number', 'class', 'status', 'due'],
+      },
+      {
+        key: 'suspended',
+        label: t('suspended'),
+        filter: { ...dept, status: 'suspended' },
+        columns: ['number', 'class', 'due'],
+      },
+      {
+        key: 'handled',
+        label: t('handled'),
+        filter: { ...dept, status: 'handled,verify_pending' },
+        columns: ['number', 'class', 'status', 'due'],
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, user.departmentId],
+  );
+  return <Workbench queues={queues} header={<PageHeader title={tm('navDepartment')} sub={t('sub')} />} />;
+}

@@ -1,0 +1,32 @@
+/**
+ * The citizen's routes: start page, report, progress by tracking code, account. The pages with a
+ * map (report, progress) are loaded when opened, so the start page stays light on a slow phone.
+ */
+import { DotLoading } from 'antd-mobile';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AccountPage } from './AccountPage.js';
+import { HomePage } from './HomePage.js';
+
+const ReportPage = lazy(() => import('./ReportPage.js').then((x) => ({ default: x.ReportPage })));
+const TrackPage = lazy(() => import('./TrackPage.js').then((x) => ({ default: x.TrackPage })));
+
+export default function CitizenApp() {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <DotLoading color="primary" />
+        </div>
+      }
+    >
+      <Routes>
+        <Route index element={<HomePage />} />
+        <Route path="report" element={<ReportPage />} />
+        <Route path="track/:code" element={<TrackPage />} />
+        <Route path="me" element={<AccountPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
+  );
+}

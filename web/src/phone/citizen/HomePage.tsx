@@ -1,0 +1,60 @@
+/** The citizen's start page: report a problem, track a report by its code, my reports. */
+import { Button, Card, Input, List, NavBar, Space } from 'antd-mobile';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LangSwitch } from '../ui.js';
+import { citizenMessages } from './messages.js';
+import { recentCodes } from './recent.js';
+
+export function HomePage() {
+  const t = citizenMessages.useT();
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  const recent = recentCodes();
+  const track = () => {
+    if (code.trim()) void navigate(`/track/${encodeURIComponent(code.trim())}`);
+  };
+  return (
+    <div style={{ paddingBottom: 24 }}>
+      <NavBar back={null} right={<LangSwitch />}>
+        {t('homeTitle')}
+      </NavBar>
+      <div style={{ padding: 16 }}>
+        <Card style={{ background: 'linear-gradient(135deg, #1456b8, #2f7de1)', color: '#fff' }}>
+          <h1 style={{ margin: '4px 0 8px', fontSize: 22 }}>{t('homeTitle')}</h1>
+          <p style={{ margin: '0 0 16px', lineHeight: 1.6 }}>{t('homeIntro')}</p>
+          <Button block size="large" onClick={() => navigate('/report')} style={{ fontWeight: 600 }}>
+            {t('reportProblem')}
+          </Button>
+        </Card>
+      </div>
+      <List header={t('trackTitle')} mode="card">
+        <List.Item>
+          <Space style={{ '--gap': '8px', width: '100%' }} align="center">
+            <Input
+              aria-label={t('trackingCode')}
+              placeholder={t('trackingCodePlaceholder')}
+              value={code}
+              onChange={setCode}
+              onEnterPress={track}
+              clearable
+            />
+            <Button size="small" color="primary" onClick={track}>
+              {t('track')}
+            </Button>
+          </Space>
+        </List.Item>
+        {recent.slice(0, 5).map((c) => (
+          <List.Item key={c} arrow onClick={() => navigate(`/track/${encodeURIComponent(c)}`)}>
+            {c}
+          </List.Item>
+        ))}
+      </List>
+      <List mode="card">
+        <List.Item arrow onClick={() => navigate('/me')}>
+          {t('myReports')}
+        </List.Item>
+      </List>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/** 我的网格 — the inspector's unit grids on a map, with the open cases inside them. */
+import { List, NavBar, Tag, Toast } from 'antd-mobile';
+import type { FeatureCollection } from 'geojson';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { statusLabels } from '../../shared/labels.js';
+import { loadRegions } from '../../shared/map/layers.js';
+import { phoneMessages } from '../messages.js';
+import { PointMap, type MapMarker } from '../PointMap.js';
+import { LangSwitch, problemText } from '../ui.js';
+import { staff, type CaseSummary, type StaffUser } from './api.js';
+import { inspectorMessages } from './messages.js';
+
+export function GridsPage({ user }: { user: StaffUser }) {
+  const t = inspectorMessages.useT();
+  const tp = phoneMessages.useT();
+  const status = statusLabels.useT();
+  const navigate = useNavigate();
+  const [grids, setGrids] = useState<FeatureCollection | null>(null);
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+
+  useEffect(() => {
+    // The server scopes regions to the account's jurisdiction: these are the inspector's grids.
+    loadRegions('grid').then(setGrids, (error: unknown) => Toast.show({ content: problemText(error) }));
+    staff.openCases().then(
+      (page) => setCases(page.items),
+      (error: unknown) => Toast.show({ content: problemText(error) }),
+    );
+  }, [user.id]);
+
+  const markers = useMemo<MapMarker[]>(
+    () =>
+      cases.map((c) => ({
+        id: c.id,
+        lng: c.location.lng,
+        lat: c.location.lat,
+        label: `${c.number} ${c.classification.name}`,
+        colour: c.status === 'verify_pending' || c.status === 'check_pending' ? '#d4380d' : '#1456b8',
+      })),
+    [cases],
+  );
+
+  return (
+    <div>
+      <NavBar back={null} right={<LangSwitch />}>
+        {t('myGridsTitle')}
+      </NavBar>
+      <div style={{ padding: 12 }}>
+        <PointMap
+          label={t('myGridsTitle')}
+          areas={grids}
+          markers={markers}
+          onMarker={(id) => navigate(`/inspector/cases/${id}`)}
+          height={360}
+        />
+        <div style={{ fontSize: 13, color: 'var(--adm-color-weak)', marginTop: 6 }}>
+          {grids ? t('gridCount', { count: grids.features.length }) : tp('loading')}
+        </div>
+      </div>
+      <List header={t('openCases')}>
+        {cases.map((c) => (
+          <List.Item
+            key={c.id}
+            arrow
+            onClick={() => navigate(`/inspector/cases/${c.id}`)}
+            extra={<Tag>{status(c.status)}</Tag>}
+            description={c.number}
+          >
+            {c.classification.name}
+          </List.Item>
+        ))}
+      </List>
+    </div>
+  );
+}

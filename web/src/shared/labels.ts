@@ -1,0 +1,384 @@
+/**
+ * Names of the domain's vocabulary in both languages: the 17 case statuses, actions, stages,
+ * clocks, roles, positions, sources, urgency, overdue tiers and the error catalogue's codes
+ * (src/shared/errors.ts). The server's lists are the truth (src/cases/workflow/model.ts); these
+ * are their labels.
+ */
+import { defineMessages, getLang, type Lang } from './i18n.js';
+import type { ApiError } from './api.js';
+
+export const CASE_STATUSES = [
+  'reported',
+  'check_pending',
+  'self_handled',
+  'filed',
+  'dispatched',
+  'return_requested',
+  'in_progress',
+  'extension_requested',
+  'suspension_requested',
+  'suspended',
+  'handled',
+  'verify_pending',
+  'verified',
+  'closed',
+  'rejected',
+  'merged',
+  'cancelled',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected', 'merged', 'cancelled'];
+
+export const CASE_ACTIONS = [
+  'send-check',
+  'check',
+  'self-handle',
+  'file',
+  'reject',
+  'merge',
+  'dispatch',
+  'accept',
+  'return',
+  'handle',
+  'request-extension',
+  'request-suspension',
+  'approve',
+  'deny',
+  'resume',
+  'send-verify',
+  'pass',
+  'fail',
+  'close',
+  'cancel',
+  'reopen',
+  'escalate',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'dispatcher',
+  'handler',
+  'department_lead',
+  'inspector',
+  'leader',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type Position = 'operator' | 'shift_lead';
+
+type Dict<K extends string> = Record<K, string>;
+
+const statusZh: Dict<CaseStatus> = {
+  reported: '待立案',
+  check_pending: '待核实',
+  self_handled: '自处理待审',
+  filed: '待派遣',
+  dispatched: '待接收',
+  return_requested: '回退申请',
+  in_progress: '处置中',
+  extension_requested: '延期申请',
+  suspension_requested: '挂账申请',
+  suspended: '已挂账',
+  handled: '已处置待核查',
+  verify_pending: '核查中',
+  verified: '核查通过待结案',
+  closed: '已结案',
+  rejected: '不予立案',
+  merged: '已合并',
+  cancelled: '已作废',
+};
+const statusEn: Dict<CaseStatus> = {
+  reported: 'Awaiting filing',
+  check_pending: 'Check sent',
+  self_handled: 'Self-handled, in review',
+  filed: 'Awaiting dispatch',
+  dispatched: 'Awaiting acceptance',
+  return_requested: 'Return requested',
+  in_progress: 'In progress',
+  extension_requested: 'Extension requested',
+  suspension_requested: 'Suspension requested',
+  suspended: 'Suspended',
+  handled: 'Handled, awaiting verification',
+  verify_pending: 'Verification sent',
+  verified: 'Verified, awaiting closure',
+  closed: 'Closed',
+  rejected: 'Not filed',
+  merged: 'Merged',
+  cancelled: 'Cancelled',
+};
+
+const actionZh: Dict<CaseAction> = {
+  'send-check': '发核实',
+  check: '核实',
+  'self-handle': '自处理',
+  file: '立案',
+  reject: '不予立案',
+  merge: '合并',
+  dispatch: '派遣',
+  accept: '接收',
+  return: '申请回退',
+  handle: '处理反馈',
+  'request-extension': '申请延期',
+  'request-suspension': '申请挂账',
+  approve: '审批通过',
+  deny: '审批不通过',
+  resume: '恢复处置',
+  'send-verify': '发核查',
+  pass: '核查通过',
+  fail: '核查不通过',
+  close: '结案',
+  cancel: '作废',
+  reopen: '重新打开',
+  escalate: '督办',
+};
+const actionEn: Dict<CaseAction> = {
+  'send-check': 'Send check',
+  check: 'Check on site',
+  'self-handle': 'Self-handle',
+  file: 'File',
+  reject: 'Reject',
+  merge: 'Merge',
+  dispatch: 'Dispatch',
+  accept: 'Accept',
+  return: 'Request return',
+  handle: 'Report handled',
+  'request-extension': 'Request extension',
+  'request-suspension': 'Request suspension',
+  approve: 'Approve',
+  deny: 'Deny',
+  resume: 'Resume',
+  'send-verify': 'Send verification',
+  pass: 'Pass verification',
+  fail: 'Fail verification',
+  close: 'Close',
+  cancel: 'Cancel',
+  reopen: 'Reopen',
+  escalate: 'Escalate',
+};
+
+export const statusLabels = defineMessages(statusZh, statusEn);
+export const actionLabels = defineMessages(actionZh, actionEn);
+
+export const roleLabels = defineMessages<Role>(
+  {
+    admin: '系统管理员',
+    supervisor: '监督中心',
+    dispatcher: '指挥中心派遣员',
+    handler: '专业部门处置人员',
+    department_lead: '专业部门负责人',
+    inspector: '监督员',
+    leader: '区领导',
+  },
+  {
+    admin: 'Administrator',
+    supervisor: 'Supervision center',
+    dispatcher: 'Dispatcher',
+    handler: 'Department handler',
+    department_lead: 'Department lead',
+    inspector: 'Inspector',
+    leader: 'Leader',
+  },
+);
+
+export const positionLabels = defineMessages<Position>(
+  { operator: '受理员', shift_lead: '值班长' },
+  { operator: 'Operator', shift_lead: 'Shift lead' },
+);
+
+export const SOURCES = ['inspector', 'public', 'hotline', 'sensor', 'video', 'leader', 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+export const sourceLabels = defineMessages<Source>(
+  {
+    inspector: '监督员上报',
+    public: '公众举报',
+    hotline: '12345热线',
+    sensor: '物联感知',
+    video: '视频巡查',
+    leader: '领导批示',
+    other: '其他',
+  },
+  {
+    inspector: 'Inspector',
+    public: 'Citizen',
+    hotline: '12345 hotline',
+    sensor: 'Sensor',
+    video: 'Video patrol',
+    leader: 'Leader',
+    other: 'Other',
+  },
+);
+
+export const STAGES = [
+  'collection',
+  'filing',
+  'dispatch',
+  'handling',
+  'feedback',
+  'verification',
+  'closure',
+] as const;
+export type Stage = (typeof STAGES)[number];
+export const stageLabels = defineMessages<Stage>(
+  {
+    collection: '信息收集',
+    filing: '立案',
+    dispatch: '派遣',
+    handling: '处置',
+    feedback: '反馈',
+    verification: '核查',
+    closure: '结案',
+  },
+  {
+    collection: 'Collection',
+    filing: 'Filing',
+    dispatch: 'Dispatch',
+    handling: 'Handling',
+    feedback: 'Feedback',
+    verification: 'Verification',
+    closure: 'Closure',
+  },
+);
+
+export const CLOCKS = ['filing', 'check', 'dispatch', 'handling', 'verify', 'closing'] as const;
+export type Clock = (typeof CLOCKS)[number];
+export const clockLabels = defineMessages<Clock>(
+  {
+    filing: '立案时限',
+    check: '核实时限',
+    dispatch: '派遣时限',
+    handling: '处置时限',
+    verify: '核查时限',
+    closing: '结案时限',
+  },
+  {
+    filing: 'Filing',
+    check: 'Check',
+    dispatch: 'Dispatch',
+    handling: 'Handling',
+    verify: 'Verification',
+    closing: 'Closure',
+  },
+);
+
+export type Urgency = 'normal' | 'urgent';
+export const urgencyLabels = defineMessages<Urgency>(
+  { normal: '一般', urgent: '紧急' },
+  { normal: 'Normal', urgent: 'Urgent' },
+);
+
+export type OverdueTier = 'on_time' | 'overdue' | 'severely_overdue';
+export const tierLabels = defineMessages<OverdueTier>(
+  { on_time: '按时', overdue: '超时', severely_overdue: '严重超时' },
+  { on_time: 'On time', overdue: 'Overdue', severely_overdue: 'Severely overdue' },
+);
+
+export type CaseKind = 'component' | 'matter';
+export const kindLabels = defineMessages<CaseKind>(
+  { component: '部件', matter: '事件' },
+  { component: 'Component', matter: 'Matter' },
+);
+
+const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'AUTH_REQUIRED',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_ACCOUNT_LOCKED',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'LOCATION_OUTSIDE_JURISDICTION',
+  'OUT_OF_JURISDICTION',
+  'NOT_FOUND',
+  'LOCATION_OUTSIDE_DISTRICT',
+  'LOCATION_OUTSIDE_GRIDS',
+  'VERSION_CONFLICT',
+  'ALREADY_EXISTS',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_FLIGHT',
+  'IMPORT_REJECTED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'IMAGE_UNREADABLE',
+  'IMAGE_TOO_MANY_PIXELS',
+  'RATE_LIMITED',
+  'CASE_ILLEGAL_ACTION',
+  'CASE_FORBIDDEN_ROLE',
+  'CASE_GUARD_FAILED',
+  'CASE_INPUT_INVALID',
+  'NETWORK',
+  'INTERNAL',
+] as const;
+type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorLabels = defineMessages<ErrorCode>(
+  {
+    VALIDATION_FAILED: '提交的内容不完整或格式不对',
+    AUTH_REQUIRED: '请先登录',
+    AUTH_INVALID_CREDENTIALS: '用户名或密码错误',
+    AUTH_ACCOUNT_LOCKED: '账号已临时锁定，请稍后再试',
+    CSRF_TOKEN_INVALID: '会话已失效，请刷新页面后重试',
+    FORBIDDEN: '您没有执行此操作的权限',
+    PASSWORD_CHANGE_REQUIRED: '请先修改密码',
+    LOCATION_OUTSIDE_JURISDICTION: '该位置不在您的管辖范围内',
+    OUT_OF_JURISDICTION: '在您的管辖范围内未找到',
+    NOT_FOUND: '未找到',
+    LOCATION_OUTSIDE_DISTRICT: '该位置不在任何单元网格内',
+    LOCATION_OUTSIDE_GRIDS: '该位置不在任何单元网格内',
+    VERSION_CONFLICT: '记录已被他人修改，请刷新后重试',
+    ALREADY_EXISTS: '记录已存在',
+    IDEMPOTENCY_KEY_REUSED: '重复提交的内容不一致',
+    IDEMPOTENCY_KEY_IN_FLIGHT: '上一次提交仍在处理中',
+    IMPORT_REJECTED: '导入被拒绝',
+    UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
+    PAYLOAD_TOO_LARGE: '文件过大',
+    IMAGE_UNREADABLE: '图片已损坏或不完整',
+    IMAGE_TOO_MANY_PIXELS: '图片像素过多',
+    RATE_LIMITED: '操作过于频繁，请稍后再试',
+    CASE_ILLEGAL_ACTION: '案卷当前状态不允许此操作',
+    CASE_FORBIDDEN_ROLE: '您的角色不能对案卷执行此操作',
+    CASE_GUARD_FAILED: '此案卷不归您处理',
+    CASE_INPUT_INVALID: '缺少必要的说明、原因或照片',
+    NETWORK: '网络连接失败，请检查网络',
+    INTERNAL: '服务器内部错误',
+  },
+  {
+    VALIDATION_FAILED: 'Some input is missing or malformed',
+    AUTH_REQUIRED: 'Please log in',
+    AUTH_INVALID_CREDENTIALS: 'Wrong username or password',
+    AUTH_ACCOUNT_LOCKED: 'The account is temporarily locked; try again later',
+    CSRF_TOKEN_INVALID: 'Your session expired; reload the page and retry',
+    FORBIDDEN: 'You may not do this',
+    PASSWORD_CHANGE_REQUIRED: 'Change your password first',
+    LOCATION_OUTSIDE_JURISDICTION: 'The location is outside your jurisdiction',
+    OUT_OF_JURISDICTION: 'Not found in your jurisdiction',
+    NOT_FOUND: 'Not found',
+    LOCATION_OUTSIDE_DISTRICT: 'The location is outside every unit grid',
+    LOCATION_OUTSIDE_GRIDS: 'The location is outside every unit grid',
+    VERSION_CONFLICT: 'Someone else changed this record; reload and retry',
+    ALREADY_EXISTS: 'The record already exists',
+    IDEMPOTENCY_KEY_REUSED: 'A retry did not match the original request',
+    IDEMPOTENCY_KEY_IN_FLIGHT: 'The previous submission is still in progress',
+    IMPORT_REJECTED: 'The import was rejected',
+    UNSUPPORTED_MEDIA_TYPE: 'Unsupported file type',
+    PAYLOAD_TOO_LARGE: 'The file is too large',
+    IMAGE_UNREADABLE: 'The image is damaged or incomplete',
+    IMAGE_TOO_MANY_PIXELS: 'The image has too many pixels',
+    RATE_LIMITED: 'Too many requests; try again later',
+    CASE_ILLEGAL_ACTION: "This action is not possible in the case's status",
+    CASE_FORBIDDEN_ROLE: 'Your role may not take this action',
+    CASE_GUARD_FAILED: 'This case is not yours to act on',
+    CASE_INPUT_INVALID: 'A note, reason or photo is missing',
+    NETWORK: 'Network error; check your connection',
+    INTERNAL: 'Internal server error',
+  },
+);
+
+/** A message for any error, in the user's language; the server's detail is appended for field-less errors. */
+export function errorMessage(error: unknown, lang: Lang = getLang()): string {
+  const e = error as Partial<ApiError> | undefined;
+  const code = typeof e?.code === 'string' ? e.code : 'INTERNAL';
+  const known = (ERROR_CODES as readonly string[]).includes(code);
+  const base = known ? errorLabels.t(code as ErrorCode, undefined, lang) : (e?.title ?? String(error));
+  return base;
+}
