@@ -29,7 +29,8 @@ import type { CaseServiceDeps } from '../cases/service.js';
 import { registerCasePhotoAccess } from '../cases/photo-access.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
 import { open311AdminRoutes, open311Routes } from '../open311/index.js';
-import { evaluationRoutes } from '../evaluation/routes.js';
+import { evaluationRoutes } from '../evaluation/index.js';
+import { analyticsRoutes } from '../analytics/index.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reporterRoutes, deps);
       await api.register(open311AdminRoutes, deps);
       await api.register(evaluationRoutes, deps);
+      await api.register(analyticsRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
