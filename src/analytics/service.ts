@@ -35,7 +35,7 @@ export async function levelFor(db: Kysely<DB>, filter: CaseFilter): Promise<Regi
     .execute();
   const missing = filter.regionCodes.filter((code) => !rows.some((r) => r.code === code));
   if (missing.length > 0)
-    throw validationError([{ field: 'query.regionCode', reason: `no region ${missing.join(', ')}` }]);
+    throw validationError([{ field: 'querystring.regionCode', reason: `no region ${missing.join(', ')}` }]);
   const finest = Math.max(...rows.map((r) => LEVEL_RANK[r.level] ?? 1));
   return finest >= 3 ? 'grid' : finest === 2 ? 'community' : 'street';
 }
@@ -58,6 +58,7 @@ export interface Hotspot {
 /** 高发区域: cases per unit grid and class, most first (centroids for a map). */
 export async function hotspots(db: Kysely<DB>, request: AnalyticsRequest, limit: number): Promise<Hotspot[]> {
   const period = prepared(request);
+  await levelFor(db, request.filter); // names an unknown region
   const rows = await sql<{
     grid_code: string;
     grid_name: string | null;

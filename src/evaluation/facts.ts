@@ -93,19 +93,26 @@ async function regionFacts(db: Kysely<DB>, kind: RegionKind, period: DayPeriod, 
     from eval_case_rollups where ${caseRowsWhere(kind, period, filter)}
     group by region_code`.execute(db);
   const result = new Map(rows.rows.map((r) => [String(r.subject), toFacts(r, CASE_FACTS)]));
-  const sizes = await sql<{ code: string; grids: number; area_km2: number }>`
-    select r.code, r.area_m2 / 1e6 as area_km2,
-      case when r.level = 'grid' then 1
-        else (select count(*)::int from regions g where g.level = 'grid' and g.code like r.code || '%') end as grids
-    from regions r where r.level = ${kind}`.execute(db);
-  for (const size of sizes.rows) {
-    let facts = result.get(size.code);
+  // Unit grids under each region, counted by code prefix in memory (one pass over the grid codes).
+  const [own, grids] = await Promise.all([
+    db.selectFrom('regions').select(['code', 'area_m2']).where('level', '=', kind).execute(),
+    db.selectFrom('regions').select('code').where('level', '=', 'grid').execute(),
+  ]);
+  const lengths = [...new Set(own.map((r) => r.code.length))];
+  const gridCount = new Map<string, number>();
+  for (const grid of grids)
+    for (const length of lengths) {
+      const prefix = grid.code.slice(0, length);
+      gridCount.set(prefix, (gridCount.get(prefix) ?? 0) + 1);
+    }
+  for (const region of own) {
+    let facts = result.get(region.code);
     if (!facts) {
       facts = emptyFacts();
-      result.set(size.code, facts);
+      result.set(region.code, facts);
     }
-    facts.grids = Number(size.grids);
-    facts.area_km2 = Number(size.area_km2);
+    facts.grids = gridCount.get(region.code) ?? 0;
+    facts.area_km2 = Number(region.area_m2) / 1e6;
   }
   return result;
 }

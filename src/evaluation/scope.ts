@@ -91,7 +91,7 @@ export function scopedFilter(actor: Actor, requested: CaseFilter): CaseFilter {
     if (actor.departmentId === null) throw forbidden(actor, 'analytics without a department');
     if (requested.departmentId !== undefined && requested.departmentId !== actor.departmentId)
       throw new DomainError('FORBIDDEN', 'You may read only your own department', {
-        errors: [{ field: 'query.departmentId', reason: 'is not your department' }],
+        errors: [{ field: 'querystring.departmentId', reason: 'is not your department' }],
       });
     filter.departmentId = actor.departmentId;
     return filter;
@@ -100,7 +100,7 @@ export function scopedFilter(actor: Actor, requested: CaseFilter): CaseFilter {
     const outside = requested.regionCodes.filter((code) => !codeInScope(scope, code));
     if (outside.length > 0)
       throw new DomainError('FORBIDDEN', `${outside.join(', ')} is outside your jurisdiction`, {
-        errors: [{ field: 'query.regionCode', reason: 'is outside your jurisdiction' }],
+        errors: [{ field: 'querystring.regionCode', reason: 'is outside your jurisdiction' }],
       });
     return filter;
   }

@@ -78,12 +78,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function checkPeriod(period: DayPeriod): DayPeriod {
   for (const field of ['from', 'to'] as const) {
     if (!DAY.test(period[field]) || !DateTime.fromISO(period[field]).isValid)
-      throw validationError([{ field: `query.${field}`, reason: 'must be a date YYYY-MM-DD' }]);
+      throw validationError([{ field: `querystring.${field}`, reason: 'must be a date YYYY-MM-DD' }]);
   }
   if (period.from >= period.to)
-    throw validationError([{ field: 'query.from', reason: 'must be before to (to is exclusive)' }]);
+    throw validationError([{ field: 'querystring.from', reason: 'must be before to (to is exclusive)' }]);
   if (DateTime.fromISO(period.to).diff(DateTime.fromISO(period.from), 'days').days > 3 * 366)
-    throw validationError([{ field: 'query.to', reason: 'a period spans at most three years' }]);
+    throw validationError([{ field: 'querystring.to', reason: 'a period spans at most three years' }]);
   return period;
 }
 
@@ -111,7 +111,7 @@ async function profileFor(db: Kysely<DB>, kind: SubjectKind, key: string | undef
   }
   const found = profiles.get(key)?.profile;
   if (!found || found.object !== wanted)
-    throw validationError([{ field: 'query.profileKey', reason: `no ${wanted} profile ${key}` }]);
+    throw validationError([{ field: 'querystring.profileKey', reason: `no ${wanted} profile ${key}` }]);
   return found;
 }
 
@@ -206,7 +206,9 @@ export async function evaluate(db: Kysely<DB>, request: EvaluateRequest): Promis
     typeof d === 'string' ? d : (DateTime.fromJSDate(d, { zone }).toISODate() ?? 'invalid');
   const period = checkPeriod({ from: asDay(request.from), to: asDay(request.to) });
   if (request.classId !== undefined && isPersonKind(request.object))
-    throw validationError([{ field: 'query.classId', reason: 'people are evaluated over every class' }]);
+    throw validationError([
+      { field: 'querystring.classId', reason: 'people are evaluated over every class' },
+    ]);
   const profile = await profileFor(db, request.object, request.profileKey);
   const filter: CaseFilter = request.classId !== undefined ? { classId: request.classId } : {};
   const subjects = await subjectsOf(db, request.object);
@@ -277,15 +279,15 @@ export async function drillDown(
 ): Promise<CaseSummary[]> {
   const period = checkPeriod({ from: request.from, to: request.to });
   if (!(FACT_KEYS as readonly string[]).includes(request.fact))
-    throw validationError([{ field: 'query.fact', reason: `no fact ${request.fact}` }]);
+    throw validationError([{ field: 'querystring.fact', reason: `no fact ${request.fact}` }]);
   const fact = request.fact in DRILL_AS ? DRILL_AS[request.fact] : request.fact;
   if (fact === null || fact === undefined)
-    throw validationError([{ field: 'query.fact', reason: `${request.fact} is not a count of cases` }]);
+    throw validationError([{ field: 'querystring.fact', reason: `${request.fact} is not a count of cases` }]);
   const person = isPersonKind(request.object);
   const isActorFact = (ACTOR_FACTS as readonly string[]).includes(fact);
   if (person !== isActorFact && !(request.object === 'inspector' && request.fact.startsWith('grid_')))
     throw validationError([
-      { field: 'query.fact', reason: `${request.fact} is not a fact of a ${request.object}` },
+      { field: 'querystring.fact', reason: `${request.fact} is not a fact of a ${request.object}` },
     ]);
   const start = DateTime.fromISO(period.from, { zone: timeZone }).toJSDate();
   const end = DateTime.fromISO(period.to, { zone: timeZone }).toJSDate();
