@@ -10,6 +10,8 @@
  *   npm run bench -- --reuse NAME         measure an existing generated PostgreSQL database
  *   npm run bench -- --only-intake        skip locate, indicators and lists
  *   npm run bench -- --no-rollups         do not rebuild the evaluation rollups after generating
+ *   npm run bench -- --rebuild-rollups    with --reuse: rebuild the rollups of the existing database first
+ *   npm run bench -- --only-reads         skip intake and pgbench
  *   npm run bench -- --intake-seconds N   length of each intake run (default 20; smoke 3)
  *
  * For each backend and scale: build the city (demo geography, 26 departments), generate the cases
@@ -25,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { openEmbedded, openPostgres, type Database } from '../src/db/index.js';
+import { migrate, openEmbedded, openPostgres, type Database } from '../src/db/index.js';
 import type { DB } from '../src/db/schema.js';
 import { GeographyIndex } from '../src/geography/index.js';
 import { setupCity } from './city.js';
@@ -46,6 +48,8 @@ const scales = (option('--scales') ?? (smoke ? '3000' : '1000000,10000000')).spl
 const pgliteCases = Number(option('--pglite-cases') ?? (smoke ? 1000 : 100_000));
 const onlyIntake = flag('--only-intake');
 const rollups = !flag('--no-rollups');
+const rebuildOnReuse = flag('--rebuild-rollups');
+const onlyReads = flag('--only-reads');
 const keep = flag('--keep');
 const reuse = option('--reuse');
 /** The generated present: a fixed instant, so every run builds the same history. */
@@ -218,9 +222,18 @@ async function grow(
     `${seconds(report.loadMs)} + indexes ${seconds(report.indexMs)}`,
   );
   if (report.bytes !== null) record(label, to, 'database size', mb(report.bytes));
-  if (!rollups) return;
+  if (rollups) await rebuild(label, database, to);
+}
+
+async function rebuild(label: string, database: Database, cases: number) {
   const rebuilt = await rebuildEvaluationRollups(database.db, TIME_ZONE, say);
-  if (rebuilt) record(label, to, `rebuild evaluation rollups (${rebuilt.rows} rows)`, seconds(rebuilt.ms));
+  if (rebuilt)
+    record(
+      label,
+      cases,
+      `rebuild evaluation rollups (${rebuilt.rows.toLocaleString('en')} rows)`,
+      seconds(rebuilt.ms),
+    );
 }
 
 async function benchPglite(dist: ReturnType<typeof fitDistributions>): Promise<void> {
@@ -265,6 +278,8 @@ async function benchPostgres(url: string, dist: ReturnType<typeof fitDistributio
       const n = await sql<{ n: number }>`select count(*)::bigint as n from cases`.execute(database.db);
       have = Number(n.rows[0]!.n);
       say(`Measuring the existing database ${name} (${have.toLocaleString('en')} cases).`);
+      await migrate(database.db);
+      if (rebuildOnReuse) await rebuild(label, database, have);
     } else {
       const started = performance.now();
       await setupCity(database, { small: smoke });
@@ -282,6 +297,7 @@ async function benchPostgres(url: string, dist: ReturnType<typeof fitDistributio
       if (i === 0 && !onlyIntake) await measureLocate(label, cases, database.db);
       const indicatorTarget = cases >= 10_000_000 ? 500 : cases >= 1_000_000 ? 200 : null;
       if (!onlyIntake) await measureReads(label, cases, database.db, indicatorTarget);
+      if (onlyReads) continue;
       const http = await measureIntake(
         label,
         cases,
