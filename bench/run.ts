@@ -1,32 +1,84 @@
 /**
- * `npm run bench`: figures for the foundation — building, importing and tiling the demo district,
- * and locate throughput — on the embedded database and, with BENCH_DATABASE_URL, on PostgreSQL.
- * `--smoke` runs a small version (one street, fewer points) that CI uses to prove the bench works.
- * Results are printed as a table and written to artifacts/bench.json; docs/benchmarks.md records
- * them with the machine.
+ * `npm run bench`: the synthetic city at scale, on the embedded database and, with
+ * BENCH_DATABASE_URL, on PostgreSQL (a dedicated database per scale, created and dropped here).
+ *
+ *   npm run bench                         PGlite 100 k cases; PostgreSQL 1 M then 10 M cases
+ *   npm run bench -- --smoke              small and fast (CI): every part once, tiny scales
+ *   npm run bench -- --scales 1000000     PostgreSQL scales (cases, comma-separated, ascending)
+ *   npm run bench -- --pglite-cases 0     skip PGlite
+ *   npm run bench -- --keep               keep the last PostgreSQL database (named in the output)
+ *   npm run bench -- --reuse NAME         measure an existing generated PostgreSQL database
+ *   npm run bench -- --only-intake        skip locate, indicators and lists
+ *   npm run bench -- --no-rollups         do not rebuild the evaluation rollups after generating
+ *   npm run bench -- --rebuild-rollups    with --reuse: rebuild the rollups of the existing database first
+ *   npm run bench -- --only-reads         skip intake and pgbench
+ *   npm run bench -- --intake-seconds N   length of each intake run (default 20; smoke 3)
+ *
+ * For each backend and scale: build the city (demo geography, 26 departments), generate the cases
+ * in bulk (bench/generate.ts), rebuild the evaluation rollups, then measure locate throughput,
+ * indicator latency (a month, every department and street), the keyset-paged case list, report
+ * intake over HTTP through a real server process (throughput, latency, RSS) and, on PostgreSQL,
+ * the same intake writes through pgbench. Larger scales grow the same database (cases are
+ * appended), so 10 M costs 9 M more cases, not 10 M again. Results: a table on stdout and
+ * artifacts/bench.json; docs/benchmarks.md records them with the machine.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { loadReferenceData } from '../src/reference-data.js';
 import { migrate, openEmbedded, openPostgres, type Database } from '../src/db/index.js';
-import { buildDemoGeography } from '../src/demo/geography/index.js';
-import { GeographyIndex, generateGrids, importRegions } from '../src/geography/index.js';
-import { buildApp } from '../src/http/app.js';
-import { createKeyRing } from '../src/reporters/index.js';
-import { systemContext } from '../src/shared/context.js';
+import type { DB } from '../src/db/schema.js';
+import { GeographyIndex } from '../src/geography/index.js';
+import { setupCity } from './city.js';
+import { fitDistributions } from './distributions.js';
+import { generateCases } from './generate.js';
+import { intakeBodies, loadIntake, operatorToken, runPgbench, startServerProcess } from './intake.js';
+import { lastMonth, listScenarios, measureIndicators, measureList } from './queries.js';
+import { rebuildEvaluationRollups } from './rollups.js';
 
-const smoke = process.argv.includes('--smoke');
-const rows: Array<{ backend: string; figure: string; value: string }> = [];
-const record = (backend: string, figure: string, value: string) => {
-  rows.push({ backend, figure, value });
-  process.stderr.write(`  ${backend.padEnd(10)} ${figure.padEnd(48)} ${value}\n`);
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
 };
+const smoke = flag('--smoke');
+const scales = (option('--scales') ?? (smoke ? '3000' : '1000000,10000000')).split(',').map(Number);
+const pgliteCases = Number(option('--pglite-cases') ?? (smoke ? 1000 : 100_000));
+const onlyIntake = flag('--only-intake');
+const rollups = !flag('--no-rollups');
+const rebuildOnReuse = flag('--rebuild-rollups');
+const onlyReads = flag('--only-reads');
+const keep = flag('--keep');
+const reuse = option('--reuse');
+/** The generated present: a fixed instant, so every run builds the same history. */
+const END = new Date('2026-11-27T00:00:00+08:00');
+const MONTHS = 12;
+const TIME_ZONE = 'Asia/Shanghai';
+const intakeSeconds = Number(option('--intake-seconds') ?? (smoke ? 3 : 20));
+const connections = 8;
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
+interface Row {
+  backend: string;
+  cases: string;
+  figure: string;
+  value: string;
+  target: string;
 }
+const rows: Row[] = [];
+function record(backend: string, cases: number, figure: string, value: string, target = '') {
+  const row = { backend, cases: cases.toLocaleString('en'), figure, value, target };
+  rows.push(row);
+  process.stderr.write(
+    `  ${backend.padEnd(9)} ${row.cases.padStart(11)}  ${figure.padEnd(58)} ${value} ${target}\n`,
+  );
+}
+const say = (message: string) => process.stderr.write(`${message}\n`);
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const check = (ok: boolean) => (ok ? '✔' : '✘');
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run locates the same points. */
 function random(seed: number): () => number {
@@ -39,37 +91,11 @@ function random(seed: number): () => number {
   };
 }
 
-async function benchBackend(label: string, database: Database): Promise<void> {
-  await migrate(database.db);
-  await loadReferenceData(database.db);
-  let started = performance.now();
-  const geography = await buildDemoGeography();
-  record(label, 'build demo geography (187 regions)', seconds(performance.now() - started));
-  const ctx = systemContext();
-  started = performance.now();
-  const imported = await importRegions(database.db, ctx, geography);
-  record(label, `import regions (${imported.created} features)`, seconds(performance.now() - started));
-  const streets = geography.features
-    .filter((f) => f.properties.level === 'street')
-    .map((f) => f.properties.code);
-  const tiled = smoke ? streets.slice(0, 1) : streets;
-  started = performance.now();
-  let grids = 0;
-  for (const street of tiled) grids += (await generateGrids(database.db, ctx, { streetCode: street })).grids;
-  record(
-    label,
-    `generate unit grids (${tiled.length} streets → ${grids} grids)`,
-    seconds(performance.now() - started),
-  );
-
-  const index = new GeographyIndex(database.db);
-  started = performance.now();
+async function measureLocate(label: string, cases: number, db: Kysely<DB>): Promise<void> {
+  const index = new GeographyIndex(db);
+  const started = performance.now();
   await index.fresh();
-  record(
-    label,
-    `build locate index (${index.gridCount} grids)`,
-    `${(performance.now() - started).toFixed(0)} ms`,
-  );
+  record(label, cases, `build locate index (${index.gridCount} grids)`, ms(performance.now() - started));
   const [minLng, minLat, maxLng, maxLat] = [116.385, 39.855, 116.45, 39.975];
   const next = random(42);
   const count = smoke ? 20_000 : 500_000;
@@ -77,75 +103,257 @@ async function benchBackend(label: string, database: Database): Promise<void> {
     { length: count },
     () => [minLng + next() * (maxLng - minLng), minLat + next() * (maxLat - minLat)] as const,
   );
-  started = performance.now();
+  const t = performance.now();
   let hits = 0;
   for (const [lng, lat] of points) if (index.locateNow(lng, lat)) hits += 1;
-  const elapsed = (performance.now() - started) / 1000;
+  const rate = count / ((performance.now() - t) / 1000);
   record(
     label,
-    `locate in-process (${count} random points, ${((hits / count) * 100).toFixed(0)} % inside)`,
-    `${Math.round(count / elapsed).toLocaleString('en')} /s`,
+    cases,
+    `locate in-process (${count.toLocaleString('en')} points, ${((hits / count) * 100).toFixed(0)} % inside)`,
+    `${Math.round(rate).toLocaleString('en')} /s`,
+    `≥ 20,000 /s ${check(rate >= 20_000)}`,
   );
+}
 
-  const reporterKeys = createKeyRing([{ id: 'bench', key: randomBytes(32) }], 'bench');
-  const app = await buildApp({
-    database,
-    geography: index,
-    reporterKeys,
-    sessionHours: 1,
-    publicRateLimit: 1e9,
-  });
-  await app.ready();
-  const httpCount = smoke ? 500 : 5_000;
-  started = performance.now();
-  for (let i = 0; i < httpCount; i++) {
-    const [lng, lat] = points[i]!;
-    await app.inject({ method: 'GET', url: `/api/v1/locate?lng=${lng}&lat=${lat}` });
-  }
-  const httpElapsed = (performance.now() - started) / 1000;
+async function measureReads(label: string, cases: number, db: Kysely<DB>, indicatorTarget: number | null) {
+  const period = lastMonth(END);
+  const indicators = await measureIndicators(db, period, smoke ? 2 : 5);
   record(
     label,
-    `GET /locate through Fastify inject (${httpCount}, sequential)`,
-    `${Math.round(httpCount / httpElapsed).toLocaleString('en')} /s`,
+    cases,
+    `indicators: a month, ${indicators.departments} departments + ${indicators.streets} streets (p50 / max of ${indicators.samples})`,
+    `${ms(indicators.p50)} / ${ms(indicators.max)}`,
+    indicatorTarget === null ? '' : `< ${indicatorTarget} ms ${check(indicators.p50 < indicatorTarget)}`,
   );
-  await app.close();
-  record(label, 'process RSS after the run', `${Math.round(process.memoryUsage().rss / 1_048_576)} MB`);
+  const scenarios = await listScenarios(db, period);
+  const list = await measureList(db, scenarios, smoke ? 3 : 6, smoke ? 2 : 6);
+  for (const s of list.byScenario)
+    record(label, cases, `  list: ${s.name} (p50 / p95)`, `${ms(s.p50)} / ${ms(s.p95)}`);
+  record(
+    label,
+    cases,
+    `case list, keyset pages of 50 up to ${smoke ? 3 : 6} deep (p50 / p95 of ${list.all.samples})`,
+    `${ms(list.all.p50)} / ${ms(list.all.p95)}`,
+    cases >= 10_000_000 ? `p95 < 50 ms ${check(list.all.p95 < 50)}` : '',
+  );
+}
+
+async function measureIntake(
+  label: string,
+  cases: number,
+  db: Kysely<DB>,
+  serverArgs: string[],
+  beforeServer: () => Promise<void>,
+): Promise<{ perSecond: number; userId: number }> {
+  const { token, userId } = await operatorToken(db);
+  const bodies = await intakeBodies(db, smoke ? 200 : 2000);
+  await beforeServer();
+  const server = await startServerProcess(serverArgs);
+  let cpuStart = 0;
+  try {
+    const idle = server.rss().current;
+    const result = await loadIntake(server.port, token, bodies, connections, intakeSeconds, 20, () => {
+      cpuStart = server.cpuMs();
+    });
+    const cpu = server.cpuMs() - cpuStart;
+    const rss = server.rss();
+    if (result.failures > 0)
+      throw new Error(
+        `intake answered ${JSON.stringify(result.statuses)}; every report should be 201. First: ${result.firstFailure}`,
+      );
+    record(
+      label,
+      cases,
+      `intake POST /api/v1/cases, ${connections} clients × ${intakeSeconds} s (${result.requests} reports)`,
+      `${result.perSecond.toFixed(0)} /s`,
+    );
+    record(
+      label,
+      cases,
+      '  intake latency p50 / p95 / p99',
+      `${ms(result.p50)} / ${ms(result.p95)} / ${ms(result.p99)}`,
+    );
+    record(
+      label,
+      cases,
+      '  server process CPU per report (user + system)',
+      `${(cpu / result.requests).toFixed(1)} ms (${((cpu / 1000 / result.seconds) * 100).toFixed(0)} % of a core)`,
+    );
+    record(
+      label,
+      cases,
+      'server RSS: idle / peak during intake',
+      `${idle.toFixed(0)} / ${rss.peak.toFixed(0)} MB`,
+    );
+    return { perSecond: result.perSecond, userId };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function tableCounts(db: Kysely<DB>) {
+  const r = await sql<{ grids: number; classes: number }>`
+    select (select count(*) from bench_grids)::int as grids, (select count(*) from bench_classes)::int as classes`.execute(
+    db,
+  );
+  return r.rows[0]!;
+}
+
+async function grow(
+  label: string,
+  database: Database,
+  from: number,
+  to: number,
+  dist: ReturnType<typeof fitDistributions>,
+) {
+  if (to <= from) return;
+  const report = await generateCases(database, dist, {
+    cases: to - from,
+    end: END,
+    months: MONTHS,
+    chunk: smoke ? 1000 : 250_000,
+    say,
+  });
+  record(
+    label,
+    to,
+    `generate ${(to - from).toLocaleString('en')} cases → ${report.events.toLocaleString('en')} events, ${report.clocks.toLocaleString('en')} clock rounds`,
+    `${seconds(report.loadMs)} + indexes ${seconds(report.indexMs)}`,
+  );
+  if (report.bytes !== null) record(label, to, 'database size', mb(report.bytes));
+  if (rollups) await rebuild(label, database, to);
+}
+
+async function rebuild(label: string, database: Database, cases: number) {
+  const rebuilt = await rebuildEvaluationRollups(database.db, TIME_ZONE, say);
+  if (rebuilt)
+    record(
+      label,
+      cases,
+      `rebuild evaluation rollups (${rebuilt.rows.toLocaleString('en')} rows)`,
+      seconds(rebuilt.ms),
+    );
+}
+
+async function benchPglite(dist: ReturnType<typeof fitDistributions>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-bench-pglite-'));
+  const label = 'pglite';
+  try {
+    const database = await openEmbedded({ dataDir: dir });
+    const started = performance.now();
+    await setupCity(database, { small: smoke });
+    record(
+      label,
+      0,
+      'build the city (demo district, 26 departments, grids, components)',
+      seconds(performance.now() - started),
+    );
+    await grow(label, database, 0, pgliteCases, dist);
+    if (!onlyIntake) {
+      await measureLocate(label, pgliteCases, database.db);
+      await measureReads(label, pgliteCases, database.db, null);
+    }
+    await measureIntake(label, pgliteCases, database.db, ['--pglite', dir], async () => {
+      await database.close();
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(url: string, dist: ReturnType<typeof fitDistributions>): Promise<void> {
+  const label = 'postgres';
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = reuse ?? `shuzhi_bench_${process.pid}`;
+  if (!reuse) await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres({ connectionString: target.toString() });
+  let dropped = false;
+  try {
+    let have = 0;
+    if (reuse) {
+      const n = await sql<{ n: number }>`select count(*)::bigint as n from cases`.execute(database.db);
+      have = Number(n.rows[0]!.n);
+      say(`Measuring the existing database ${name} (${have.toLocaleString('en')} cases).`);
+      await migrate(database.db);
+      if (rebuildOnReuse) await rebuild(label, database, have);
+    } else {
+      const started = performance.now();
+      await setupCity(database, { small: smoke });
+      record(
+        label,
+        0,
+        'build the city (demo district, 26 departments, grids, components)',
+        seconds(performance.now() - started),
+      );
+    }
+    const list = reuse ? [have] : scales;
+    for (const [i, cases] of list.entries()) {
+      await grow(label, database, have, cases, dist);
+      have = Math.max(have, cases);
+      if (i === 0 && !onlyIntake) await measureLocate(label, cases, database.db);
+      const indicatorTarget = cases >= 10_000_000 ? 500 : cases >= 1_000_000 ? 200 : null;
+      if (!onlyIntake) await measureReads(label, cases, database.db, indicatorTarget);
+      if (onlyReads) continue;
+      const http = await measureIntake(
+        label,
+        cases,
+        database.db,
+        ['--postgres', target.toString()],
+        async () => {},
+      );
+      const counts = await tableCounts(database.db);
+      const bench = runPgbench(target.toString(), http.userId, counts, connections, intakeSeconds);
+      record(
+        label,
+        cases,
+        `pgbench: the same intake writes, ${connections} clients × ${intakeSeconds} s`,
+        `${bench.tps.toFixed(0)} /s (avg ${ms(bench.latencyMs)})`,
+      );
+      const ratio = http.perSecond / bench.tps;
+      record(
+        label,
+        cases,
+        'intake over HTTP ÷ pgbench',
+        `${(ratio * 100).toFixed(0)} %`,
+        `≥ 50 % ${check(ratio >= 0.5)}`,
+      );
+    }
+  } finally {
+    await database.close();
+    if (!keep && !reuse) {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      dropped = true;
+    }
+    await admin.end();
+    if (!dropped) say(`Kept the database ${name}.`);
+  }
 }
 
 async function main(): Promise<void> {
-  process.stderr.write(
-    `Shuzhi bench${smoke ? ' (smoke)' : ''} on ${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+  const cpu = os.cpus();
+  const header = `Shuzhi bench${smoke ? ' (smoke)' : ''} on ${cpu.length}× ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`;
+  say(header);
+  const dist = fitDistributions();
+  say(
+    `Distributions fitted to ${dist.source}: channels ${dist.channels.map(([c, s]) => `${c} ${(s * 100).toFixed(0)} %`).join(', ')}; median closure ${dist.closureHours[Math.floor(dist.closureHours.length / 2)]!.toFixed(1)} h.`,
   );
-  const embedded = await openEmbedded({});
-  try {
-    await benchBackend('pglite', embedded);
-  } finally {
-    await embedded.close();
-  }
+  const started = performance.now();
+  if (pgliteCases > 0) await benchPglite(dist);
   const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const name = `shuzhi_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const database = await openPostgres({ connectionString: target.toString() });
-    try {
-      await benchBackend('postgres', database);
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
+  if (url) await benchPostgres(url, dist);
+  else say('BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.');
+  say(`Done in ${seconds(performance.now() - started)}.`);
   fs.mkdirSync('artifacts', { recursive: true });
   fs.writeFileSync(
     'artifacts/bench.json',
-    JSON.stringify({ smoke, at: new Date().toISOString(), rows }, null, 2),
+    JSON.stringify({ smoke, at: new Date().toISOString(), header, rows }, null, 2),
   );
-  console.log('\n| backend | figure | value |\n|---|---|---|');
-  for (const row of rows) console.log(`| ${row.backend} | ${row.figure} | ${row.value} |`);
+  console.log(`\n${header}\n\n| backend | cases | figure | value | target |\n|---|---:|---|---|---|`);
+  for (const r of rows) console.log(`| ${r.backend} | ${r.cases} | ${r.figure} | ${r.value} | ${r.target} |`);
 }
 
 await main();

@@ -8,6 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/service.js';
 import { componentFacts } from '../components/index.js';
+import { trackRollups } from '../evaluation/index.js';
 import { filesNotAttachableBy } from '../files/index.js';
 import { saveReporter, type KeyRing, type ReporterInput } from '../reporters/index.js';
 import { codeInScope, scopeOf } from '../identity/actor.js';
@@ -285,6 +286,8 @@ export async function reportCase(
     const row = (await loadCaseRow(tx, id, false))!;
     await signalCaseChange(tx, row, 'report', null, now);
     await recordTransitionNote(tx, row, 'report', { authorId: null, at: now });
+    // Evaluation rollups: the new case's counts, in this transaction (src/evaluation/rollups.ts).
+    await (await trackRollups(tx, id, deps.timeZone, true)).settle();
     if (input.selfHandled) {
       await applyAction(
         tx,
@@ -381,6 +384,8 @@ async function applyAction(
       { currentVersion: row.version },
     );
   }
+  // Evaluation rollups: what the case counts for now; settled after its event (src/evaluation/rollups.ts).
+  const rollups = await trackRollups(tx, row.id, deps.timeZone);
   const input: ActionInput = {
     ...(request.reason !== undefined ? { reason: request.reason } : {}),
     ...(request.note !== undefined ? { note: request.note } : {}),
@@ -618,6 +623,7 @@ async function applyAction(
       })
       .execute();
   }
+  await rollups.settle();
 }
 
 async function applyCorrections(

@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { trackRollups } from '../evaluation/index.js';
 import { withJobLock } from '../jobs/index.js';
 import { clockView } from './queries.js';
 import { loadCaseRow } from './repo.js';
@@ -120,6 +121,7 @@ export async function sweepDeadlines(db: Kysely<DB>, deps: CaseServiceDeps): Pro
               .where('id', '=', row.id)
               .execute();
           }
+          const rollups = await trackRollups(tx, row.id, deps.timeZone);
           await systemEvent(
             tx,
             row.id,
@@ -129,6 +131,7 @@ export async function sweepDeadlines(db: Kysely<DB>, deps: CaseServiceDeps): Pro
             { clock: { before: null, after: clock.clock } },
             now,
           );
+          await rollups.settle();
           await signalCaseChange(tx, (await loadCaseRow(tx, row.id, false))!, 'overdue', row.status, now);
         } else {
           // Severely overdue: the tier and an automatic escalation (督办), once.

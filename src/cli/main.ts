@@ -10,6 +10,7 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DataDirLockedError, MigrationChangedError, lockDataDir } from '../db/index.js';
 import { generateGrids, importRegions } from '../geography/index.js';
+import { rebuildRollups, recomputeAll, storedRollups } from '../evaluation/index.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../server.js';
 import { systemContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
@@ -210,6 +211,55 @@ gridsCommand
       say(
         `${report.grids} unit grids in ${report.communities} communities (${report.replaced} replaced, ${report.componentsRelocated} components re-placed).`,
       );
+    });
+  });
+
+const rollupsCommand = program
+  .command('rollups')
+  .description('evaluation rollups (统计汇总, docs/domain/evaluation.md)');
+rollupsCommand
+  .command('rebuild')
+  .option('--batch <cases>', 'cases per batch', positiveInt, 2000)
+  .description(
+    'recompute every evaluation rollup from the case history (after a bulk load or a change of definitions)',
+  )
+  .action(async (options: { batch: number }) => {
+    const cfg = config();
+    await withDatabase(async (database) => {
+      const bar = progressBar('Rebuilding rollups');
+      const started = Date.now();
+      const report = await rebuildRollups(database.db, cfg.timeZone, {
+        batchSize: options.batch,
+        onProgress: (done, total) => bar.update(done, total),
+      }).finally(() => bar.stop());
+      say(
+        `Rollups rebuilt from ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+          `${report.rows.cases} place rows, ${report.rows.actors} people rows, ${report.rows.hours} hour rows.`,
+      );
+    });
+  });
+rollupsCommand
+  .command('check')
+  .description(
+    'compare the rollups with a recomputation from the history (exit 1 on a difference); holds all in memory',
+  )
+  .action(async () => {
+    const cfg = config();
+    await withDatabase(async (database) => {
+      const [stored, recomputed] = [
+        await storedRollups(database.db),
+        await recomputeAll(database.db, cfg.timeZone),
+      ];
+      const keys = new Set([...stored.keys(), ...recomputed.keys()]);
+      const differing = [...keys].filter((k) => (stored.get(k) ?? 0) !== (recomputed.get(k) ?? 0));
+      for (const key of differing.slice(0, 20))
+        say(`${key}: stored ${stored.get(key) ?? 0}, recomputed ${recomputed.get(key) ?? 0}`);
+      say(
+        differing.length === 0
+          ? `Rollups match the history (${keys.size} counts).`
+          : `${differing.length} counts differ; run \`shuzhi rollups rebuild\`.`,
+      );
+      if (differing.length > 0) process.exitCode = 1;
     });
   });
 

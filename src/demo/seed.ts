@@ -62,7 +62,7 @@ export async function ensureDemo(database: Database, say: Say): Promise<void> {
   say(`Open311 API key (demo only): ${DEMO_API_KEY}`);
 }
 
-async function seedDepartments(tx: Kysely<DB>, streetCodes: string[]): Promise<Map<string, number>> {
+export async function seedDepartments(tx: Kysely<DB>, streetCodes: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   let sequence = 1;
   for (const department of DEMO_DEPARTMENTS) {
@@ -131,7 +131,7 @@ async function seedDepartments(tx: Kysely<DB>, streetCodes: string[]): Promise<M
   return ids;
 }
 
-async function seedAccounts(tx: Kysely<DB>, departmentIds: Map<string, number>): Promise<void> {
+export async function seedAccounts(tx: Kysely<DB>, departmentIds: Map<string, number>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     const row = await tx

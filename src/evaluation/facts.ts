@@ -1,140 +1,130 @@
 /**
- * Base counts (基础数据) for evaluation, computed from the case history (`case_events`), the
- * handling clock rounds (`case_clocks`) and the case's location (`cases`), for a period
- * [from, to) and one kind of subject: departments or regions (street, community, grid).
- *
- * Every fact is a set of rows (fact, subject, ref, case_id); a count is the number of distinct
- * refs, and a drill-down lists the case ids behind it. Definitions: docs/domain/evaluation.md.
+ * Base counts (基础数据) of every subject of one kind over a period of local days [from, to), read
+ * from the rollups (never from the history): O(subjects × days) rows. The counts themselves are
+ * defined once, in contributions.ts; docs/domain/evaluation.md lists them with their sources.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
-import '../cases/tables.js';
-import { FACT_KEYS, type FactKey, type Facts } from './registry.js';
+import { ACTOR_FACTS, CASE_FACTS } from './contributions.js';
+import { deriveFacts, FACT_KEYS, type Facts } from './registry.js';
+import './tables.js';
 
-export type SubjectKind = 'department' | 'street' | 'community' | 'grid';
+/** Who is evaluated: departments, places, or people in one of the four posts (岗位). */
+export const SUBJECT_KINDS = [
+  'department',
+  'street',
+  'community',
+  'grid',
+  'inspector',
+  'operator',
+  'shift_lead',
+  'dispatcher',
+] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export type RegionKind = 'street' | 'community' | 'grid';
+export type PersonKind = 'inspector' | 'operator' | 'shift_lead' | 'dispatcher';
 
-export interface Period {
-  from: Date;
-  to: Date;
+export function isRegionKind(kind: SubjectKind): kind is RegionKind {
+  return kind === 'street' || kind === 'community' || kind === 'grid';
 }
 
-const REGION_COLUMN = {
-  street: 'street_code',
-  community: 'community_code',
-  grid: 'grid_code',
-} as const;
-
-/** The department in charge as of an event: the last department change up to and including it. */
-function departmentAtEvent(event: string): RawBuilder<string | null> {
-  return sql<string | null>`(
-    select coalesce(d.changes->'department_id'->>'after', d.changes->'department_id'->>'before')
-    from case_events d
-    where d.case_id = ${sql.ref(`${event}.case_id`)} and d.id <= ${sql.ref(`${event}.id`)}
-      and d.changes->'department_id' is not null
-    order by d.id desc limit 1)`;
+export function isPersonKind(kind: SubjectKind): kind is PersonKind {
+  return kind === 'inspector' || kind === 'operator' || kind === 'shift_lead' || kind === 'dispatcher';
 }
 
-/** The department in charge of a case at the end of the period (the last one it was dispatched to). */
-function departmentAt(caseId: RawBuilder<unknown>, to: Date): RawBuilder<string | null> {
-  return sql<string | null>`(
-    select coalesce(d.changes->'department_id'->>'after', d.changes->'department_id'->>'before')
-    from case_events d
-    where d.case_id = ${caseId} and d.at < ${to}::timestamptz and d.changes->'department_id' is not null
-    order by d.id desc limit 1)`;
+/** A period of local days: `from` inclusive, `to` exclusive (YYYY-MM-DD). */
+export interface DayPeriod {
+  from: string;
+  to: string;
 }
 
-/** The fact rows of a period: (fact, subject, ref, case_id). */
-export function factRows(kind: SubjectKind, period: Period): RawBuilder<unknown> {
-  const { from, to } = period;
-  const region = kind === 'department' ? null : sql.ref(`c.${REGION_COLUMN[kind]}`);
-  const eventSubject = region ?? departmentAtEvent('e');
-  const caseSubject = (caseId: RawBuilder<unknown>) => region ?? departmentAt(caseId, to);
-  // A case is filed before any department has it: count it for the department in charge at the end.
-  const filedSubject = region ? sql`subject` : departmentAt(sql`ev.case_id`, to);
-  return sql`
-    with ev as (
-      select e.id, e.case_id, e.at, e.action, e.from_status, c.source, ${eventSubject} as subject
-      from case_events e join cases c on c.id = e.case_id
-      where e.at >= ${from}::timestamptz and e.at < ${to}::timestamptz
-        and e.action in ('file', 'dispatch', 'handle', 'approve', 'fail')
-    ),
-    handle_ev as (
-      select ev.*, (
-        select k.due_at from case_clocks k
-        where k.case_id = ev.case_id and k.clock = 'handling' and k.started_at <= ev.at
-        order by k.round desc limit 1) as due_at
-      from ev where ev.action = 'handle'
-    ),
-    cohort as (
-      select f.case_id, ${caseSubject(sql`f.case_id`)} as subject, (
-        select y.action || ':' || coalesce(y.changes->'closure_type'->>'after', '')
-        from case_events y
-        where y.case_id = f.case_id and y.action in ('close', 'reopen') and y.at < ${to}::timestamptz
-        order by y.id desc limit 1) as last_closing
-      from case_events f join cases c on c.id = f.case_id
-      where f.action = 'file' and f.at >= ${from}::timestamptz and f.at < ${to}::timestamptz
-        and not exists (
-          select 1 from case_events x
-          where x.case_id = f.case_id and x.action = 'cancel' and x.at < ${to}::timestamptz)
-    )
-    select 'reported' as fact, ${caseSubject(sql`c.id`)} as subject, c.id::text as ref, c.id as case_id
-      from cases c where c.reported_at >= ${from}::timestamptz and c.reported_at < ${to}::timestamptz
-    union all
-    select 'filed', ${filedSubject}, case_id::text, case_id from ev where action = 'file'
-    union all
-    select 'filed_by_inspector', ${filedSubject}, case_id::text, case_id from ev
-      where action = 'file' and source = 'inspector'
-    union all
-    select 'to_handle', subject, case_id::text, case_id from ev where action = 'dispatch'
-    union all
-    select 'handled', subject, id::text, case_id from handle_ev
-    union all
-    select 'handled_on_time', subject, id::text, case_id from handle_ev where due_at is null or at <= due_at
-    union all
-    select 'handled_late', subject, id::text, case_id from handle_ev where at > due_at
-    union all
-    select 'returns', subject, id::text, case_id from ev
-      where action = 'approve' and from_status = 'return_requested'
-    union all
-    select 'extensions', subject, id::text, case_id from ev
-      where action = 'approve' and from_status = 'extension_requested'
-    union all
-    select 'suspensions', subject, id::text, case_id from ev
-      where action = 'approve' and from_status = 'suspension_requested'
-    union all
-    select 'reworks', subject, id::text, case_id from ev where action = 'fail'
-    union all
-    select 'overdue_open', ${caseSubject(sql`k.case_id`)}, k.case_id::text || ':' || k.round::text, k.case_id
-      from case_clocks k join cases c on c.id = k.case_id
-      where k.clock = 'handling' and k.started_at < ${to}::timestamptz
-        and (k.stopped_at is null or k.stopped_at >= ${to}::timestamptz)
-        and k.due_at < ${to}::timestamptz
-        and not (k.pauses @> '[{"to": null}]'::jsonb)
-    union all
-    select 'to_close', subject, case_id::text, case_id from cohort
-    union all
-    select 'closed', subject, case_id::text, case_id from cohort where last_closing like 'close:%'
-    union all
-    select 'closed_on_time', subject, case_id::text, case_id from cohort where last_closing = 'close:normal'`;
+/** Optional narrowing of case facts. */
+export interface CaseFilter {
+  classId?: number;
+  /** Only rows under any of these region codes (any level; a district code covers its streets). An empty list matches nothing. */
+  regionCodes?: readonly string[];
+  departmentId?: number;
 }
 
 export function emptyFacts(): Facts {
   return Object.fromEntries(FACT_KEYS.map((k) => [k, 0])) as Facts;
 }
 
-/** The base counts of every subject that has any, keyed by subject (department id or region code). */
-export async function computeFacts(
-  db: Kysely<DB>,
-  kind: SubjectKind,
-  period: Period,
-): Promise<Map<string, Facts>> {
-  const counts = await sql<{ fact: FactKey; subject: string; n: number }>`
-    select fact, subject, count(distinct ref)::int as n
-    from (${factRows(kind, period)}) r
-    where subject is not null
-    group by fact, subject`.execute(db);
-  const result = new Map<string, Facts>();
-  const factsOf = (subject: string): Facts => {
+const sums = (facts: readonly string[]) =>
+  sql.join(facts.map((f) => sql`coalesce(sum(${sql.ref(f)}), 0)::bigint as ${sql.ref(f)}`));
+
+/** Rows whose region code lies under any of the codes (none: no row). */
+export function regionMatch(codes: readonly string[], column = 'region_code'): RawBuilder<unknown> {
+  if (codes.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    codes.map((code) => sql`${sql.ref(column)} like ${`${code}%`}`),
+    sql` or `,
+  )})`;
+}
+
+/** The level of rollup rows to read for a subject kind, narrowed to a region if asked. */
+export function caseRowsWhere(level: RegionKind, period: DayPeriod, filter: CaseFilter): RawBuilder<unknown> {
+  const parts = [sql`level = ${level}`, sql`day >= ${period.from}::date`, sql`day < ${period.to}::date`];
+  if (filter.classId !== undefined) parts.push(sql`class_id = ${filter.classId}`);
+  if (filter.departmentId !== undefined) parts.push(sql`department_id = ${filter.departmentId}`);
+  if (filter.regionCodes !== undefined) parts.push(regionMatch(filter.regionCodes));
+  return sql.join(parts, sql` and `);
+}
+
+function toFacts(row: Record<string, unknown>, keys: readonly string[]): Facts {
+  const facts = emptyFacts();
+  for (const key of keys) facts[key as keyof Facts] = Number(row[key] ?? 0);
+  return facts;
+}
+
+/** Case facts of every department (the street rows of the period, grouped by department). */
+async function departmentFacts(db: Kysely<DB>, period: DayPeriod, filter: CaseFilter) {
+  const rows = await sql<Record<string, unknown>>`
+    select department_id::text as subject, ${sums(CASE_FACTS)}
+    from eval_case_rollups where ${caseRowsWhere('street', period, filter)} and department_id <> 0
+    group by department_id`.execute(db);
+  return new Map(rows.rows.map((r) => [String(r.subject), toFacts(r, CASE_FACTS)]));
+}
+
+/** Case facts of every region of a level, with its unit grids and area. */
+async function regionFacts(db: Kysely<DB>, kind: RegionKind, period: DayPeriod, filter: CaseFilter) {
+  const rows = await sql<Record<string, unknown>>`
+    select region_code as subject, ${sums(CASE_FACTS)}
+    from eval_case_rollups where ${caseRowsWhere(kind, period, filter)}
+    group by region_code`.execute(db);
+  const result = new Map(rows.rows.map((r) => [String(r.subject), toFacts(r, CASE_FACTS)]));
+  // Unit grids under each region, counted by code prefix in memory (one pass over the grid codes).
+  const [own, grids] = await Promise.all([
+    db.selectFrom('regions').select(['code', 'area_m2']).where('level', '=', kind).execute(),
+    db.selectFrom('regions').select('code').where('level', '=', 'grid').execute(),
+  ]);
+  const lengths = [...new Set(own.map((r) => r.code.length))];
+  const gridCount = new Map<string, number>();
+  for (const grid of grids)
+    for (const length of lengths) {
+      const prefix = grid.code.slice(0, length);
+      gridCount.set(prefix, (gridCount.get(prefix) ?? 0) + 1);
+    }
+  for (const region of own) {
+    let facts = result.get(region.code);
+    if (!facts) {
+      facts = emptyFacts();
+      result.set(region.code, facts);
+    }
+    facts.grids = gridCount.get(region.code) ?? 0;
+    facts.area_km2 = Number(region.area_m2) / 1e6;
+  }
+  return result;
+}
+
+/** Actor facts of every person, with the filings in an inspector's own grids (for 漏报率). */
+async function personFacts(db: Kysely<DB>, kind: PersonKind, period: DayPeriod) {
+  const rows = await sql<Record<string, unknown>>`
+    select actor_id::text as subject, ${sums(ACTOR_FACTS)}
+    from eval_actor_rollups where day >= ${period.from}::date and day < ${period.to}::date
+    group by actor_id`.execute(db);
+  const result = new Map(rows.rows.map((r) => [String(r.subject), toFacts(r, ACTOR_FACTS)]));
+  const factsOf = (subject: string) => {
     let facts = result.get(subject);
     if (!facts) {
       facts = emptyFacts();
@@ -142,29 +132,39 @@ export async function computeFacts(
     }
     return facts;
   };
-  for (const row of counts.rows) factsOf(row.subject)[row.fact] = Number(row.n);
-  if (kind !== 'department') {
-    const grids = await sql<{ subject: string; n: number }>`
-      select r.code as subject, count(g.code)::int as n
-      from regions r join regions g on g.level = 'grid' and g.code like r.code || '%'
-      where r.level = ${kind}
-      group by r.code`.execute(db);
-    for (const row of grids.rows) factsOf(row.subject).grids = Number(row.n);
+  if (kind === 'inspector') {
+    // The filings in each inspector's regions (a region inside another of theirs is not counted twice).
+    const grids = await sql<{ subject: string; filed: number; by_others: number }>`
+      select ur.user_id::text as subject, coalesce(sum(r.filed), 0)::bigint as filed,
+        coalesce(sum(r.filed_by_others), 0)::bigint as by_others
+      from users u
+      join user_regions ur on ur.user_id = u.id
+      join regions g on g.code = ur.region_code
+      join eval_case_rollups r on r.day >= ${period.from}::date and r.day < ${period.to}::date and (
+        (g.level <> 'district' and r.level = g.level and r.region_code = g.code)
+        or (g.level = 'district' and r.level = 'street' and r.region_code like g.code || '%'))
+      where u.role = 'inspector'
+        and not exists (select 1 from user_regions o where o.user_id = ur.user_id
+          and o.region_code <> ur.region_code and ur.region_code like o.region_code || '%')
+      group by ur.user_id`.execute(db);
+    for (const row of grids.rows) {
+      const facts = factsOf(row.subject);
+      facts.grid_filed = Number(row.filed);
+      facts.grid_filed_by_others = Number(row.by_others);
+    }
   }
+  for (const facts of result.values()) deriveFacts(facts);
   return result;
 }
 
-/** The case ids behind one count of one subject. */
-export async function factCaseIds(
+/** The base counts of every subject of a kind that has any, keyed by subject (id or region code). */
+export async function computeFacts(
   db: Kysely<DB>,
   kind: SubjectKind,
-  period: Period,
-  fact: FactKey,
-  subject: string,
-): Promise<number[]> {
-  const rows = await sql<{ case_id: number }>`
-    select distinct case_id from (${factRows(kind, period)}) r
-    where fact = ${fact} and subject = ${subject}
-    order by case_id`.execute(db);
-  return rows.rows.map((r) => Number(r.case_id));
+  period: DayPeriod,
+  filter: CaseFilter = {},
+): Promise<Map<string, Facts>> {
+  if (kind === 'department') return departmentFacts(db, period, filter);
+  if (isRegionKind(kind)) return regionFacts(db, kind, period, filter);
+  return personFacts(db, kind, period);
 }

@@ -4,30 +4,43 @@
  * [P] partly seen, [I] our choice) are in docs/domain/evaluation.md and standards.md §5.
  */
 
-/** Base counts computed over the case history for one subject and period (see facts.ts). */
+import { ACTOR_FACTS, CASE_FACTS } from './contributions.js';
+
+/**
+ * Base counts of one subject over a period: the rolled-up case and actor facts
+ * (contributions.ts) and a few derived at read time (facts.ts): the region's unit grids and area,
+ * the filings in an inspector's grids, and the kept filings and accurate dispatches.
+ */
 export const FACT_KEYS = [
-  'reported',
-  'filed',
-  'filed_by_inspector',
-  'to_handle',
-  'handled',
-  'handled_on_time',
-  'handled_late',
-  'overdue_open',
-  'returns',
-  'reworks',
-  'extensions',
-  'suspensions',
-  'to_close',
-  'closed',
-  'closed_on_time',
+  ...CASE_FACTS,
+  ...ACTOR_FACTS,
   'grids',
+  'area_km2',
+  'grid_filed',
+  'grid_filed_by_others',
+  'filings_kept',
+  'dispatches_accurate',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 export type Facts = Record<FactKey, number>;
 
-export type EvaluationObject =
-  'department' | 'region' | 'inspector' | 'dispatcher' | 'shift_lead' | 'operator';
+/** Fills in the facts derived from others: 准确立案 (filings not voided) and 准确派遣 (1 − undone). */
+export function deriveFacts(facts: Facts): Facts {
+  facts.filings_kept = facts.filings - facts.filings_voided;
+  facts.dispatches_accurate = Math.max(0, facts.dispatches - facts.dispatches_undone);
+  return facts;
+}
+
+export const EVALUATION_OBJECTS = [
+  'department',
+  'region',
+  'inspector',
+  'operator',
+  'shift_lead',
+  'dispatcher',
+] as const;
+/** 评价对象 [V]: 部门, 区域, 岗位 (监督员, 受理员, 值班长, 派遣员). */
+export type EvaluationObject = (typeof EVALUATION_OBJECTS)[number];
 
 export interface Indicator {
   key: string;
@@ -63,6 +76,8 @@ export interface Profile {
   name: string;
   object: EvaluationObject;
   mark: 'V' | 'P' | 'I';
+  /** Where it comes from: the national default, or a city's own. */
+  origin: 'national' | 'city';
   items: readonly ProfileItem[];
 }
 
@@ -234,67 +249,125 @@ function indicator(spec: Indicator): Indicator {
   return Object.freeze(spec);
 }
 
+const rate = (
+  key: string,
+  name: string,
+  object: EvaluationObject,
+  numerator: FactKey,
+  denominator: FactKey,
+  better: 'higher' | 'lower',
+  mark: Indicator['mark'],
+): Indicator => indicator({ key, name, object, numerator, denominator, kind: 'rate', better, mark });
+
+const count = (
+  key: string,
+  name: string,
+  object: EvaluationObject,
+  numerator: FactKey,
+  better: 'higher' | 'lower',
+  mark: Indicator['mark'],
+): Indicator => indicator({ key, name, object, numerator, denominator: null, kind: 'count', better, mark });
+
 export const INDICATORS = {
-  departmentFiled: indicator({
-    key: 'department.filed',
-    name: '立案数',
-    object: 'department',
-    numerator: 'filed',
-    denominator: null,
-    kind: 'count',
-    better: 'lower',
-    mark: 'P',
-  }),
-  departmentCloseRate: indicator({
-    key: 'department.close_rate',
-    name: '结案率',
-    object: 'department',
-    numerator: 'closed',
-    denominator: 'to_close',
-    kind: 'rate',
-    better: 'higher',
-    mark: 'V',
-  }),
-  departmentOnTimeCloseRate: indicator({
-    key: 'department.on_time_close_rate',
-    name: '按期结案率',
-    object: 'department',
-    numerator: 'closed_on_time',
-    denominator: 'to_close',
-    kind: 'rate',
-    better: 'higher',
-    mark: 'V',
-  }),
-  departmentReworkRate: indicator({
-    key: 'department.rework_rate',
-    name: '返工率',
-    object: 'department',
-    numerator: 'reworks',
-    denominator: 'to_close',
-    kind: 'rate',
-    better: 'lower',
-    mark: 'V',
-  }),
-  departmentOnTimeHandleRate: indicator({
-    key: 'department.on_time_handle_rate',
-    name: '按期处置率',
-    object: 'department',
-    numerator: 'handled_on_time',
-    denominator: 'handled',
-    kind: 'rate',
-    better: 'higher',
-    mark: 'V',
-  }),
-  regionSupervisionRate: indicator({
-    key: 'region.supervision_rate',
-    name: '监督举报率',
-    object: 'region',
-    numerator: 'filed_by_inspector',
-    denominator: 'filed',
-    kind: 'rate',
-    better: 'higher',
-    mark: 'P',
-  }),
+  // 部门 (专业部门)
+  departmentFiled: count('department.filed', '立案数', 'department', 'filed', 'lower', 'P'),
+  departmentToHandle: count('department.to_handle', '应处置数', 'department', 'to_handle', 'lower', 'V'),
+  departmentHandledOnTime: count(
+    'department.handled_on_time',
+    '按期处置数',
+    'department',
+    'handled_on_time',
+    'higher',
+    'V',
+  ),
+  departmentOverdue: count('department.overdue', '超期数', 'department', 'overdue', 'lower', 'V'),
+  departmentReturns: count('department.returns', '回退数', 'department', 'returns', 'lower', 'I'),
+  departmentReworks: count('department.reworks', '返工数', 'department', 'reworks', 'lower', 'V'),
+  departmentExtensions: count('department.extensions', '延期数', 'department', 'extensions', 'lower', 'V'),
+  departmentSuspensions: count('department.suspensions', '挂账数', 'department', 'suspensions', 'lower', 'V'),
+  departmentCloseRate: rate(
+    'department.close_rate',
+    '结案率',
+    'department',
+    'closed',
+    'to_close',
+    'higher',
+    'V',
+  ),
+  departmentOnTimeCloseRate: rate(
+    'department.on_time_close_rate',
+    '按期结案率',
+    'department',
+    'closed_on_time',
+    'to_close',
+    'higher',
+    'V',
+  ),
+  departmentReworkRate: rate(
+    'department.rework_rate',
+    '返工率',
+    'department',
+    'reworks',
+    'to_close',
+    'lower',
+    'V',
+  ),
+  departmentOnTimeHandleRate: rate(
+    'department.on_time_handle_rate',
+    '按期处置率',
+    'department',
+    'handled_on_time',
+    'handled',
+    'higher',
+    'V',
+  ),
+  departmentHandleRate: rate(
+    'department.handle_rate',
+    '日常处置率',
+    'department',
+    'handled',
+    'to_handle',
+    'higher',
+    'V',
+  ),
+  departmentOnTimeHandleRateOfDue: rate(
+    'department.on_time_handle_rate_of_due',
+    '按期处置率（应处置）',
+    'department',
+    'handled_on_time',
+    'to_handle',
+    'higher',
+    'V',
+  ),
+  departmentOverdueRate: rate(
+    'department.overdue_rate',
+    '超期待处置率',
+    'department',
+    'overdue',
+    'to_handle',
+    'lower',
+    'P',
+  ),
+  departmentExtensionRate: rate(
+    'department.extension_rate',
+    '延期率',
+    'department',
+    'extensions',
+    'to_handle',
+    'lower',
+    'P',
+  ),
+  // 区域 (街道、社区、单元网格)
+  regionFiled: count('region.filed', '立案数', 'region', 'filed', 'lower', 'V'),
+  regionSupervisionRate: rate(
+    'region.supervision_rate',
+    '监督举报率',
+    'region',
+    'filed_by_inspector',
+    'filed',
+    'higher',
+    'P',
+  ),
   regionFiledPerGrid: indicator({
     key: 'region.filed_per_grid',
     name: '立案数（每单元网格）',
@@ -305,27 +378,151 @@ export const INDICATORS = {
     better: 'lower',
     mark: 'I',
   }),
-  regionCloseRate: indicator({
-    key: 'region.close_rate',
-    name: '结案率',
+  regionFiledPerKm2: indicator({
+    key: 'region.filed_per_km2',
+    name: '立案数（每平方公里）',
     object: 'region',
-    numerator: 'closed',
-    denominator: 'to_close',
-    kind: 'rate',
-    better: 'higher',
-    mark: 'V',
+    numerator: 'filed',
+    denominator: 'area_km2',
+    kind: 'per_km2',
+    better: 'lower',
+    mark: 'I',
   }),
-  regionOnTimeCloseRate: indicator({
-    key: 'region.on_time_close_rate',
-    name: '按期结案率',
-    object: 'region',
-    numerator: 'closed_on_time',
-    denominator: 'to_close',
-    kind: 'rate',
-    better: 'higher',
-    mark: 'V',
-  }),
+  regionCloseRate: rate('region.close_rate', '结案率', 'region', 'closed', 'to_close', 'higher', 'V'),
+  regionOnTimeCloseRate: rate(
+    'region.on_time_close_rate',
+    '按期结案率',
+    'region',
+    'closed_on_time',
+    'to_close',
+    'higher',
+    'V',
+  ),
+  // 监督员
+  inspectorReports: count('inspector.reports', '上报数', 'inspector', 'reports', 'higher', 'V'),
+  inspectorValidReports: count(
+    'inspector.valid_reports',
+    '有效上报数',
+    'inspector',
+    'valid_reports',
+    'higher',
+    'P',
+  ),
+  inspectorValidReportRate: rate(
+    'inspector.valid_report_rate',
+    '有效上报率',
+    'inspector',
+    'valid_reports',
+    'reports',
+    'higher',
+    'P',
+  ),
+  inspectorMissedReportRate: rate(
+    'inspector.missed_report_rate',
+    '漏报率',
+    'inspector',
+    'grid_filed_by_others',
+    'grid_filed',
+    'lower',
+    'P',
+  ),
+  inspectorOnTimeCheckRate: rate(
+    'inspector.on_time_check_rate',
+    '按时核实率',
+    'inspector',
+    'checks_on_time',
+    'checks',
+    'higher',
+    'P',
+  ),
+  inspectorOnTimeVerifyRate: rate(
+    'inspector.on_time_verify_rate',
+    '按时核查率',
+    'inspector',
+    'verifications_on_time',
+    'verifications',
+    'higher',
+    'P',
+  ),
+  // 受理员
+  operatorAccepted: count('operator.accepted', '受理数', 'operator', 'reports', 'higher', 'P'),
+  operatorCheckSendRate: rate(
+    'operator.check_send_on_time_rate',
+    '核实按时派发率',
+    'operator',
+    'check_tasks_sent_on_time',
+    'check_tasks_sent',
+    'higher',
+    'P',
+  ),
+  operatorVerifySendRate: rate(
+    'operator.verify_send_on_time_rate',
+    '核查按时派发率',
+    'operator',
+    'verify_tasks_sent_on_time',
+    'verify_tasks_sent',
+    'higher',
+    'P',
+  ),
+  // 值班长
+  shiftLeadOnTimeFilingRate: rate(
+    'shift_lead.on_time_filing_rate',
+    '按时立案率',
+    'shift_lead',
+    'filings_on_time',
+    'filings',
+    'higher',
+    'P',
+  ),
+  shiftLeadAccurateFilingRate: rate(
+    'shift_lead.accurate_filing_rate',
+    '准确立案率',
+    'shift_lead',
+    'filings_kept',
+    'filings',
+    'higher',
+    'P',
+  ),
+  shiftLeadOnTimeClosingRate: rate(
+    'shift_lead.on_time_closing_rate',
+    '按时结案率',
+    'shift_lead',
+    'closings_on_time',
+    'closings',
+    'higher',
+    'P',
+  ),
+  // 派遣员
+  dispatcherDispatches: count('dispatcher.dispatches', '派遣数', 'dispatcher', 'dispatches', 'higher', 'V'),
+  dispatcherOnTimeRate: rate(
+    'dispatcher.on_time_dispatch_rate',
+    '按时派遣率',
+    'dispatcher',
+    'dispatches_on_time',
+    'dispatches',
+    'higher',
+    'P',
+  ),
+  dispatcherAccurateRate: rate(
+    'dispatcher.accurate_dispatch_rate',
+    '准确派遣率',
+    'dispatcher',
+    'dispatches_accurate',
+    'dispatches',
+    'higher',
+    'P',
+  ),
 } as const satisfies Record<string, Indicator>;
+
+/** Every indicator by key (for stored profiles and drill-down). */
+export const INDICATORS_BY_KEY: ReadonlyMap<string, Indicator> = new Map(
+  Object.values(INDICATORS).map((i) => [i.key, i]),
+);
+
+/** The indicators of one object, in declaration order (the columns of its table). */
+export function indicatorsOf(object: EvaluationObject): Indicator[] {
+  return Object.values(INDICATORS).filter((i) => i.object === object);
+}
 
 // ── Profiles ───────────────────────────────────────────────────────────────────────────────
 
@@ -334,9 +531,10 @@ const LINEAR: Scoring = { kind: 'linear' };
 /** 部门 [P] (Unicom DeptEvaluateService): 立案数分值×10% + 结案率×30% + 按期结案率×30% + (1−返工率)×30%. */
 export const DEPARTMENT_PROFILE: Profile = {
   key: 'department-unicom',
-  name: '专业部门综合评价（联通 城市综合管理服务平台）',
+  name: '专业部门综合评价（国家标准默认，依联通 城市综合管理服务平台）',
   object: 'department',
   mark: 'P',
+  origin: 'national',
   items: [
     {
       indicator: INDICATORS.departmentFiled,
@@ -350,6 +548,26 @@ export const DEPARTMENT_PROFILE: Profile = {
 };
 
 /**
+ * 成都金牛区 数字城管体征 [V] (standards §5.3), a city's own: 日常处置率×30 + 按期处置率×20 +
+ * (1−返工率)×20 + (1−超期待处置率)×20 + (1−延期率)×10. 按期处置率 and the two lower-better rates
+ * are over 应处置数 as there; 超期待处置率 uses our 超期数 (rounds gone overdue) [I].
+ */
+export const DEPARTMENT_JINNIU_PROFILE: Profile = {
+  key: 'department-chengdu-jinniu',
+  name: '专业部门体征评价（成都金牛区）',
+  object: 'department',
+  mark: 'P',
+  origin: 'city',
+  items: [
+    { indicator: INDICATORS.departmentHandleRate, weight: 30, scoring: LINEAR },
+    { indicator: INDICATORS.departmentOnTimeHandleRateOfDue, weight: 20, scoring: LINEAR },
+    { indicator: INDICATORS.departmentReworkRate, weight: 20, scoring: LINEAR },
+    { indicator: INDICATORS.departmentOverdueRate, weight: 20, scoring: LINEAR },
+    { indicator: INDICATORS.departmentExtensionRate, weight: 10, scoring: LINEAR },
+  ],
+};
+
+/**
  * 区域 [P]+[I]: 监督举报率×10% + 立案数分值×20% + 结案率×30% + 按期结案率×40%. The source code weighs
  * 按期结案率 at 10 % so its weights sum to 70 %; we take 40 % [I] (the only single change that sums
  * to 100). 结案率 is scored as the rate, not 100 − rate as the code does [I]. 立案数 is per unit
@@ -357,9 +575,10 @@ export const DEPARTMENT_PROFILE: Profile = {
  */
 export const REGION_PROFILE: Profile = {
   key: 'region-unicom',
-  name: '区域综合评价（联通 城市综合管理服务平台，权重修正）',
+  name: '区域综合评价（国家标准默认，依联通 城市综合管理服务平台，权重修正）',
   object: 'region',
   mark: 'I',
+  origin: 'national',
   items: [
     { indicator: INDICATORS.regionSupervisionRate, weight: 10, scoring: LINEAR },
     {
@@ -372,9 +591,136 @@ export const REGION_PROFILE: Profile = {
   ],
 };
 
-export const PROFILES: Readonly<Record<string, Profile>> = Object.freeze({
-  [DEPARTMENT_PROFILE.key]: DEPARTMENT_PROFILE,
-  [REGION_PROFILE.key]: REGION_PROFILE,
+/** 监督员 [P]: 有效上报率×40% + 漏报率分值×20% + 按时核实率×20% + 按时核查率×20% (PositionService). */
+export const INSPECTOR_PROFILE: Profile = {
+  key: 'inspector-unicom',
+  name: '监督员岗位评价（国家标准默认，依联通 城市综合管理服务平台）',
+  object: 'inspector',
+  mark: 'P',
+  origin: 'national',
+  items: [
+    { indicator: INDICATORS.inspectorValidReportRate, weight: 40, scoring: LINEAR },
+    { indicator: INDICATORS.inspectorMissedReportRate, weight: 20, scoring: LINEAR },
+    { indicator: INDICATORS.inspectorOnTimeCheckRate, weight: 20, scoring: LINEAR },
+    { indicator: INDICATORS.inspectorOnTimeVerifyRate, weight: 20, scoring: LINEAR },
+  ],
+};
+
+/** 受理员 [P]: 受理数分值×25% + 核实按时派发率×40% + 核查按时派发率×35% (the code's doubled 核实 term fixed). */
+export const OPERATOR_PROFILE: Profile = {
+  key: 'operator-unicom',
+  name: '受理员岗位评价（国家标准默认，依联通 城市综合管理服务平台）',
+  object: 'operator',
+  mark: 'P',
+  origin: 'national',
+  items: [
+    {
+      indicator: INDICATORS.operatorAccepted,
+      weight: 25,
+      scoring: { kind: 'tiered', direction: 'at_least', tiers: OPERATOR_ACCEPTED_TIERS },
+    },
+    { indicator: INDICATORS.operatorCheckSendRate, weight: 40, scoring: LINEAR },
+    { indicator: INDICATORS.operatorVerifySendRate, weight: 35, scoring: LINEAR },
+  ],
+};
+
+/** 值班长 [P]: 按时立案率×25% + 准确立案率×40% + 按时结案率×35% (the SQL's first-term slip fixed). */
+export const SHIFT_LEAD_PROFILE: Profile = {
+  key: 'shift-lead-unicom',
+  name: '值班长岗位评价（国家标准默认，依联通 城市综合管理服务平台）',
+  object: 'shift_lead',
+  mark: 'P',
+  origin: 'national',
+  items: [
+    { indicator: INDICATORS.shiftLeadOnTimeFilingRate, weight: 25, scoring: LINEAR },
+    { indicator: INDICATORS.shiftLeadAccurateFilingRate, weight: 40, scoring: LINEAR },
+    { indicator: INDICATORS.shiftLeadOnTimeClosingRate, weight: 35, scoring: LINEAR },
+  ],
+};
+
+/**
+ * 派遣员 [P]+[I]: the source weighs 派遣数分值 20 %, 按时派遣率 40 %, 准确派遣率 40 %, but its 派遣数
+ * tiers are not known (the SQL adds the raw count); we weigh the two rates 50/50 [I].
+ */
+export const DISPATCHER_PROFILE: Profile = {
+  key: 'dispatcher-unicom',
+  name: '派遣员岗位评价（国家标准默认，依联通 城市综合管理服务平台，权重修正）',
+  object: 'dispatcher',
+  mark: 'I',
+  origin: 'national',
+  items: [
+    { indicator: INDICATORS.dispatcherOnTimeRate, weight: 50, scoring: LINEAR },
+    { indicator: INDICATORS.dispatcherAccurateRate, weight: 50, scoring: LINEAR },
+  ],
+};
+
+export const PROFILES: Readonly<Record<string, Profile>> = Object.freeze(
+  Object.fromEntries(
+    [
+      DEPARTMENT_PROFILE,
+      DEPARTMENT_JINNIU_PROFILE,
+      REGION_PROFILE,
+      INSPECTOR_PROFILE,
+      OPERATOR_PROFILE,
+      SHIFT_LEAD_PROFILE,
+      DISPATCHER_PROFILE,
+    ].map((p) => [p.key, p]),
+  ),
+);
+
+/** The default profile of each object: the national one. */
+export const DEFAULT_PROFILES: Readonly<Record<EvaluationObject, Profile>> = Object.freeze({
+  department: DEPARTMENT_PROFILE,
+  region: REGION_PROFILE,
+  inspector: INSPECTOR_PROFILE,
+  operator: OPERATOR_PROFILE,
+  shift_lead: SHIFT_LEAD_PROFILE,
+  dispatcher: DISPATCHER_PROFILE,
 });
 
 for (const profile of Object.values(PROFILES)) validateProfile(profile);
+
+/** Chinese column headers of the base counts (exports). */
+export const FACT_LABELS: Readonly<Record<FactKey, string>> = Object.freeze({
+  reported: '上报数',
+  self_handled: '自处置数',
+  filed: '立案数',
+  filed_by_inspector: '监督员立案数',
+  filed_by_others: '其他渠道立案数',
+  to_close: '应结案数',
+  closed: '结案数',
+  closed_on_time: '按期结案数',
+  to_handle: '应处置数',
+  handled: '处置数',
+  handled_on_time: '按期处置数',
+  handled_late: '超期处置数',
+  overdue: '超期数',
+  returns: '回退数',
+  reworks: '返工数',
+  extensions: '延期数',
+  suspensions: '挂账数',
+  reports: '上报数',
+  valid_reports: '有效上报数',
+  checks: '核实数',
+  checks_on_time: '按时核实数',
+  verifications: '核查数',
+  verifications_on_time: '按时核查数',
+  check_tasks_sent: '发核实数',
+  check_tasks_sent_on_time: '按时发核实数',
+  verify_tasks_sent: '发核查数',
+  verify_tasks_sent_on_time: '按时发核查数',
+  filings: '立案数',
+  filings_on_time: '按时立案数',
+  filings_voided: '作废数',
+  closings: '结案数',
+  closings_on_time: '按时结案数',
+  dispatches: '派遣数',
+  dispatches_on_time: '按时派遣数',
+  dispatches_undone: '回退及返工数',
+  grids: '单元网格数',
+  area_km2: '面积（平方公里）',
+  grid_filed: '责任网格立案数',
+  grid_filed_by_others: '漏报数',
+  filings_kept: '准确立案数',
+  dispatches_accurate: '准确派遣数',
+});

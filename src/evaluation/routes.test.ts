@@ -1,5 +1,9 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/helpers/app.js';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import {
   castFor,
   garbageReport,
@@ -13,17 +17,35 @@ import { STREET_A, STREET_B } from '../../test/helpers/geography.js';
 const t = useTestApp();
 let cast: CaseCast;
 let filed: CaseBody;
-const from = new Date(Date.now() - 86_400_000).toISOString();
-const to = new Date(Date.now() + 86_400_000).toISOString();
-const period = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+let admin: TestUser;
+const today = DateTime.now().setZone('Asia/Shanghai');
+const from = today.minus({ days: 1 }).toISODate()!;
+const to = today.plus({ days: 2 }).toISODate()!;
+const period = `from=${from}&to=${to}`;
 
 beforeAll(async () => {
   cast = await castFor(t());
+  admin = await t().user({ role: 'admin' });
   const c = await report(t(), cast.inspector, garbageReport(cast));
-  const current = (await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${c.id}` })).json();
-  filed = await step(t(), cast.shiftLead, current, 'file');
+  filed = await step(t(), cast.shiftLead, c, 'file');
   filed = await step(t(), cast.dispatcher, filed, 'dispatch', { departmentId: cast.departmentId });
 });
+
+function csvOf(response: LightMyRequestResponse): string[][] {
+  expect(response.headers['content-type']).toContain('text/csv');
+  expect(response.body.startsWith('\uFEFF')).toBe(true);
+  return parse(response.body.slice(1)) as string[][];
+}
+
+async function xlsxOf(response: LightMyRequestResponse): Promise<unknown[][]> {
+  expect(response.headers['content-type']).toContain('spreadsheetml');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
 
 describe('GET /evaluations', () => {
   it('ranks every street for a district leader, with facts, scores and grades', async () => {
@@ -31,7 +53,7 @@ describe('GET /evaluations', () => {
       method: 'GET',
       url: `/api/v1/evaluations?object=street&${period}`,
     });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode, response.body).toBe(200);
     const rows = response.json().rows as Array<{
       subject: string;
       facts: { filed: number };
@@ -49,47 +71,233 @@ describe('GET /evaluations', () => {
     expect(rows.map((r: { subject: string }) => r.subject)).toEqual([STREET_B]);
   });
 
-  it('shows a department lead their own department only', async () => {
+  it('shows department leads and handlers their own department only, and nothing else', async () => {
     const lead = await t().user({ role: 'department_lead', regions: [], departmentId: cast.departmentId });
-    const rows = (
-      await t().as(lead, { method: 'GET', url: `/api/v1/evaluations?object=department&${period}` })
-    ).json().rows;
-    expect(rows.map((r: { subject: string }) => r.subject)).toEqual([String(cast.departmentId)]);
+    for (const user of [lead, cast.handler]) {
+      const rows = (
+        await t().as(user, { method: 'GET', url: `/api/v1/evaluations?object=department&${period}` })
+      ).json().rows;
+      expect(rows.map((r: { subject: string }) => r.subject)).toEqual([String(cast.departmentId)]);
+      for (const object of ['street', 'inspector', 'dispatcher']) {
+        const refused = await t().as(user, {
+          method: 'GET',
+          url: `/api/v1/evaluations?object=${object}&${period}`,
+        });
+        expect(refused.statusCode).toBe(403);
+      }
+    }
   });
 
-  it('refuses roles that do not steer, and anonymous callers', async () => {
-    for (const user of [cast.inspector, cast.handler]) {
-      const response = await t().as(user, {
+  it('shows an inspector their own figures and their own grids only', async () => {
+    const own = (
+      await t().as(cast.inspector, { method: 'GET', url: `/api/v1/evaluations?object=inspector&${period}` })
+    ).json().rows;
+    expect(own.map((r: { subject: string }) => r.subject)).toEqual([String(cast.inspector.id)]);
+    expect(own[0].facts.reports).toBe(1);
+    const grids = (
+      await t().as(cast.inspector, { method: 'GET', url: `/api/v1/evaluations?object=grid&${period}` })
+    ).json().rows as Array<{ subject: string }>;
+    expect(grids.length).toBe(4);
+    expect(grids.every((r) => r.subject.startsWith(STREET_A))).toBe(true);
+    for (const object of ['department', 'operator']) {
+      const refused = await t().as(cast.inspector, {
         method: 'GET',
-        url: `/api/v1/evaluations?object=street&${period}`,
+        url: `/api/v1/evaluations?object=${object}&${period}`,
       });
-      expect(response.statusCode).toBe(403);
+      expect(refused.statusCode).toBe(403);
     }
-    expect(
-      (await t().app.inject({ method: 'GET', url: `/api/v1/evaluations?object=street&${period}` }))
-        .statusCode,
-    ).toBe(401);
+  });
+
+  it('evaluates the posts for the centers: the dispatcher sees its dispatch', async () => {
+    const rows = (
+      await t().as(cast.leader, { method: 'GET', url: `/api/v1/evaluations?object=dispatcher&${period}` })
+    ).json().rows as Array<{ subject: string; facts: { dispatches: number } }>;
+    expect(rows.find((r) => r.subject === String(cast.dispatcher.id))!.facts.dispatches).toBe(1);
+  });
+
+  it('refuses anonymous callers', async () => {
+    const response = await t().app.inject({
+      method: 'GET',
+      url: `/api/v1/evaluations?object=street&${period}`,
+    });
+    expect(response.statusCode).toBe(401);
   });
 
   it.each([
-    ['object=province', 'querystring.object'],
-    [`object=street&from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`, 'from'],
-  ])('rejects ?%s', async (query, field) => {
-    const url = query.includes('from=')
-      ? `/api/v1/evaluations?${query}`
-      : `/api/v1/evaluations?${query}&${period}`;
-    const response = await t().as(cast.leader, { method: 'GET', url });
+    [`object=province&${period}`, 'querystring.object'],
+    [`object=street&from=${to}&to=${from}`, 'querystring.from'],
+    [`object=street&from=2026-02-30&to=${to}`, 'querystring.from'],
+    [`object=street&from=20260101&to=${to}`, 'querystring.from'],
+    [`object=street&${period}&profileKey=department-unicom`, 'querystring.profileKey'],
+    [`object=street&${period}&classId=0`, 'querystring.classId'],
+    [`object=inspector&${period}&classId=1`, 'querystring.classId'],
+    [`object=street&${period}&compare=weekly`, 'querystring.compare'],
+    [`object=street&${period}&format=pdf`, 'querystring.format'],
+  ])('rejects ?%s naming %s', async (query, field) => {
+    const response = await t().as(cast.leader, { method: 'GET', url: `/api/v1/evaluations?${query}` });
     expect(response.statusCode).toBe(400);
     expect(JSON.stringify(response.json().errors)).toContain(field);
+  });
+
+  it('compares month on month', async () => {
+    const body = (
+      await t().as(cast.leader, {
+        method: 'GET',
+        url: `/api/v1/evaluations?object=street&${period}&compare=mom`,
+      })
+    ).json();
+    expect(body.compare.kind).toBe('mom');
+    expect(body.rows[0]).toHaveProperty('previous');
+    expect(body.rows[0]).toHaveProperty('change');
+  });
+
+  it('exports the table as CSV and as XLSX with Chinese headers, same rows as JSON', async () => {
+    const url = `/api/v1/evaluations?object=department&${period}&compare=yoy`;
+    const json = (await t().as(cast.leader, { method: 'GET', url })).json();
+    const csvResponse = await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` });
+    expect(csvResponse.headers['content-disposition']).toContain('attachment');
+    const csv = csvOf(csvResponse);
+    expect(csv[0]!.slice(0, 5)).toEqual(['排名', '编码', '名称', '立案数', '立案数得分']);
+    expect(csv[0]).toContain('综合得分');
+    expect(csv[0]).toContain('上年同期得分（同比）');
+    expect(csv.length - 1).toBe(json.rows.length);
+    const own = csv.find((r) => r[1] === String(cast.departmentId))!;
+    const ownJson = json.rows.find((r: { subject: string }) => r.subject === String(cast.departmentId));
+    expect(Number(own[csv[0]!.indexOf('综合得分')])).toBe(ownJson.composite);
+    const xlsx = await xlsxOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=xlsx` }));
+    expect(xlsx[0]!.slice(0, 3)).toEqual(['排名', '编码', '名称']);
+    expect(xlsx.length - 1).toBe(json.rows.length);
   });
 });
 
 describe('GET /evaluations/cases (drill-down)', () => {
-  it('lists the cases behind a count, inside the jurisdiction only', async () => {
+  it('lists the cases behind a count, inside the jurisdiction only, and exports them', async () => {
     const url = `/api/v1/evaluations/cases?object=street&subject=${STREET_A}&fact=filed&${period}`;
     const response = await t().as(cast.leader, { method: 'GET', url });
+    expect(response.statusCode, response.body).toBe(200);
     expect(response.json().caseIds).toContain(filed.id);
+    expect(response.json().cases[0]).toMatchObject({
+      number: expect.any(String),
+      className: expect.any(String),
+    });
+    const csv = csvOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` }));
+    expect(csv[0]).toEqual(['案件ID', '案件编号', '问题类别', '状态', '单元网格', '处置部门', '上报时间']);
+    expect(csv.slice(1).map((r) => Number(r[0]))).toContain(filed.id);
     const streetB = await t().user({ role: 'leader', regions: [STREET_B] });
     expect((await t().as(streetB, { method: 'GET', url })).statusCode).toBe(404);
+  });
+
+  it('rejects an unknown fact or one that counts no cases', async () => {
+    const base = `/api/v1/evaluations/cases?object=street&subject=${STREET_A}&${period}`;
+    const unknown = await t().as(cast.leader, { method: 'GET', url: `${base}&fact=happiness` });
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json().errors)).toContain('querystring.fact');
+    const grids = await t().as(cast.leader, { method: 'GET', url: `${base}&fact=grids` });
+    expect(grids.statusCode).toBe(400);
+  });
+});
+
+describe('evaluation profiles', () => {
+  const cityProfile = {
+    name: '某市街道评价',
+    object: 'region',
+    items: [
+      { indicator: 'region.close_rate', weight: 50, scoring: { kind: 'linear' } },
+      {
+        indicator: 'region.filed_per_km2',
+        weight: 50,
+        scoring: {
+          kind: 'tiered',
+          direction: 'at_most',
+          tiers: [
+            { bound: 10, score: 100 },
+            { bound: 50, score: 60 },
+            { bound: null, score: 0 },
+          ],
+        },
+      },
+    ],
+  };
+
+  it("lists the built-in profiles (national and a city's) and every indicator", async () => {
+    const body = (await t().as(cast.leader, { method: 'GET', url: '/api/v1/evaluation-profiles' })).json();
+    const keys = body.profiles.map((p: { key: string }) => p.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(['department-unicom', 'department-chengdu-jinniu', 'inspector-unicom']),
+    );
+    expect(body.indicators.length).toBeGreaterThan(30);
+  });
+
+  it('lets an administrator store a profile, use it, update it with its version, and remove it', async () => {
+    const put = await t().as(admin, {
+      method: 'PUT',
+      url: '/api/v1/evaluation-profiles/region-city',
+      payload: cityProfile,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ key: 'region-city', version: 1 });
+    const evaluated = await t().as(cast.leader, {
+      method: 'GET',
+      url: `/api/v1/evaluations?object=street&${period}&profileKey=region-city`,
+    });
+    expect(evaluated.json().profile.key).toBe('region-city');
+    expect(evaluated.json().rows[0].items.map((i: { indicator: string }) => i.indicator)).toEqual([
+      'region.close_rate',
+      'region.filed_per_km2',
+    ]);
+    const stale = await t().as(admin, {
+      method: 'PUT',
+      url: '/api/v1/evaluation-profiles/region-city',
+      payload: { ...cityProfile, version: 0 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const next = await t().as(admin, {
+      method: 'PUT',
+      url: '/api/v1/evaluation-profiles/region-city',
+      payload: { ...cityProfile, name: '某市街道评价（修订）', version: 1 },
+    });
+    expect(next.json().version).toBe(2);
+    const removed = await t().as(admin, { method: 'DELETE', url: '/api/v1/evaluation-profiles/region-city' });
+    expect(removed.statusCode).toBe(204);
+    const again = await t().as(admin, { method: 'DELETE', url: '/api/v1/evaluation-profiles/region-city' });
+    expect(again.statusCode).toBe(404);
+  });
+
+  it.each([
+    [
+      { ...cityProfile, items: [{ ...cityProfile.items[0], weight: 60 }, cityProfile.items[1]] },
+      'body.items',
+    ],
+    [
+      { ...cityProfile, items: [{ ...cityProfile.items[0], indicator: 'region.joy' }] },
+      'body.items.0.indicator',
+    ],
+    [
+      { ...cityProfile, items: [{ ...cityProfile.items[0], indicator: 'department.close_rate' }] },
+      'body.items.0.indicator',
+    ],
+    [{ ...cityProfile, object: 'planet' }, 'body.object'],
+    [{ ...cityProfile, extra: 1 }, 'body.extra'],
+  ])('refuses malformed profile %#, naming the field and storing nothing', async (payload, field) => {
+    const response = await t().as(admin, {
+      method: 'PUT',
+      url: '/api/v1/evaluation-profiles/bad-one',
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json().errors)).toContain(field);
+    const list = (await t().as(admin, { method: 'GET', url: '/api/v1/evaluation-profiles' })).json();
+    expect(list.profiles.map((p: { key: string }) => p.key)).not.toContain('bad-one');
+  });
+
+  it('refuses profile changes by anyone but an administrator', async () => {
+    for (const user of [cast.leader, cast.dispatcher]) {
+      const response = await t().as(user, {
+        method: 'PUT',
+        url: '/api/v1/evaluation-profiles/region-city',
+        payload: cityProfile,
+      });
+      expect(response.statusCode).toBe(403);
+    }
   });
 });

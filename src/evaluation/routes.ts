@@ -1,39 +1,113 @@
-/** /api/v1/evaluations: 综合评价 of departments and regions, and the drill-down to cases, in the caller's jurisdiction. */
+/**
+ * /api/v1/evaluations: 综合评价 of departments, places and people, the drill-down to cases, and
+ * the evaluation profiles (configuration), in the caller's jurisdiction. Tables answer JSON, or
+ * CSV / XLSX with `?format=` (docs/api/evaluation.md).
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
 import { DomainError } from '../shared/errors.js';
-import { FACT_KEYS } from './registry.js';
+import { EXPORT_FORMATS, sendTable } from './export.js';
+import { SUBJECT_KINDS } from './facts.js';
+import { definitionOf, deleteProfile, loadProfiles, saveProfile } from './profiles.js';
+import { EVALUATION_OBJECTS, FACT_KEYS, INDICATORS_BY_KEY } from './registry.js';
 import { authorizeEvaluation, visibleSubjects } from './scope.js';
 import { drillDown, evaluate } from './service.js';
+import { caseListTable, evaluationTable } from './tables-export.js';
 
-const Object_ = Type.Union([Type.Literal('department'), Type.Literal('street'), Type.Literal('community')]);
+/** A local day, YYYY-MM-DD. */
+export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'local day YYYY-MM-DD' });
+export const Format = Type.Enum(EXPORT_FORMATS, {
+  description: 'json (default), csv (UTF-8 with BOM) or xlsx',
+});
+const Subject = Type.Enum(SUBJECT_KINDS);
 
-export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+const ScoringBody = Type.Union([
+  Type.Object({ kind: Type.Literal('linear') }, { additionalProperties: false }),
+  Type.Object(
+    {
+      kind: Type.Literal('tiered'),
+      direction: Type.Enum(['at_most', 'at_least'] as const),
+      tiers: Type.Array(
+        Type.Object(
+          {
+            bound: Type.Union([Type.Null(), Type.Number()]),
+            score: Type.Number({ minimum: 0, maximum: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 20 },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+const ProfileBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    object: Type.Enum(EVALUATION_OBJECTS),
+    items: Type.Array(
+      Type.Object(
+        {
+          indicator: Type.String({ minLength: 1, maxLength: 100 }),
+          weight: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
+          scoring: ScoringBody,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 30 },
+    ),
+    version: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'the stored version you edited (0: none yet)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const ProfileKey = Type.Object({ key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
+
+function requireAdmin(role: string): void {
+  if (role !== 'admin')
+    throw new DomainError('FORBIDDEN', `The ${role} role may not change evaluation profiles`, {
+      permission: 'evaluation-profiles:write',
+    });
+}
+
+export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, cases }) => {
   app.get(
     '/evaluations',
     {
       schema: {
         tags: ['evaluation'],
-        summary: 'Composite evaluation (综合评价) of departments, streets or communities over a period',
-        querystring: Type.Object({
-          object: Object_,
-          from: Type.String({ format: 'date-time' }),
-          to: Type.String({ format: 'date-time' }),
-          profileKey: Type.Optional(Type.String()),
-        }),
+        summary:
+          'Evaluation (综合评价) and ranking of departments, places or people over a period of local days',
+        querystring: Type.Object(
+          {
+            object: Subject,
+            from: Day,
+            to: Day,
+            profileKey: Type.Optional(Type.String({ maxLength: 64 })),
+            classId: Type.Optional(Type.Integer({ minimum: 1 })),
+            compare: Type.Optional(Type.Enum(['mom', 'yoy'] as const)),
+            format: Type.Optional(Format),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
-      authorizeEvaluation(ctx.actor);
-      const { object, from, to, profileKey } = request.query;
+      const { object, from, to, profileKey, classId, compare, format } = request.query;
+      authorizeEvaluation(ctx.actor, object);
       const result = await evaluate(db, {
         object,
-        from: new Date(from),
-        to: new Date(to),
+        from,
+        to,
         ...(profileKey !== undefined ? { profileKey } : {}),
+        ...(classId !== undefined ? { classId } : {}),
+        ...(compare !== undefined ? { compare } : {}),
       });
       const visible = await visibleSubjects(
         db,
@@ -41,39 +115,126 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
         object,
         result.rows.map((r) => r.subject),
       );
-      return { ...result, rows: result.rows.filter((r) => visible.has(r.subject)) };
+      const scoped = { ...result, rows: result.rows.filter((r) => visible.has(r.subject)) };
+      if (format === 'csv' || format === 'xlsx') {
+        const profile = (await loadProfiles(db)).get(result.profile.key)!.profile;
+        return sendTable(
+          reply,
+          evaluationTable(scoped, profile),
+          format,
+          `evaluation-${object}-${from}-${to}`,
+        );
+      }
+      return scoped;
     },
   );
+
   app.get(
     '/evaluations/cases',
     {
       schema: {
         tags: ['evaluation'],
         summary: 'The cases behind one count of an evaluation (drill-down)',
-        querystring: Type.Object({
-          object: Object_,
-          subject: Type.String(),
-          fact: Type.Union(FACT_KEYS.map((k) => Type.Literal(k))),
-          from: Type.String({ format: 'date-time' }),
-          to: Type.String({ format: 'date-time' }),
-        }),
+        querystring: Type.Object(
+          {
+            object: Subject,
+            subject: Type.String({ minLength: 1, maxLength: 40 }),
+            fact: Type.Enum(FACT_KEYS),
+            from: Day,
+            to: Day,
+            classId: Type.Optional(Type.Integer({ minimum: 1 })),
+            format: Type.Optional(Format),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { object, subject, fact, from, to, classId, format } = request.query;
+      authorizeEvaluation(ctx.actor, object);
+      if (!(await visibleSubjects(db, ctx.actor, object, [subject])).has(subject))
+        throw new DomainError('NOT_FOUND', `No ${object} ${subject} in your jurisdiction`);
+      const list = await drillDown(
+        db,
+        { object, subject, fact, from, to, ...(classId !== undefined ? { classId } : {}) },
+        cases.timeZone,
+      );
+      if (format === 'csv' || format === 'xlsx')
+        return sendTable(
+          reply,
+          caseListTable(`${subject} ${fact} 案件清单`, list),
+          format,
+          `cases-${object}-${subject}-${fact}`,
+        );
+      return { cases: list, caseIds: list.map((c) => c.id) };
+    },
+  );
+
+  app.get(
+    '/evaluation-profiles',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary:
+          'Evaluation profiles in force: built-in (national, a city) and stored ones, and the indicators',
+      },
+    },
+    async (request) => {
+      authorizeEvaluation(contextOf(request).actor);
+      const profiles = await loadProfiles(db);
+      return {
+        profiles: [...profiles.entries()].map(([key, p]) => ({
+          key,
+          origin: p.profile.origin,
+          builtIn: p.builtIn,
+          stored: p.stored,
+          version: p.version,
+          ...definitionOf(p.profile),
+        })),
+        indicators: [...INDICATORS_BY_KEY.values()].map((i) => ({ ...i })),
+      };
+    },
+  );
+
+  app.put(
+    '/evaluation-profiles/:key',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: "Store a city's evaluation profile, or override a built-in one (admin)",
+        params: ProfileKey,
+        body: ProfileBody,
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorizeEvaluation(ctx.actor);
-      const { object, subject, fact, from, to } = request.query;
-      if (!(await visibleSubjects(db, ctx.actor, object, [subject])).has(subject)) {
-        throw new DomainError('NOT_FOUND', `No ${object} ${subject} in your jurisdiction`);
-      }
-      const ids = await drillDown(db, {
-        object,
-        subject,
-        fact,
-        from: new Date(from),
-        to: new Date(to),
-      });
-      return { caseIds: ids };
+      requireAdmin(ctx.actor.role);
+      const { version, ...definition } = request.body;
+      const saved = await saveProfile(db, ctx, request.params.key, definition, version);
+      return {
+        key: request.params.key,
+        version: saved.version,
+        builtIn: saved.builtIn,
+        ...definitionOf(saved.profile),
+      };
+    },
+  );
+
+  app.delete(
+    '/evaluation-profiles/:key',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: 'Remove a stored profile; a built-in one it overrode is in force again (admin)',
+        params: ProfileKey,
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      requireAdmin(ctx.actor.role);
+      await deleteProfile(db, ctx, request.params.key);
+      return reply.code(204).send();
     },
   );
 };

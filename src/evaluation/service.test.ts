@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import {
@@ -14,6 +15,7 @@ import { performAction, type ActionRequest } from '../cases/service.js';
 import type { CaseAction } from '../cases/workflow/index.js';
 import { formOf, phonePhoto } from '../files/testing.js';
 import type { Actor } from '../identity/actor.js';
+import { recomputeAll, storedRollups } from './rollups.js';
 import { drillDown, evaluate } from './service.js';
 
 type ActorBits = Pick<Actor, 'role' | 'position' | 'departmentId' | 'regionCodes'>;
@@ -22,10 +24,13 @@ const t = useTestApp();
 const DAY = 86_400_000;
 const T0 = new Date(Date.now() - 60_000);
 const LATE = new Date(T0.getTime() + 40 * DAY);
-const PERIOD = { from: T0, to: new Date(T0.getTime() + 100 * DAY) };
-const SHORT = { from: T0, to: new Date(T0.getTime() + 20 * DAY) };
+const TZ = 'Asia/Shanghai';
+/** The local day of an instant (rollups count by local day, `to` exclusive). */
+const dayOf = (at: Date) => DateTime.fromJSDate(at, { zone: TZ }).toISODate()!;
+const PERIOD = { from: dayOf(T0), to: dayOf(new Date(T0.getTime() + 100 * DAY)) };
+const SHORT = { from: dayOf(T0), to: dayOf(new Date(T0.getTime() + 20 * DAY)) };
 let cast: CaseCast;
-const ids: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', number> = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
+const idsOf: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', number> = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
 
 async function photoOf(user: TestUser): Promise<string> {
   const response = await t().as(user, {
@@ -86,7 +91,7 @@ beforeAll(async () => {
   a = await step(t(), cast.inspector, a, 'pass');
   a = await step(t(), cast.shiftLead, a, 'close');
   expect(a.closureType).toBe('normal');
-  ids.a = a.id;
+  idsOf.a = a.id;
 
   // B (street 1): handled, fails verification once (返工), handled again, closed normally.
   let b = await report(t(), cast.inspector, garbageReport(cast, { description: 'B' }));
@@ -100,13 +105,13 @@ beforeAll(async () => {
   b = await step(t(), cast.inspector, b, 'pass');
   b = await step(t(), cast.shiftLead, b, 'close');
   expect(b.closureType).toBe('normal');
-  ids.b = b.id;
+  idsOf.b = b.id;
 
   // C (street 1): handled 40 days later (late), then verified and closed as overdue that day.
   let c = await report(t(), cast.inspector, garbageReport(cast, { description: 'C' }));
   c = await filedAndDispatched(c, cast.departmentId);
   c = await step(t(), cast.handler, c, 'accept');
-  ids.c = c.id;
+  idsOf.c = c.id;
   const handler = {
     role: 'handler',
     position: null,
@@ -144,7 +149,7 @@ beforeAll(async () => {
   d = await step(t(), cast.dispatcher, d, 'approve');
   d = await step(t(), cast.dispatcher, d, 'dispatch', { departmentId: cast.otherDepartmentId });
   d = await step(t(), cast.otherHandler, d, 'accept');
-  ids.d = d.id;
+  idsOf.d = d.id;
 
   // E (street 2, a public report): extended, then suspended (挂账), open.
   let e = await report(t(), cast.operator, street2('public', 'E'));
@@ -159,10 +164,10 @@ beforeAll(async () => {
   e = await step(t(), cast.handler, e, 'request-suspension', { reason: '等待施工' });
   e = await step(t(), cast.dispatcher, e, 'approve');
   expect(e.status).toBe('suspended');
-  ids.e = e.id;
+  idsOf.e = e.id;
 
   // F (street 1): reported, never filed.
-  ids.f = (await report(t(), cast.inspector, garbageReport(cast, { description: 'F' }))).id;
+  idsOf.f = (await report(t(), cast.inspector, garbageReport(cast, { description: 'F' }))).id;
 });
 
 describe('facts and composite of departments', () => {
@@ -173,13 +178,15 @@ describe('facts and composite of departments', () => {
     const other = result.rows.find((r) => r.subject === String(cast.otherDepartmentId))!;
     expect(own.facts).toEqual({
       reported: 4, // A, B, C, E (F has no department; D ended with the other department)
+      self_handled: 0,
       filed: 4,
       filed_by_inspector: 3, // E is public
+      filed_by_others: 1,
       to_handle: 5, // dispatches of A, B, C, D, E
       handled: 4, // A, B twice, C
       handled_on_time: 3,
       handled_late: 1, // C
-      overdue_open: 0, // E is suspended
+      overdue: 0, // no sweep ran
       returns: 1, // D
       reworks: 1, // B
       extensions: 1,
@@ -187,7 +194,6 @@ describe('facts and composite of departments', () => {
       to_close: 4,
       closed: 3,
       closed_on_time: 2, // A, B (C closed as overdue)
-      grids: 0,
     });
     // 立案 4 → 100 ×10 %; 结案 3/4 → 75 ×30 %; 按期 2/4 → 50 ×30 %; 返工 1/4 → 75 ×30 %
     // = 10 + 22.5 + 15 + 22.5 = 70 → C
@@ -203,51 +209,60 @@ describe('facts and composite of departments', () => {
       returns: 0,
       to_close: 1,
       closed: 0,
-      overdue_open: 1, // D, running past its deadline at the period's end
     });
     // 立案 1 → 100 ×10 %; 结案 0; 按期 0; 返工 0/1 → 100 ×30 % = 40 → D
     expect(other).toMatchObject({ composite: 40, grade: 'D' });
     expect(own.rank).toBeLessThan(other.rank!);
   });
 
-  it('keeps to the period: the late handling and closure of C fall after a 20-day period', async () => {
+  it('keeps flows to the period and counts the cohort filed in it with its closure now', async () => {
     const result = await evaluate(t().database.db, { object: 'department', ...SHORT });
     const own = result.rows.find((r) => r.subject === String(cast.departmentId))!;
     expect(own.facts).toMatchObject({
       handled: 3,
       handled_on_time: 3,
-      handled_late: 0,
+      handled_late: 0, // C was handled after the 20 days
       to_close: 4,
-      closed: 2,
+      closed: 3, // C, filed in the period, is closed now
       closed_on_time: 2,
-      overdue_open: 1, // C, still being handled at the end
     });
     const before = await evaluate(t().database.db, {
       object: 'department',
-      from: new Date(T0.getTime() - 10 * DAY),
-      to: T0,
+      from: dayOf(new Date(T0.getTime() - 10 * DAY)),
+      to: PERIOD.from,
     });
     expect(before.rows.find((r) => r.subject === String(cast.departmentId))!.facts.filed).toBe(0);
   });
 
   it('drills down from a count to its cases', async () => {
-    const own = cast.departmentId;
+    const own = String(cast.departmentId);
     const db = t().database.db;
-    expect(
-      await drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'closed_on_time' }),
-    ).toEqual([ids.a, ids.b].sort((x, y) => x - y));
-    expect(
-      await drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'handled_late' }),
-    ).toEqual([ids.c]);
-    expect(await drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'returns' })).toEqual([
-      ids.d,
+    const ids = async (request: Parameters<typeof drillDown>[1]) =>
+      (await drillDown(db, request, TZ)).map((c) => c.id);
+    expect(await ids({ object: 'department', subject: own, ...PERIOD, fact: 'closed_on_time' })).toEqual(
+      [idsOf.a, idsOf.b].sort((x, y) => x - y),
+    );
+    expect(await ids({ object: 'department', subject: own, ...PERIOD, fact: 'handled_late' })).toEqual([
+      idsOf.c,
     ]);
+    expect(await ids({ object: 'department', subject: own, ...PERIOD, fact: 'returns' })).toEqual([idsOf.d]);
+    expect(await ids({ object: 'street', subject: '110101001', ...PERIOD, fact: 'reported' })).toEqual(
+      [idsOf.a, idsOf.b, idsOf.c, idsOf.f].sort((x, y) => x - y),
+    );
     expect(
-      await drillDown(db, { object: 'street', subject: '110101001', ...PERIOD, fact: 'reported' }),
-    ).toEqual([ids.a, ids.b, ids.c, ids.f].sort((x, y) => x - y));
+      await ids({
+        object: 'dispatcher',
+        subject: String(cast.dispatcher.id),
+        ...PERIOD,
+        fact: 'dispatches_undone',
+      }),
+    ).toEqual([idsOf.b, idsOf.d].sort((x, y) => x - y));
     await expect(
-      drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'grids' }),
-    ).rejects.toThrow();
+      drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'grids' }, TZ),
+    ).rejects.toThrow(/not a count of cases/);
+    await expect(
+      drillDown(db, { object: 'department', subject: own, ...PERIOD, fact: 'checks' }, TZ),
+    ).rejects.toThrow(/not a fact of a department/);
   });
 });
 
@@ -282,22 +297,110 @@ describe('facts and composite of regions', () => {
       returns: 1,
       extensions: 1,
       suspensions: 1,
-      overdue_open: 1,
       grids: 4,
     });
     // 监督 1/2 → 50 ×10 %; 立案 2/4 → 90 ×20 %; 结案 0; 按期 0 = 5 + 18 = 23 → E
     expect(second).toMatchObject({ composite: 23, grade: 'E', rank: 2 });
+    expect(first.facts.area_km2).toBeGreaterThan(0);
   });
 
-  it('evaluates communities and refuses a foreign profile or an empty period', async () => {
+  it('evaluates communities and grids and refuses a foreign profile or an empty period', async () => {
     const result = await evaluate(t().database.db, { object: 'community', ...PERIOD });
     expect(result.rows.find((r) => r.subject === '110101001001')!.facts).toMatchObject({
       filed: 3,
       grids: 2,
     });
+    const grids = await evaluate(t().database.db, { object: 'grid', ...PERIOD });
+    expect(grids.rows.find((r) => r.subject === '110101001001001')!.facts).toMatchObject({
+      filed: 3,
+      grids: 1,
+    });
     await expect(
       evaluate(t().database.db, { object: 'street', ...PERIOD, profileKey: 'department-unicom' }),
-    ).rejects.toThrow(/profile/);
-    await expect(evaluate(t().database.db, { object: 'street', from: T0, to: T0 })).rejects.toThrow();
+    ).rejects.toThrow(/no region profile/);
+    await expect(
+      evaluate(t().database.db, { object: 'street', from: PERIOD.from, to: PERIOD.from }),
+    ).rejects.toThrow(/before to/);
+  });
+
+  it('compares with the previous month (环比) and the same period a year before (同比)', async () => {
+    const result = await evaluate(t().database.db, { object: 'street', ...PERIOD, compare: 'mom' });
+    const first = result.rows.find((r) => r.subject === '110101001')!;
+    expect(result.compare).toEqual({
+      kind: 'mom',
+      from: DateTime.fromISO(PERIOD.from).minus({ months: 1 }).toISODate(),
+      to: DateTime.fromISO(PERIOD.to).minus({ months: 1 }).toISODate(),
+    });
+    expect(first.previous).toBeDefined();
+    const yoy = await evaluate(t().database.db, { object: 'street', ...PERIOD, compare: 'yoy' });
+    const again = yoy.rows.find((r) => r.subject === '110101001')!;
+    // A year ago nothing was filed: only 立案数 (0 per grid → 100) has a value, so the composite is 100.
+    expect(again.previous).toEqual({ composite: 100, grade: 'A', rank: 1 });
+    expect(again.change).toBe(-15.33); // 84.67 − 100
+  });
+});
+
+describe('people (岗位), by hand', () => {
+  it('inspector: 4 reports, 3 valid (F never filed), 4 verifications on time, nothing missed in the grids', async () => {
+    const result = await evaluate(t().database.db, { object: 'inspector', ...PERIOD });
+    const row = result.rows.find((r) => r.subject === String(cast.inspector.id))!;
+    expect(row.facts).toMatchObject({
+      reports: 4,
+      valid_reports: 3,
+      verifications: 4,
+      verifications_on_time: 4,
+    });
+    expect(row.facts).toMatchObject({ grid_filed: 3, grid_filed_by_others: 0 });
+    const values = Object.fromEntries(row.items.map((i) => [i.indicator, i.value]));
+    expect(values).toEqual({
+      'inspector.valid_report_rate': 0.75,
+      'inspector.missed_report_rate': 0,
+      'inspector.on_time_check_rate': null,
+      'inspector.on_time_verify_rate': 1,
+    });
+    // 有效上报 75 ×40 + 漏报 100 ×20 + 核查 100 ×20, rescaled over 80: (30 + 20 + 20) / 0.8 = 87.5 → B
+    expect(row).toMatchObject({ composite: 87.5, grade: 'B' });
+  });
+
+  it('operator: registered D and E, sent 4 verification tasks on time', async () => {
+    const result = await evaluate(t().database.db, { object: 'operator', ...PERIOD });
+    const row = result.rows.find((r) => r.subject === String(cast.operator.id))!;
+    expect(row.facts).toMatchObject({ reports: 2, verify_tasks_sent: 4, verify_tasks_sent_on_time: 4 });
+  });
+
+  it('shift lead: 5 filings on time, none voided; 3 closings on time', async () => {
+    const result = await evaluate(t().database.db, { object: 'shift_lead', ...PERIOD });
+    const row = result.rows.find((r) => r.subject === String(cast.shiftLead.id))!;
+    expect(row.facts).toMatchObject({
+      filings: 5,
+      filings_on_time: 5,
+      filings_voided: 0,
+      filings_kept: 5,
+      closings: 3,
+      closings_on_time: 3,
+    });
+    expect(row).toMatchObject({ composite: 100, grade: 'A', rank: 1 });
+  });
+
+  it('dispatcher: 6 dispatches on time, 2 undone (the return of D, the rework of B) → 4/6 accurate', async () => {
+    const result = await evaluate(t().database.db, { object: 'dispatcher', ...PERIOD });
+    const row = result.rows.find((r) => r.subject === String(cast.dispatcher.id))!;
+    expect(row.facts).toMatchObject({
+      dispatches: 6,
+      dispatches_on_time: 6,
+      dispatches_undone: 2,
+      dispatches_accurate: 4,
+    });
+    // 按时 100 ×50 % + 准确 66.67 ×50 % = 83.33 → B
+    expect(row).toMatchObject({ composite: 83.33, grade: 'B' });
+  });
+});
+
+describe('rollups', () => {
+  it('equal a recomputation from the history after the whole scenario', async () => {
+    const db = t().database.db;
+    expect(Object.fromEntries(await storedRollups(db))).toEqual(
+      Object.fromEntries(await recomputeAll(db, TZ)),
+    );
   });
 });

@@ -34,7 +34,8 @@ import {
   open311Routes,
   type Open311Settings,
 } from '../open311/index.js';
-import { evaluationRoutes } from '../evaluation/routes.js';
+import { evaluationRoutes } from '../evaluation/index.js';
+import { analyticsRoutes } from '../analytics/index.js';
 import { citizenRoutes } from '../citizens/index.js';
 import { publicNoteRoutes } from '../cases/public-notes-routes.js';
 import {
@@ -207,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(publicRoutes, deps);
       await api.register(citizenRoutes, deps);
       await api.register(reopenRequestRoutes, deps);
+      await api.register(analyticsRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,2 @@
+/** The analytics module's door. */
+export { analyticsRoutes } from './routes.js';

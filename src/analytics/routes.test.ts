@@ -1,0 +1,174 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
+import { castFor, garbageReport, report, step, type CaseCast } from '../../test/helpers/cases.js';
+import { gridCentre, STREET_A, STREET_B } from '../../test/helpers/geography.js';
+import { formOf, phonePhoto } from '../files/testing.js';
+
+const t = useTestApp();
+let cast: CaseCast;
+let admin: TestUser;
+const today = DateTime.now().setZone('Asia/Shanghai');
+const from = today.minus({ days: 2 }).toISODate()!;
+const to = today.plus({ days: 1 }).toISODate()!;
+const period = `from=${from}&to=${to}`;
+const GRID_A = `${STREET_A}001001`;
+const spot = gridCentre(1, 1, 1);
+
+beforeAll(async () => {
+  cast = await castFor(t());
+  admin = await t().user({ role: 'admin' });
+  const upload = await t().as(cast.handler, {
+    method: 'POST',
+    url: '/api/v1/files',
+    payload: formOf({ data: await phonePhoto(320, 240) }),
+  });
+  const photo = upload.json<{ files: Array<{ id: string }> }>().files[0]!.id;
+  // Three garbage reports within a few metres in street A (a repeated problem), one handled.
+  for (let i = 0; i < 3; i++) {
+    const c = await report(
+      t(),
+      cast.inspector,
+      garbageReport(cast, { location: { lng: spot.lng + i * 0.00005, lat: spot.lat }, description: `R${i}` }),
+    );
+    if (i === 0) {
+      let d = await step(t(), cast.shiftLead, c, 'file');
+      d = await step(t(), cast.dispatcher, d, 'dispatch', { departmentId: cast.departmentId });
+      d = await step(t(), cast.handler, d, 'accept');
+      await step(t(), cast.handler, d, 'handle', { note: '已清理', afterPhotoIds: [photo] });
+    }
+  }
+  // One in street B.
+  await report(t(), cast.operator, garbageReport(cast, { source: 'hotline', location: gridCentre(2, 2, 2) }));
+});
+
+const get = (user: Parameters<ReturnType<typeof t>['as']>[0], url: string) =>
+  t().as(user, { method: 'GET', url: `/api/v1/analytics/${url}` });
+
+describe('GET /analytics/hotspots', () => {
+  it('counts cases per grid and class, with centroids, as JSON, GeoJSON, CSV and XLSX', async () => {
+    const response = await get(cast.leader, `hotspots?${period}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const spots = response.json().hotspots as Array<{ gridCode: string; reported: number; lng: number }>;
+    expect(spots[0]).toMatchObject({ gridCode: GRID_A, reported: 3, filed: 1 });
+    expect(spots[0]!.lng).toBeCloseTo(spot.lng, 5);
+    const geo = await get(cast.leader, `hotspots?${period}&format=geojson`);
+    expect(geo.headers['content-type']).toContain('application/geo+json');
+    expect(geo.json().type).toBe('FeatureCollection');
+    expect(geo.json().features[0].properties).toMatchObject({ gridCode: GRID_A, reported: 3 });
+    const csv = parse(
+      (await get(cast.leader, `hotspots?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
+    ) as string[][];
+    expect(csv[0]).toEqual(['网格编码', '网格名称', '问题类别', '上报数', '立案数', '经度', '纬度']);
+    expect(csv[1]!.slice(0, 1).concat(csv[1]![3]!)).toEqual([GRID_A, '3']);
+    const xlsx = await get(cast.leader, `hotspots?${period}&format=xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('网格编码');
+    expect(sheet.getRow(2).getCell(4).value).toBe(3);
+  });
+
+  it('keeps a street leader to their street and refuses a region outside it', async () => {
+    const streetB = await t().user({ role: 'leader', regions: [STREET_B] });
+    const spots = (await get(streetB, `hotspots?${period}`)).json().hotspots as Array<{ gridCode: string }>;
+    expect(spots.length).toBe(1);
+    expect(spots.every((s) => s.gridCode.startsWith(STREET_B))).toBe(true);
+    const refused = await get(streetB, `hotspots?${period}&regionCode=${STREET_A}`);
+    expect(refused.statusCode).toBe(403);
+    expect(JSON.stringify(refused.json().errors)).toContain('querystring.regionCode');
+  });
+
+  it('keeps a handler to their department and refuses another', async () => {
+    const own = (await get(cast.handler, `hotspots?${period}`)).json().hotspots as Array<{ filed: number }>;
+    expect(own.map((s) => s.filed)).toEqual([1]);
+    const refused = await get(cast.handler, `hotspots?${period}&departmentId=${cast.otherDepartmentId}`);
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('refuses anonymous callers and rejects bad filters by name', async () => {
+    expect(
+      (await t().app.inject({ method: 'GET', url: `/api/v1/analytics/hotspots?${period}` })).statusCode,
+    ).toBe(401);
+    for (const [query, field] of [
+      [`from=${to}&to=${from}`, 'querystring.from'],
+      [`${period}&regionCode=999999999`, 'querystring.regionCode'],
+      [`${period}&regionCode=abc`, 'querystring.regionCode'],
+      [`${period}&limit=0`, 'querystring.limit'],
+      [`${period}&classId=-1`, 'querystring.classId'],
+    ] as const) {
+      const response = await get(admin, `hotspots?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(JSON.stringify(response.json().errors)).toContain(field);
+    }
+  });
+});
+
+describe('GET /analytics/trends, time-of-day, worst-classes', () => {
+  it('gives one point per day of the period, zeros included', async () => {
+    const body = (await get(cast.leader, `trends?${period}&interval=day`)).json();
+    expect(body.points.map((p: { period: string }) => p.period)).toEqual([
+      from,
+      today.minus({ days: 1 }).toISODate(),
+      today.toISODate(),
+    ]);
+    expect(body.points[2]).toMatchObject({
+      reported: 4,
+      filed: 1,
+      handled: 1,
+      handledOnTime: 1,
+      onTimeHandleRate: 1,
+    });
+    const months = (await get(cast.leader, `trends?${period}&interval=month`)).json().points;
+    expect(months.reduce((s: number, p: { reported: number }) => s + p.reported, 0)).toBe(4);
+    expect((await get(cast.leader, `trends?${period}&interval=year`)).statusCode).toBe(400);
+  });
+
+  it('fills the weekday × hour matrix', async () => {
+    const cells = (await get(cast.leader, `time-of-day?${period}`)).json().cells as Array<{
+      weekday: number;
+      hour: number;
+      reported: number;
+    }>;
+    expect(cells.length).toBe(168);
+    expect(cells.reduce((s, c) => s + c.reported, 0)).toBe(4);
+    const now = DateTime.now().setZone('Asia/Shanghai');
+    const busy = cells.filter((c) => c.reported > 0);
+    expect(busy.every((c) => c.weekday === now.weekday)).toBe(true);
+    const csv = parse(
+      (await get(cast.leader, `time-of-day?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
+    ) as string[][];
+    expect(csv[0]![0]).toBe('星期');
+    expect(csv.length).toBe(8);
+  });
+
+  it('ranks classes by on-time handling rate', async () => {
+    const classes = (await get(cast.leader, `worst-classes?${period}`)).json().classes;
+    expect(classes[0]).toMatchObject({ classId: cast.garbageClassId, handled: 1, onTimeHandleRate: 1 });
+    const none = (await get(cast.leader, `worst-classes?${period}&minHandled=5`)).json().classes;
+    expect(none).toEqual([]);
+  });
+});
+
+describe('GET /analytics/repeated', () => {
+  it('finds the same class reported three times within 30 m and 30 days', async () => {
+    const problems = (await get(cast.leader, `repeated?${period}`)).json().problems as Array<{
+      kind: string;
+      count: number;
+      caseIds: number[];
+    }>;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: 'place', count: 3 });
+    const strict = (await get(cast.leader, `repeated?${period}&radiusM=3`)).json().problems;
+    expect(strict).toEqual([]);
+    const four = (await get(cast.leader, `repeated?${period}&minCount=4`)).json().problems;
+    expect(four).toEqual([]);
+    const csv = parse(
+      (await get(cast.leader, `repeated?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
+    ) as string[][];
+    expect(csv[1]![0]).toBe('同一位置同类');
+    expect((await get(cast.leader, `repeated?${period}&minCount=1`)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * /api/v1/analytics: hotspots, trends, time-of-day patterns, repeated problems and the classes
+ * with the worst on-time rate, with one set of filters (period, region, department, class) in the
+ * caller's jurisdiction. Every table answers JSON, CSV or XLSX (`?format=`); hotspots also GeoJSON.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { RouteDeps } from '../http/app.js';
+import { contextOf } from '../http/auth.js';
+import { EXPORT_FORMATS, sendTable, type Table } from '../evaluation/export.js';
+import type { CaseFilter } from '../evaluation/facts.js';
+import { Day } from '../evaluation/routes.js';
+import { scopedFilter } from '../evaluation/scope.js';
+import {
+  hotspots,
+  hotspotsGeoJson,
+  repeatedProblems,
+  timeOfDay,
+  TREND_INTERVALS,
+  trends,
+  worstClasses,
+  type AnalyticsRequest,
+} from './service.js';
+
+const Filters = {
+  from: Day,
+  to: Day,
+  regionCode: Type.Optional(
+    Type.String({ pattern: '^\\d{6,20}$', description: 'a district, street, community or grid code' }),
+  ),
+  departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+  classId: Type.Optional(Type.Integer({ minimum: 1 })),
+  format: Type.Optional(Type.Enum(EXPORT_FORMATS)),
+};
+const FiltersQuery = Type.Object(Filters, { additionalProperties: false });
+type FilterQuery = Static<typeof FiltersQuery>;
+
+function analyticsRequest(
+  request: { query: Omit<FilterQuery, 'format'> },
+  actor: Parameters<typeof scopedFilter>[0],
+): AnalyticsRequest {
+  const q = request.query;
+  const requested: CaseFilter = {
+    ...(q.regionCode !== undefined ? { regionCodes: [q.regionCode] } : {}),
+    ...(q.departmentId !== undefined ? { departmentId: q.departmentId } : {}),
+    ...(q.classId !== undefined ? { classId: q.classId } : {}),
+  };
+  return { from: q.from, to: q.to, filter: scopedFilter(actor, requested) };
+}
+
+async function answer<T>(
+  reply: FastifyReply,
+  format: string | undefined,
+  body: T,
+  table: () => Table,
+  stem: string,
+): Promise<unknown> {
+  if (format === 'csv' || format === 'xlsx') return sendTable(reply, table(), format, stem);
+  return body;
+}
+
+const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+
+export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, cases }) => {
+  app.get(
+    '/analytics/hotspots',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Hotspots (高发网格): cases per unit grid and class; format=geojson for a map layer',
+        querystring: Type.Object(
+          {
+            ...Filters,
+            format: Type.Optional(Type.Enum([...EXPORT_FORMATS, 'geojson'] as const)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { format, limit } = request.query;
+      const spots = await hotspots(db, analyticsRequest(request, contextOf(request).actor), limit ?? 100);
+      if (format === 'geojson') return reply.type('application/geo+json').send(hotspotsGeoJson(spots));
+      return answer(
+        reply,
+        format,
+        { hotspots: spots },
+        () => ({
+          title: '高发网格',
+          columns: [
+            { key: 'gridCode', header: '网格编码', kind: 'text' },
+            { key: 'gridName', header: '网格名称', kind: 'text' },
+            { key: 'className', header: '问题类别', kind: 'text' },
+            { key: 'reported', header: '上报数', kind: 'int' },
+            { key: 'filed', header: '立案数', kind: 'int' },
+            { key: 'lng', header: '经度', kind: 'number' },
+            { key: 'lat', header: '纬度', kind: 'number' },
+          ],
+          rows: spots.map((s) => ({ ...s })),
+        }),
+        `hotspots-${request.query.from}-${request.query.to}`,
+      );
+    },
+  );
+
+  app.get(
+    '/analytics/trends',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Trends (趋势) by day, week or month',
+        querystring: Type.Object(
+          { ...Filters, interval: Type.Optional(Type.Enum(TREND_INTERVALS)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const interval = request.query.interval ?? 'day';
+      const points = await trends(db, analyticsRequest(request, contextOf(request).actor), interval);
+      return answer(
+        reply,
+        request.query.format,
+        { interval, points },
+        () => ({
+          title: '趋势',
+          columns: [
+            {
+              key: 'period',
+              header: interval === 'day' ? '日期' : interval === 'week' ? '周（起始日）' : '月份',
+              kind: 'text',
+            },
+            { key: 'reported', header: '上报数', kind: 'int' },
+            { key: 'filed', header: '立案数', kind: 'int' },
+            { key: 'closed', header: '结案数', kind: 'int' },
+            { key: 'handled', header: '处置数', kind: 'int' },
+            { key: 'handledOnTime', header: '按期处置数', kind: 'int' },
+            { key: 'onTimeHandleRate', header: '按期处置率', kind: 'rate' },
+          ],
+          rows: points.map((p) => ({ ...p })),
+        }),
+        `trends-${interval}-${request.query.from}-${request.query.to}`,
+      );
+    },
+  );
+
+  app.get(
+    '/analytics/time-of-day',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Reports by weekday × local hour (时段分布)',
+        querystring: FiltersQuery,
+      },
+    },
+    async (request, reply) => {
+      const cells = await timeOfDay(db, analyticsRequest(request, contextOf(request).actor));
+      return answer(
+        reply,
+        request.query.format,
+        { cells },
+        () => ({
+          title: '时段分布',
+          columns: [
+            { key: 'weekday', header: '星期', kind: 'text' },
+            ...Array.from({ length: 24 }, (_, h) => ({
+              key: `h${h}`,
+              header: `${h}时`,
+              kind: 'int' as const,
+            })),
+          ],
+          rows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+            weekday: WEEKDAYS[weekday],
+            ...Object.fromEntries(
+              cells.filter((c) => c.weekday === weekday).map((c) => [`h${c.hour}`, c.reported]),
+            ),
+          })),
+        }),
+        `time-of-day-${request.query.from}-${request.query.to}`,
+      );
+    },
+  );
+
+  app.get(
+    '/analytics/worst-classes',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Classes with the worst on-time handling rate (按期处置率最低的类别)',
+        querystring: Type.Object(
+          {
+            ...Filters,
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 10 })),
+            minHandled: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const classes = await worstClasses(db, analyticsRequest(request, contextOf(request).actor), {
+        limit: request.query.limit ?? 10,
+        minHandled: request.query.minHandled ?? 1,
+      });
+      return answer(
+        reply,
+        request.query.format,
+        { classes },
+        () => ({
+          title: '按期处置率最低的类别',
+          columns: [
+            { key: 'className', header: '问题类别', kind: 'text' },
+            { key: 'handled', header: '处置数', kind: 'int' },
+            { key: 'handledOnTime', header: '按期处置数', kind: 'int' },
+            { key: 'onTimeHandleRate', header: '按期处置率', kind: 'rate' },
+            { key: 'toClose', header: '应结案数', kind: 'int' },
+            { key: 'closedOnTime', header: '按期结案数', kind: 'int' },
+            { key: 'onTimeCloseRate', header: '按期结案率', kind: 'rate' },
+          ],
+          rows: classes.map((c) => ({ ...c })),
+        }),
+        `worst-classes-${request.query.from}-${request.query.to}`,
+      );
+    },
+  );
+
+  app.get(
+    '/analytics/repeated',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Repeated problems (重复问题): the same component, or the same class nearby, N times within a window',
+        querystring: Type.Object(
+          {
+            ...Filters,
+            minCount: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000, default: 3 })),
+            windowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 30 })),
+            radiusM: Type.Optional(Type.Number({ minimum: 1, maximum: 1000, default: 30 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const problems = await repeatedProblems(
+        db,
+        analyticsRequest(request, contextOf(request).actor),
+        {
+          minCount: request.query.minCount ?? 3,
+          windowDays: request.query.windowDays ?? 30,
+          radiusM: request.query.radiusM ?? 30,
+        },
+        cases.timeZone,
+      );
+      return answer(
+        reply,
+        request.query.format,
+        { problems },
+        () => ({
+          title: '重复问题',
+          columns: [
+            { key: 'kind', header: '类型', kind: 'text' },
+            { key: 'className', header: '问题类别', kind: 'text' },
+            { key: 'componentId', header: '部件', kind: 'text' },
+            { key: 'count', header: '次数', kind: 'int' },
+            { key: 'cases', header: '案件ID', kind: 'text' },
+            { key: 'firstReportedAt', header: '首次上报', kind: 'date' },
+            { key: 'lastReportedAt', header: '最近上报', kind: 'date' },
+            { key: 'lng', header: '经度', kind: 'number' },
+            { key: 'lat', header: '纬度', kind: 'number' },
+          ],
+          rows: problems.map((p) => ({
+            ...p,
+            kind: p.kind === 'component' ? '同一部件' : '同一位置同类',
+            cases: p.caseIds.join(' '),
+          })),
+        }),
+        `repeated-${request.query.from}-${request.query.to}`,
+      );
+    },
+  );
+};

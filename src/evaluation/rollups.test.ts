@@ -1,0 +1,191 @@
+/**
+ * The rollups kept as cases move equal a full recomputation from the history, after random
+ * sequences of reports, workflow actions (by whoever may take them, in simulated time across
+ * days and deadlines) and deadline sweeps — and after a rebuild.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
+import { castFor, type CaseCast } from '../../test/helpers/cases.js';
+import { gridCentre } from '../../test/helpers/geography.js';
+import { loadCaseRow } from '../cases/repo.js';
+import { allowedActionsFor, performAction, reportCase, type ActionRequest } from '../cases/service.js';
+import { sweepDeadlines } from '../cases/sweep.js';
+import type { CaseAction } from '../cases/workflow/index.js';
+import { formOf, phonePhoto } from '../files/testing.js';
+import type { RequestContext } from '../shared/context.js';
+import { rebuildRollups, recomputeAll, storedRollups } from './rollups.js';
+
+const t = useTestApp();
+let cast: CaseCast;
+const photos = new Map<number, string>();
+const TZ = 'Asia/Shanghai';
+
+async function photoOf(user: TestUser): Promise<string> {
+  const response = await t().as(user, {
+    method: 'POST',
+    url: '/api/v1/files',
+    payload: formOf({ data: await phonePhoto(320, 240) }),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
+}
+
+async function contextOf(user: TestUser): Promise<RequestContext> {
+  const row = await t()
+    .database.db.selectFrom('users')
+    .select(['role', 'position', 'department_id'])
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  const regions = await t()
+    .database.db.selectFrom('user_regions')
+    .select('region_code')
+    .where('user_id', '=', user.id)
+    .execute();
+  return {
+    actor: {
+      id: user.id,
+      username: user.username,
+      displayName: user.username,
+      role: row.role,
+      position: row.position,
+      departmentId: row.department_id,
+      regionCodes: regions.map((r) => r.region_code),
+    },
+    clientIp: null,
+    requestId: null,
+  };
+}
+
+type Command =
+  | { kind: 'report'; byInspector: boolean; street: 1 | 2; community: 1 | 2; grid: 1 | 2; cover: boolean }
+  | { kind: 'act'; pick: number; caseIndex: number }
+  | { kind: 'sweep' };
+
+const command: fc.Arbitrary<{ command: Command; minutes: number }> = fc.record({
+  command: fc.oneof(
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('report' as const),
+        byInspector: fc.boolean(),
+        street: fc.constantFrom(1 as const, 2 as const),
+        community: fc.constantFrom(1 as const, 2 as const),
+        grid: fc.constantFrom(1 as const, 2 as const),
+        cover: fc.boolean(),
+      }),
+    },
+    {
+      weight: 8,
+      arbitrary: fc.record({ kind: fc.constant('act' as const), pick: fc.nat(), caseIndex: fc.nat() }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('sweep' as const) }) },
+  ),
+  // From a minute to four days between steps: deadlines are met and missed, days roll over.
+  minutes: fc.oneof(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 60, max: 5760 })),
+});
+
+const ENDINGS: ReadonlySet<CaseAction> = new Set(['cancel', 'reject', 'escalate', 'merge']);
+
+/** Simulated time, moving forward across the whole test file. */
+let clock = new Date('2026-03-02T08:30:00+08:00').getTime();
+
+async function run(commands: Array<{ command: Command; minutes: number }>): Promise<void> {
+  const db = t().database.db;
+  const people = [
+    cast.inspector,
+    cast.operator,
+    cast.shiftLead,
+    cast.dispatcher,
+    cast.handler,
+    cast.otherHandler,
+    cast.leader,
+  ];
+  const contexts = await Promise.all(people.map(contextOf));
+  const cases: number[] = [];
+  for (const { command: c, minutes } of commands) {
+    clock += minutes * 60_000;
+    const at = new Date(clock);
+    const deps = { ...t().app.caseDeps, now: () => at };
+    if (c.kind === 'sweep') {
+      await sweepDeadlines(db, deps);
+      continue;
+    }
+    if (c.kind === 'report') {
+      const reporter = c.byInspector ? contexts[0]! : contexts[1]!;
+      cases.push(
+        await reportCase(db, deps, reporter, {
+          source: c.byInspector ? 'inspector' : 'hotline',
+          classificationId: c.cover ? cast.coverClassId : cast.garbageClassId,
+          // The inspector works in street 1 only; the operator in the whole district.
+          location: gridCentre(c.byInspector ? 1 : c.street, c.community, c.grid),
+          description: '随机序列',
+        }),
+      );
+      continue;
+    }
+    if (cases.length === 0) continue;
+    // Mostly the newest case, else one of the two before it, so histories grow long.
+    const back = c.caseIndex % 4 === 0 ? 1 + (c.caseIndex % 2) : 0;
+    const id = cases[Math.max(0, cases.length - 1 - back)]!;
+    const row = (await loadCaseRow(db, id, false))!;
+    const options: Array<{ who: number; action: CaseAction }> = [];
+    contexts.forEach((ctx, who) => {
+      for (const action of allowedActionsFor(deps, ctx, row))
+        if (action !== 'merge') options.push({ who, action });
+    });
+    // Mostly move the case on (three times in four along the main path: the first onward action); now and
+    // then void, reject or escalate it.
+    const onward = options.filter((o) => !ENDINGS.has(o.action));
+    const pool = c.pick % 8 === 0 || onward.length === 0 ? options : onward;
+    if (pool.length === 0) continue;
+    const { who, action } = pool[c.pick % 4 !== 0 ? 0 : Math.floor(c.pick / 8) % pool.length]!;
+    const person = people[who]!;
+
+    const request: ActionRequest = { version: row.version, reason: '理由', note: '说明' };
+    if (action === 'handle' || action === 'self-handle') request.afterPhotoIds = [photos.get(person.id)!];
+    if (action === 'dispatch')
+      request.departmentId = c.pick % 2 === 0 ? cast.departmentId : cast.otherDepartmentId;
+    if (action === 'check') request.checkResult = c.pick % 3 === 0 ? 'not_found' : 'confirmed';
+    if (action === 'request-extension')
+      request.requestedDueAt = new Date(clock + 10 * 86_400_000).toISOString();
+    await performAction(db, deps, contexts[who]!, id, action, request);
+  }
+}
+
+beforeAll(async () => {
+  cast = await castFor(t());
+  for (const user of [cast.inspector, cast.handler, cast.otherHandler])
+    photos.set(user.id, await photoOf(user));
+});
+
+describe('rollups', () => {
+  it('equal a recomputation from the history after random action sequences', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 70 }), async (commands) => {
+        await run(commands);
+        const db = t().database.db;
+        expect(Object.fromEntries(await storedRollups(db))).toEqual(
+          Object.fromEntries(await recomputeAll(db, TZ)),
+        );
+      }),
+      { numRuns: 6 },
+    );
+  }, 300_000);
+
+  it('are rebuilt from the history to the same counts', async () => {
+    const db = t().database.db;
+    const before = Object.fromEntries(await storedRollups(db));
+    expect(Object.keys(before).length).toBeGreaterThan(0);
+    // The random sequences went well beyond reporting: most of the loop was exercised.
+    const actions = await db.selectFrom('case_events').select('action').distinct().execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['handle', 'send-verify', 'pass', 'close']),
+    );
+    expect(actions.length).toBeGreaterThanOrEqual(14);
+    await db.deleteFrom('eval_actor_rollups').execute();
+    const report = await rebuildRollups(db, TZ, { batchSize: 7 });
+    expect(report.cases).toBeGreaterThan(0);
+    expect(Object.fromEntries(await storedRollups(db))).toEqual(before);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The evaluation rollups kept as cases move. A case action calls `trackRollups` before it changes
+ * anything and `settle` after its history event is written, in the same transaction: the
+ * difference of the case's contributions (contributions.ts) is added to the daily rows. Nothing
+ * else writes these tables except `rebuildRollups`, which recomputes them from the history.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import {
+  accumulate,
+  ACTOR_FACTS,
+  CASE_FACTS,
+  contributionsOf,
+  difference,
+  type CaseHistory,
+  type Contributions,
+  type HistoryClock,
+  type HistoryEvent,
+} from './contributions.js';
+import './tables.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+interface HistoryRow {
+  id: number | string;
+  source: string;
+  classification_id: number;
+  grid_code: string;
+  community_code: string;
+  street_code: string;
+  status: string;
+  closure_type: string | null;
+  events: Array<{
+    id: number | string;
+    at: string;
+    actor_id: number | null;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    changes: HistoryEvent['changes'];
+  }> | null;
+  clocks: Array<{ clock: string; round: number; started_at: string; due_at: string | null }> | null;
+}
+
+function historyOf(row: HistoryRow): CaseHistory {
+  const events: HistoryEvent[] = (row.events ?? []).map((e) => ({
+    id: Number(e.id),
+    at: new Date(e.at),
+    actorId: e.actor_id,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    changes: e.changes,
+  }));
+  events.sort((a, b) => a.id - b.id);
+  const clocks: HistoryClock[] = (row.clocks ?? []).map((k) => ({
+    clock: k.clock,
+    round: k.round,
+    startedAt: new Date(k.started_at),
+    dueAt: k.due_at === null ? null : new Date(k.due_at),
+  }));
+  return {
+    id: Number(row.id),
+    source: row.source,
+    classId: row.classification_id,
+    gridCode: row.grid_code,
+    communityCode: row.community_code,
+    streetCode: row.street_code,
+    status: row.status,
+    closureType: row.closure_type,
+    events,
+    clocks,
+  };
+}
+
+/** The histories of some cases, or of the cases with id in [afterId, …) up to `limit`. */
+export async function loadHistories(
+  db: Db,
+  which: { ids: readonly number[] } | { afterId: number; limit: number },
+): Promise<CaseHistory[]> {
+  const filter =
+    'ids' in which
+      ? sql`c.id = any(${sql.val([...which.ids])}::bigint[]) order by c.id`
+      : sql`c.id > ${which.afterId} order by c.id limit ${which.limit}`;
+  const result = await sql<HistoryRow>`
+    select c.id, c.source, c.classification_id, c.grid_code, c.community_code, c.street_code, c.status,
+      c.closure_type,
+      (select json_agg(json_build_object('id', e.id, 'at', e.at, 'actor_id', e.actor_id, 'action', e.action,
+          'from_status', e.from_status, 'to_status', e.to_status,
+          'changes', json_build_object('department_id', e.changes->'department_id', 'clock', e.changes->'clock')))
+        from case_events e where e.case_id = c.id) as events,
+      (select json_agg(json_build_object('clock', k.clock, 'round', k.round, 'started_at', k.started_at,
+          'due_at', k.due_at))
+        from case_clocks k where k.case_id = c.id) as clocks
+    from cases c where ${filter}`.execute(db);
+  return result.rows.map(historyOf);
+}
+
+async function contributionsOfCase(tx: Db, caseId: number, timeZone: string): Promise<Contributions> {
+  const [history] = await loadHistories(tx, { ids: [caseId] });
+  return history ? contributionsOf(history, timeZone) : new Map();
+}
+
+type S7 = [string, string, string, string, string, string, string];
+
+function parseKey(key: string): string[] {
+  return key.split('|');
+}
+
+/**
+ * Adds contributions to the rollup tables: one upsert per table, rows in key order so that two
+ * transactions touching the same rows lock them in the same order (no deadlock).
+ */
+export async function addToRollups(tx: Db, contributions: Contributions): Promise<void> {
+  const caseRows = new Map<string, Record<string, number | string>>();
+  const actorRows = new Map<string, Record<string, number | string>>();
+  const hourRows = new Map<string, Record<string, number | string>>();
+  for (const [key, n] of contributions) {
+    const parts = parseKey(key);
+    if (parts[0] === 'c') {
+      const [, level, region, day, classId, department, fact] = parts as S7;
+      const rowKey = `${level}|${day}|${region}|${classId.padStart(10, '0')}|${department.padStart(10, '0')}`;
+      let row = caseRows.get(rowKey);
+      if (!row) {
+        row = {
+          level,
+          region_code: region,
+          day,
+          class_id: Number(classId),
+          department_id: Number(department),
+          ...Object.fromEntries(CASE_FACTS.map((f) => [f, 0])),
+        };
+        caseRows.set(rowKey, row);
+      }
+      row[fact] = (row[fact] as number) + n;
+    } else if (parts[0] === 'a') {
+      const [, actor, day, fact] = parts as [string, string, string, string];
+      const rowKey = `${day}|${actor.padStart(10, '0')}`;
+      let row = actorRows.get(rowKey);
+      if (!row) {
+        row = { actor_id: Number(actor), day, ...Object.fromEntries(ACTOR_FACTS.map((f) => [f, 0])) };
+        actorRows.set(rowKey, row);
+      }
+      row[fact] = (row[fact] as number) + n;
+    } else {
+      const [, level, region, day, hour, classId, department] = parts as S7;
+      const rowKey = `${level}|${day}|${region}|${hour.padStart(2, '0')}|${classId.padStart(10, '0')}|${department.padStart(10, '0')}`;
+      let row = hourRows.get(rowKey);
+      if (!row) {
+        row = {
+          level,
+          region_code: region,
+          day,
+          hour: Number(hour),
+          class_id: Number(classId),
+          department_id: Number(department),
+          reported: 0,
+        };
+        hourRows.set(rowKey, row);
+      }
+      row.reported = (row.reported as number) + n;
+    }
+  }
+  const sorted = (rows: Map<string, Record<string, number | string>>) =>
+    [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const increments = (table: string, facts: readonly string[]) =>
+    Object.fromEntries(facts.map((f) => [f, sql`${sql.ref(`${table}.${f}`)} + excluded.${sql.ref(f)}`]));
+  for (const chunk of chunks(sorted(caseRows), 500)) {
+    await tx
+      .insertInto('eval_case_rollups')
+      .values(chunk as never)
+      .onConflict((oc) =>
+        oc
+          .columns(['level', 'day', 'region_code', 'class_id', 'department_id'])
+          .doUpdateSet(increments('eval_case_rollups', CASE_FACTS)),
+      )
+      .execute();
+  }
+  for (const chunk of chunks(sorted(actorRows), 500)) {
+    await tx
+      .insertInto('eval_actor_rollups')
+      .values(chunk as never)
+      .onConflict((oc) =>
+        oc.columns(['day', 'actor_id']).doUpdateSet(increments('eval_actor_rollups', ACTOR_FACTS)),
+      )
+      .execute();
+  }
+  for (const chunk of chunks(sorted(hourRows), 500)) {
+    await tx
+      .insertInto('eval_hour_rollups')
+      .values(chunk as never)
+      .onConflict((oc) =>
+        oc
+          .columns(['level', 'day', 'region_code', 'hour', 'class_id', 'department_id'])
+          .doUpdateSet(increments('eval_hour_rollups', ['reported'])),
+      )
+      .execute();
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface RollupTracker {
+  /** Adds the case's change since `trackRollups` to the rollups. Call once, after the event is written. */
+  settle(): Promise<void>;
+}
+
+/**
+ * The hook of the case loop (src/cases/service.ts, sweep.ts): remembers what the case contributes
+ * now; `settle()` adds the difference after the action. A new case: call it after the insert
+ * with `isNew` (nothing before).
+ */
+export async function trackRollups(
+  tx: Transaction<DB>,
+  caseId: number,
+  timeZone: string,
+  isNew = false,
+): Promise<RollupTracker> {
+  const before = isNew ? new Map<string, number>() : await contributionsOfCase(tx, caseId, timeZone);
+  return {
+    async settle() {
+      const after = await contributionsOfCase(tx, caseId, timeZone);
+      const delta = difference(before, after);
+      if (delta.size > 0) await addToRollups(tx, delta);
+    },
+  };
+}
+
+/** The contributions of every case, computed from the history (for checks; holds all in memory). */
+export async function recomputeAll(db: Db, timeZone: string, batchSize = 1000): Promise<Contributions> {
+  const total: Contributions = new Map();
+  let afterId = 0;
+  for (;;) {
+    const batch = await loadHistories(db, { afterId, limit: batchSize });
+    if (batch.length === 0) break;
+    for (const history of batch) accumulate(total, contributionsOf(history, timeZone));
+    afterId = batch[batch.length - 1]!.id;
+  }
+  for (const [key, n] of total) if (n === 0) total.delete(key);
+  return total;
+}
+
+/** What the rollup tables hold, in the same keys (zeros left out). */
+export async function storedRollups(db: Db): Promise<Contributions> {
+  const out: Contributions = new Map();
+  const put = (key: string, n: number) => {
+    if (n !== 0) out.set(key, n);
+  };
+  const cases = await sql<
+    Record<string, string | number>
+  >`select *, day::text as day from eval_case_rollups`.execute(db);
+  for (const row of cases.rows)
+    for (const fact of CASE_FACTS)
+      put(
+        `c|${row.level}|${row.region_code}|${row.day}|${row.class_id}|${row.department_id}|${fact}`,
+        Number(row[fact]),
+      );
+  const actors = await sql<
+    Record<string, string | number>
+  >`select *, day::text as day from eval_actor_rollups`.execute(db);
+  for (const row of actors.rows)
+    for (const fact of ACTOR_FACTS) put(`a|${row.actor_id}|${row.day}|${fact}`, Number(row[fact]));
+  const hours = await sql<
+    Record<string, string | number>
+  >`select *, day::text as day from eval_hour_rollups`.execute(db);
+  for (const row of hours.rows)
+    put(
+      `h|${row.level}|${row.region_code}|${row.day}|${row.hour}|${row.class_id}|${row.department_id}`,
+      Number(row.reported),
+    );
+  return out;
+}
+
+export interface RebuildReport {
+  cases: number;
+  rows: { cases: number; actors: number; hours: number };
+}
+
+/**
+ * Recomputes every rollup from the history in one transaction. The tables are locked for its
+ * duration, so a case action running meanwhile adds its difference after the rebuild commits.
+ */
+export async function rebuildRollups(
+  db: Kysely<DB>,
+  timeZone: string,
+  options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<RebuildReport> {
+  const batchSize = options.batchSize ?? 2000;
+  return db.transaction().execute(async (tx) => {
+    await sql`lock table eval_case_rollups, eval_actor_rollups, eval_hour_rollups in exclusive mode`.execute(
+      tx,
+    );
+    await sql`delete from eval_case_rollups`.execute(tx);
+    await sql`delete from eval_actor_rollups`.execute(tx);
+    await sql`delete from eval_hour_rollups`.execute(tx);
+    const total = Number(
+      (await sql<{ n: number }>`select count(*)::int as n from cases`.execute(tx)).rows[0]?.n ?? 0,
+    );
+    let afterId = 0;
+    let done = 0;
+    for (;;) {
+      const batch = await loadHistories(tx, { afterId, limit: batchSize });
+      if (batch.length === 0) break;
+      const sum: Contributions = new Map();
+      for (const history of batch) accumulate(sum, contributionsOf(history, timeZone));
+      await addToRollups(tx, sum);
+      afterId = batch[batch.length - 1]!.id;
+      done += batch.length;
+      options.onProgress?.(done, total);
+    }
+    const count = async (table: 'eval_case_rollups' | 'eval_actor_rollups' | 'eval_hour_rollups') =>
+      Number(
+        (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)).rows[0]?.n,
+      );
+    return {
+      cases: done,
+      rows: {
+        cases: await count('eval_case_rollups'),
+        actors: await count('eval_actor_rollups'),
+        hours: await count('eval_hour_rollups'),
+      },
+    };
+  });
+}
