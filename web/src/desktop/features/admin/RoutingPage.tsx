@@ -164,6 +164,7 @@ export function RoutingPage() {
                   <Popconfirm
                     title={t('deleteRuleConfirm')}
                     okText={t('delete')}
+                    cancelText={tm('cancel')}
                     okButtonProps={{ danger: true }}
                     onConfirm={() => remove(r)}
                   >

@@ -40,10 +40,13 @@ export function FormError({
   error,
   rest,
   onReload,
+  fieldsShown,
 }: {
   error: unknown;
   rest?: string[];
   onReload?: () => void;
+  /** Fields of the form already show the reasons: say only what went wrong. */
+  fieldsShown?: boolean;
 }) {
   const t = adm.useT();
   const [lang] = useLang();
@@ -66,7 +69,7 @@ export function FormError({
       />
     );
   }
-  const detail = isApiError(error) && error.detail && !rest?.length ? error.detail : null;
+  const detail = isApiError(error) && error.detail && !rest?.length && !fieldsShown ? error.detail : null;
   return (
     <Alert
       type="error"
@@ -150,6 +153,7 @@ export function EditModal<V extends object>({
       width={width ?? 560}
       destroyOnHidden
       okText={tm('save')}
+      cancelText={tm('cancel')}
       confirmLoading={busy}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -163,6 +167,7 @@ export function EditModal<V extends object>({
       <FormError
         error={error}
         rest={rest}
+        fieldsShown={isApiError(error) && error.errors.length > rest.length}
         onReload={
           onReload
             ? () => {
