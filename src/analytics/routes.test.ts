@@ -172,3 +172,103 @@ describe('GET /analytics/repeated', () => {
     expect((await get(cast.leader, `repeated?${period}&minCount=1`)).statusCode).toBe(400);
   });
 });
+
+describe('GET /analytics/satisfaction', () => {
+  beforeAll(async () => {
+    const db = t().database.db;
+    const cases = await db
+      .selectFrom('cases')
+      .select(['id', 'street_code', 'department_id'])
+      .orderBy('id')
+      .execute();
+    const dispatched = cases.find((c) => c.department_id !== null)!;
+    const otherA = cases.find((c) => c.street_code === STREET_A && c.id !== dispatched.id)!;
+    const inB = cases.find((c) => c.street_code === STREET_B)!;
+    await db
+      .insertInto('case_ratings')
+      .values([
+        { case_id: dispatched.id, score: 5, comment: '很快' },
+        { case_id: otherA.id, score: 2, comment: '没解决', request_reopen: true },
+        { case_id: inB.id, score: 4 },
+      ])
+      .execute();
+  });
+
+  it('counts ratings, mean, stars, satisfied rate and reopen requests per street, with the total', async () => {
+    const response = await get(cast.leader, `satisfaction?${period}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.groupBy).toBe('street');
+    expect(body.rows).toEqual([
+      expect.objectContaining({
+        key: STREET_A,
+        ratings: 2,
+        average: 3.5,
+        scores: [0, 1, 0, 0, 1],
+        satisfiedRate: 0.5,
+        reopenRequests: 1,
+      }),
+      expect.objectContaining({
+        key: STREET_B,
+        ratings: 1,
+        average: 4,
+        scores: [0, 0, 0, 1, 0],
+        satisfiedRate: 1,
+      }),
+    ]);
+    expect(body.total).toMatchObject({ ratings: 3, average: 3.67, satisfiedRate: 0.6667, reopenRequests: 1 });
+  });
+
+  it('groups by department and class, filters by region, and leaves out ratings outside the period', async () => {
+    const byDepartment = (await get(cast.leader, `satisfaction?${period}&groupBy=department`)).json().rows;
+    expect(byDepartment).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: String(cast.departmentId), ratings: 1, average: 5 }),
+        expect.objectContaining({ key: null, name: '（未派遣）', ratings: 2 }),
+      ]),
+    );
+    const byClass = (await get(cast.leader, `satisfaction?${period}&groupBy=class`)).json().rows;
+    expect(byClass).toHaveLength(1);
+    expect(byClass[0]).toMatchObject({ ratings: 3 });
+    const inB = (await get(cast.leader, `satisfaction?${period}&regionCode=${STREET_B}`)).json();
+    expect(inB.total).toMatchObject({ ratings: 1, average: 4 });
+    const past = today.minus({ days: 40 });
+    const before = `from=${past.toISODate()!}&to=${past.plus({ days: 7 }).toISODate()!}`;
+    const empty = (await get(cast.leader, `satisfaction?${before}`)).json();
+    expect(empty.rows).toEqual([]);
+    expect(empty.total).toMatchObject({ ratings: 0, average: null, satisfiedRate: null });
+  });
+
+  it('keeps a handler to their own department', async () => {
+    const body = (await get(cast.handler, `satisfaction?${period}`)).json();
+    expect(body.total).toMatchObject({ ratings: 1, average: 5 });
+  });
+
+  it('exports CSV with Chinese headers and the total last', async () => {
+    const csv = parse(
+      (await get(cast.leader, `satisfaction?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
+    ) as string[][];
+    expect(csv[0]).toEqual([
+      '街道',
+      '评价数',
+      '平均分',
+      '5星',
+      '4星',
+      '3星',
+      '2星',
+      '1星',
+      '满意率',
+      '申请重新办理',
+    ]);
+    expect(csv.at(-1)!.slice(0, 3)).toEqual(['合计', '3', '3.67']);
+  });
+
+  it('refuses anonymous callers and rejects a bad grouping by name', async () => {
+    expect(
+      (await t().app.inject({ method: 'GET', url: `/api/v1/analytics/satisfaction?${period}` })).statusCode,
+    ).toBe(401);
+    const bad = await get(cast.leader, `satisfaction?${period}&groupBy=grid`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toContain('groupBy');
+  });
+});

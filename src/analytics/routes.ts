@@ -16,6 +16,8 @@ import {
   hotspots,
   hotspotsGeoJson,
   repeatedProblems,
+  SATISFACTION_GROUPS,
+  satisfaction,
   timeOfDay,
   TREND_INTERVALS,
   trends,
@@ -279,6 +281,62 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
           })),
         }),
         `repeated-${request.query.from}-${request.query.to}`,
+      );
+    },
+  );
+
+  app.get(
+    '/analytics/satisfaction',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Satisfaction (公众满意度) of public reports: ratings 1–5 by street, class or department',
+        querystring: Type.Object(
+          { ...Filters, groupBy: Type.Optional(Type.Enum(SATISFACTION_GROUPS)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const groupBy = request.query.groupBy ?? 'street';
+      const result = await satisfaction(
+        db,
+        analyticsRequest(request, contextOf(request).actor),
+        groupBy,
+        cases.timeZone,
+      );
+      return answer(
+        reply,
+        request.query.format,
+        { groupBy, ...result },
+        () => ({
+          title: '公众满意度',
+          columns: [
+            {
+              key: 'name',
+              header: groupBy === 'street' ? '街道' : groupBy === 'class' ? '问题类别' : '部门',
+              kind: 'text',
+            },
+            { key: 'ratings', header: '评价数', kind: 'int' },
+            { key: 'average', header: '平均分', kind: 'number' },
+            { key: 's5', header: '5星', kind: 'int' },
+            { key: 's4', header: '4星', kind: 'int' },
+            { key: 's3', header: '3星', kind: 'int' },
+            { key: 's2', header: '2星', kind: 'int' },
+            { key: 's1', header: '1星', kind: 'int' },
+            { key: 'satisfiedRate', header: '满意率', kind: 'rate' },
+            { key: 'reopenRequests', header: '申请重新办理', kind: 'int' },
+          ],
+          rows: [...result.rows, result.total].map((r) => ({
+            ...r,
+            s1: r.scores[0],
+            s2: r.scores[1],
+            s3: r.scores[2],
+            s4: r.scores[3],
+            s5: r.scores[4],
+          })),
+        }),
+        `satisfaction-${groupBy}-${request.query.from}-${request.query.to}`,
       );
     },
   );
