@@ -32,6 +32,7 @@ import {
   DEFAULT_OPEN311_SETTINGS,
   open311AdminRoutes,
   open311Routes,
+  sendOpen311NotFound,
   type Open311Settings,
 } from '../open311/index.js';
 import { evaluationRoutes } from '../evaluation/index.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {
     if (sendAppPage(request, reply, webPages)) return reply;
+    if (request.url.startsWith('/open311/v2/')) return sendOpen311NotFound(request, reply);
     return sendProblem(reply, {
       ...problemFor('NOT_FOUND', `No route ${request.method} ${request.url}`),
       instance: request.url,

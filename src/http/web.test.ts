@@ -127,6 +127,12 @@ describe('serving the web app', () => {
     const open311 = await app.inject({ url: '/open311/v2/nothing.json', headers: { accept: 'text/html' } });
     expect(open311.statusCode).toBe(404);
     expect(open311.headers['content-type']).toMatch(/json/);
+    expect(open311.json()).toEqual([
+      { code: 404, description: expect.stringContaining('/open311/v2/nothing.json') },
+    ]);
+    const xml = await app.inject({ url: '/open311/v2/nothing.xml' });
+    expect(xml.statusCode).toBe(404);
+    expect(xml.body).toContain('<errors>');
     const post = await app.inject({ method: 'POST', url: '/cases/42' });
     expect(post.statusCode).toBe(404);
     expect(post.json()).toMatchObject({ code: 'NOT_FOUND' });

@@ -245,15 +245,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     }
     return send(reply, formatOfPath(request.url), 'errors', mapped.errors, mapped.status);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(
-      reply,
-      formatOfPath(request.url),
-      'errors',
-      [{ code: 404, description: `No resource ${request.url}` }],
-      404,
-    ),
-  );
+  app.setNotFoundHandler(sendOpen311NotFound);
 
   const viewOptions = (request: FastifyRequest): ViewOptions => ({
     timeZone: caseDeps.timeZone,
@@ -499,4 +491,19 @@ function parseJsonBody(body: unknown): ParsedBody {
   }
   const attributes = parseForm(new URLSearchParams(entries).toString()).attributes;
   return { fields: Object.fromEntries(fields), attributes };
+}
+
+/**
+ * The 404 of an address under /open311/v2 that names no resource, in the spec's error format. Also
+ * called by the root not-found handler: the web app's static catch-all route lives at the root, so
+ * its misses reach that handler rather than this plugin's.
+ */
+export function sendOpen311NotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return send(
+    reply,
+    formatOfPath(request.url),
+    'errors',
+    [{ code: 404, description: `No resource ${request.url}` }],
+    404,
+  );
 }
