@@ -46,10 +46,15 @@ export function PointMap(props: PointMapProps) {
   useEffect(() => {
     if (!element.current) return;
     const centre = props.centre ?? DEFAULT_CENTRE;
-    const created = L.map(element.current, { zoomControl: true, attributionControl: false }).setView(
-      [centre.lat, centre.lng],
-      15,
-    );
+    // No zoom/fade animations: a phone page can leave (unmount the map) mid-animation, and Leaflet's
+    // transition-end handler then reads the removed panes ("_leaflet_pos" of undefined).
+    const created = L.map(element.current, {
+      zoomControl: true,
+      attributionControl: false,
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
+    }).setView([centre.lat, centre.lng], 15);
     // The base map and the district's centre come from the server's configuration (none in tests).
     void loadWebConfig().then((config) => {
       if (map.current !== created) return;
@@ -78,6 +83,7 @@ export function PointMap(props: PointMapProps) {
     map.current = created;
     layers.current = { areas, markers, point };
     return () => {
+      created.stop();
       created.remove();
       map.current = null;
       layers.current = null;
