@@ -5,8 +5,8 @@
  * characters.
  *
  * Format: 12 characters from a 30-symbol alphabet (digits 2–9 and the letters without I, L, O and
- * U, as in Crockford's base 32, which drops them for the same reason), 11 random and one Luhn
- * mod N check character. 30^11 ≈ 1.8 × 10^16 codes (54 bits); the check character catches every
+ * U, as in Crockford's base 32, which drops them for the same reason), 11 random and one
+ * weighted mod-31 check character. About 30^11 × 30/31 ≈ 1.7 × 10^16 codes (54 bits); the check character catches every
  * single mistyped character and every swap of two neighbouring ones before the database is asked.
  * Input is accepted in any case, with spaces and dashes (`7KQM-2XR9-VH4D`).
  */
@@ -20,24 +20,33 @@ function valueOf(char: string): number {
   return TRACKING_ALPHABET.indexOf(char);
 }
 
-/** Luhn mod N over `body`: the character that makes the whole code check. */
-export function checkCharacter(body: string): string {
-  let factor = 2;
+/** The prime modulus of the check: one more than the alphabet, so weights and differences are invertible. */
+const P = 31;
+/** 12⁻¹ mod 31 (12 × 13 = 156 = 5 × 31 + 1): the weight of the check position, inverted. */
+const INVERSE_CHECK_WEIGHT = 13;
+
+/**
+ * The check character of an 11-character `body`: Σ (position + 1) × value ≡ 0 (mod 31) over the
+ * whole code. A mistyped character changes the sum by weight × difference and a swap of
+ * neighbours by the difference itself, neither ≡ 0 mod the prime 31, so every single substitution
+ * and every neighbouring swap is caught (Luhn mod N misses swaps such as "2Z" ↔ "Z2"). The check
+ * value 30 has no symbol: such a body gets null and is never issued.
+ */
+export function checkCharacter(body: string): string | null {
   let sum = 0;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let addend = factor * valueOf(body[i]!);
-    factor = factor === 2 ? 1 : 2;
-    addend = Math.floor(addend / N) + (addend % N);
-    sum += addend;
-  }
-  return TRACKING_ALPHABET[(N - (sum % N)) % N]!;
+  for (let i = 0; i < body.length; i++) sum += (i + 1) * valueOf(body[i]!);
+  const value = (((P - (sum % P)) % P) * INVERSE_CHECK_WEIGHT) % P;
+  return TRACKING_ALPHABET[value] ?? null;
 }
 
 /** A new random tracking code (crypto-strong). */
 export function newTrackingCode(random: (max: number) => number = randomInt): string {
-  let body = '';
-  for (let i = 0; i < TRACKING_CODE_LENGTH - 1; i++) body += TRACKING_ALPHABET[random(N)]!;
-  return body + checkCharacter(body);
+  for (;;) {
+    let body = '';
+    for (let i = 0; i < TRACKING_CODE_LENGTH - 1; i++) body += TRACKING_ALPHABET[random(N)]!;
+    const check = checkCharacter(body);
+    if (check !== null) return body + check;
+  }
 }
 
 /**

@@ -133,7 +133,12 @@ export function ActionDialog({ detail, action, onClose, onDone }: ActionDialogPr
       open
       title={`${title} · ${detail.number}`}
       okText={title}
-      onOk={() => void submit().catch(() => undefined)}
+      onOk={() =>
+        // A form validation failure is shown at its fields; anything else must not vanish silently.
+        void submit().catch((e: unknown) => {
+          if (!(e && typeof e === 'object' && 'errorFields' in e)) setError(errorMessage(e, lang));
+        })
+      }
       confirmLoading={busy}
       onCancel={onClose}
       destroyOnHidden
