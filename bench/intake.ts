@@ -205,22 +205,36 @@ export async function loadIntake(
 }
 
 /**
- * The writes of one intake as a pgbench script: the day's number counter, the case, its filing
- * clock, its history event, the audit row, the outbox message and the operators' notifications —
- * the statements src/cases/service.ts reportCase issues, in one transaction, with its values.
+ * The writes of one intake as a pgbench script, in the order src/cases/service.ts reportCase
+ * issues them, with its values: the case under a provisional number, its filing clock, its
+ * history event, the evaluation rollup rows (case, actor and hour rollups at grid, community and
+ * street level), then the hot part — the day's number counter, the number, the audit row, the
+ * outbox message and the operators' notifications — in one transaction.
  */
 export function pgbenchScript(userId: number): string {
+  const day = `(now() at time zone 'Asia/Shanghai')::date`;
+  const hour = `extract(hour from now() at time zone 'Asia/Shanghai')::int`;
+  const levels = `lateral (values ('grid', g.code), ('community', g.community_code), ('street', g.street_code)) as l(level, code)`;
   return `\\set g random(1, :ngrids)
 \\set c random(1, :nclasses)
 BEGIN;
-insert into case_number_counters (district_code, day, last) values ('110101', (now() at time zone 'Asia/Shanghai')::date, 1)
-  on conflict (district_code, day) do update set last = case_number_counters.last + 1 returning last \\gset
 insert into cases (number, source, kind, classification_id, filing_condition, location, grid_code, community_code, street_code, district_code, address, description, urgency, status, stage, suggested_department_id, routing_explanation, reported_by_user_id, reported_at, created_at, updated_at)
-  select '110101' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(:last::text, 5, '0'), 'hotline', c.kind, c.id, 'default', ST_SetSRID(ST_MakePoint(g.lng, g.lat), 4326), g.code, g.community_code, g.street_code, '110101', null, '路面破损，影响通行（基准测试上报）', 'normal', 'reported', 'collection', r.department_id, '按职责清单：城管委', ${userId}, now(), now(), now()
+  select '~' || gen_random_uuid(), 'hotline', c.kind, c.id, 'default', ST_SetSRID(ST_MakePoint(g.lng, g.lat), 4326), g.code, g.community_code, g.street_code, '110101', null, '路面破损，影响通行（基准测试上报）', 'normal', 'reported', 'collection', r.department_id, '按职责清单：城管委', ${userId}, now(), now(), now()
   from bench_grids g cross join bench_classes c left join bench_routes r on r.i = c.i and r.street_code = g.street_code
-  where g.i = :g and c.i = :c returning id \\gset
+  where g.i = :g and c.i = :c returning id, classification_id as class_id \\gset
 insert into case_clocks (case_id, clock, round, started_at, limit_amount, limit_unit, due_at, pauses) values (:id, 'filing', 1, now(), 60, 'working_minutes', now() + interval '60 minutes', '[]');
 insert into case_events (case_id, at, actor_id, actor_name, actor_role, action, from_status, to_status, note, attachments, changes, effects) values (:id, now(), ${userId}, 'operator', 'supervisor', 'report', null, 'reported', '路面破损，影响通行（基准测试上报）', '[]', '{"source":{"before":null,"after":"hotline"}}', '[{"kind":"clock","clock":"filing","op":"start"}]');
+insert into eval_case_rollups (level, region_code, day, class_id, department_id, reported)
+  select l.level, l.code, ${day}, :class_id, 0, 1 from bench_grids g cross join ${levels} where g.i = :g order by 1, 2
+  on conflict (level, day, region_code, class_id, department_id) do update set reported = eval_case_rollups.reported + excluded.reported;
+insert into eval_actor_rollups (actor_id, day, reports) values (${userId}, ${day}, 1)
+  on conflict (day, actor_id) do update set reports = eval_actor_rollups.reports + excluded.reports;
+insert into eval_hour_rollups (level, region_code, day, hour, class_id, department_id, reported)
+  select l.level, l.code, ${day}, ${hour}, :class_id, 0, 1 from bench_grids g cross join ${levels} where g.i = :g order by 1, 2
+  on conflict (level, day, region_code, hour, class_id, department_id) do update set reported = eval_hour_rollups.reported + excluded.reported;
+insert into case_number_counters (district_code, day, last) values ('110101', ${day}, 1)
+  on conflict (district_code, day) do update set last = case_number_counters.last + 1 returning last \\gset
+update cases set number = '110101' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(:last::text, 5, '0') where id = :id;
 insert into audit_log (actor_id, actor_name, action, target_type, target_id, client_ip, request_id, detail) values (${userId}, 'operator', 'case.report', 'case', :id, '127.0.0.1', 'pgbench', jsonb_build_object('number', :last));
 insert into outbox (topic, aggregate_type, aggregate_id, payload) values ('case.reported', 'case', :id, jsonb_build_object('caseId', :id, 'action', 'report', 'status', 'reported', 'stage', 'collection', 'at', now()));
 insert into notifications (user_id, kind, title, body, case_id, link)

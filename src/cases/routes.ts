@@ -53,10 +53,13 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const result = await idempotent(request, db, 201, async (tx) => {
-        const id = await reportCase(tx, caseDeps, ctx, request.body);
-        return presentCaseDetail(await getCaseDetail(tx, caseDeps, ctx, id));
-      });
+      const result = await idempotent(
+        request,
+        db,
+        201,
+        (tx) => reportCase(tx, caseDeps, ctx, request.body),
+        async (reader, id) => presentCaseDetail(await getCaseDetail(reader, caseDeps, ctx, id)),
+      );
       return reply
         .code(result.status as 201)
         .header('location', `/api/v1/cases/${(result.body as { id: number }).id}`)

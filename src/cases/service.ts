@@ -26,7 +26,7 @@ import {
   type ClockEnv,
   type ClockSubject,
 } from './clocks.js';
-import { nextCaseNumber } from './numbering.js';
+import { nextCaseNumber, provisionalCaseNumber } from './numbering.js';
 import { recordTransitionNote } from './public-notes.js';
 import { loadCaseRow, loadClass, type CaseRow } from './repo.js';
 import { routeCase } from './routing/service.js';
@@ -182,7 +182,6 @@ export async function reportCase(
     }
     const beforePhotos = input.beforePhotoIds ?? [];
     await checkPhotos(tx, ctx, beforePhotos, 'body.beforePhotoIds');
-    const number = await nextCaseNumber(tx, location.district.code, now, deps.timeZone);
     const routing = await routeCase(tx, {
       kind: cls.kind,
       standard: cls.standard,
@@ -193,7 +192,7 @@ export async function reportCase(
     const inserted = await tx
       .insertInto('cases')
       .values({
-        number,
+        number: provisionalCaseNumber(),
         source: input.source,
         kind: cls.kind,
         classification_id: cls.id,
@@ -277,17 +276,25 @@ export async function reportCase(
         effects: JSON.stringify([{ kind: 'clock', clock: 'filing', op: 'start' }]),
       })
       .execute();
+    const provisional = (await loadCaseRow(tx, id, false))!;
+    await recordTransitionNote(tx, provisional, 'report', { authorId: null, at: now });
+    // Evaluation rollups: the new case's counts (src/evaluation/rollups.ts), computed here and
+    // written below with the other hot rows.
+    const writeRollups = await (await trackRollups(tx, id, deps.timeZone, true)).prepare();
+    // Hot rows last. The day's number counter and the daily rollup rows are shared by every intake
+    // and stay locked from their upsert until commit, so concurrent intakes queue on them: only the
+    // few writes below run while they are held (docs/benchmarks.md, intake). Until then the case
+    // carries a provisional number, which a deferred constraint (migration 0012) never lets commit.
+    await writeRollups();
+    const number = await nextCaseNumber(tx, location.district.code, now, deps.timeZone);
+    await tx.updateTable('cases').set({ number }).where('id', '=', id).execute();
     await recordAudit(tx, ctx, {
       action: 'case.report',
       targetType: 'case',
       targetId: id,
       detail: { number },
     });
-    const row = (await loadCaseRow(tx, id, false))!;
-    await signalCaseChange(tx, row, 'report', null, now);
-    await recordTransitionNote(tx, row, 'report', { authorId: null, at: now });
-    // Evaluation rollups: the new case's counts, in this transaction (src/evaluation/rollups.ts).
-    await (await trackRollups(tx, id, deps.timeZone, true)).settle();
+    await signalCaseChange(tx, { ...provisional, number }, 'report', null, now);
     if (input.selfHandled) {
       await applyAction(
         tx,

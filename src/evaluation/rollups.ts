@@ -207,6 +207,11 @@ function chunks<T>(items: T[], size: number): T[][] {
 export interface RollupTracker {
   /** Adds the case's change since `trackRollups` to the rollups. Call once, after the event is written. */
   settle(): Promise<void>;
+  /**
+   * `settle` in two steps: reads the case's change now and returns the write, so a caller can
+   * put the write (which locks shared daily rows until commit) at the end of its transaction.
+   */
+  prepare(): Promise<() => Promise<void>>;
 }
 
 /**
@@ -221,12 +226,17 @@ export async function trackRollups(
   isNew = false,
 ): Promise<RollupTracker> {
   const before = isNew ? new Map<string, number>() : await contributionsOfCase(tx, caseId, timeZone);
+  const prepare = async () => {
+    const delta = difference(before, await contributionsOfCase(tx, caseId, timeZone));
+    return async () => {
+      if (delta.size > 0) await addToRollups(tx, delta);
+    };
+  };
   return {
     async settle() {
-      const after = await contributionsOfCase(tx, caseId, timeZone);
-      const delta = difference(before, after);
-      if (delta.size > 0) await addToRollups(tx, delta);
+      await (await prepare())();
     },
+    prepare,
   };
 }
 

@@ -30,15 +30,37 @@ function keyOf(request: FastifyRequest): string | null {
   return key;
 }
 
+/**
+ * Runs `run` in a transaction under the request's Idempotency-Key (if any). With `present`, the
+ * response body is made from run's result: after commit when there is no key (so the write's
+ * locks are not held while the answer is read), inside the transaction when there is one (the
+ * stored answer must be committed with the write).
+ */
 export async function idempotent<T>(
   request: FastifyRequest,
   db: Kysely<DB>,
   status: number,
   run: (tx: Transaction<DB>) => Promise<T>,
+): Promise<IdempotentResult<T>>;
+export async function idempotent<V, T>(
+  request: FastifyRequest,
+  db: Kysely<DB>,
+  status: number,
+  run: (tx: Transaction<DB>) => Promise<V>,
+  present: (db: Kysely<DB> | Transaction<DB>, value: V) => Promise<T>,
+): Promise<IdempotentResult<T>>;
+export async function idempotent<V, T>(
+  request: FastifyRequest,
+  db: Kysely<DB>,
+  status: number,
+  run: (tx: Transaction<DB>) => Promise<V>,
+  present?: (db: Kysely<DB> | Transaction<DB>, value: V) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
+  const answer = present ?? (async (_db: unknown, value: V) => value as unknown as T);
   const key = keyOf(request);
   if (key === null) {
-    return { status, body: await db.transaction().execute(run), replayed: false };
+    const value = await db.transaction().execute(run);
+    return { status, body: await answer(db, value), replayed: false };
   }
   const scope = request.credential
     ? `user:${request.credential.actor.id}`
@@ -71,7 +93,7 @@ export async function idempotent<T>(
       if (stored.status_code === IN_FLIGHT) throw new DomainError('IDEMPOTENCY_KEY_IN_FLIGHT');
       return { status: stored.status_code, body: stored.response_body as T, replayed: true };
     }
-    const body = await run(tx);
+    const body = await answer(tx, await run(tx));
     await tx
       .updateTable('idempotency_keys')
       .set({ status_code: status, response_body: JSON.stringify(body) })
