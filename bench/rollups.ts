@@ -1,39 +1,28 @@
 /**
  * Fills the evaluation rollups after a bulk load: the generator writes history without the case
  * service, so the rollups the service keeps as cases move are rebuilt from that history with the
- * evaluation module's own rebuild (src/evaluation). Returns null when this checkout has none.
+ * evaluation module's own bulk rebuild (src/evaluation/rollups.ts).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.js';
-
-type Rebuild = (
-  db: Kysely<DB>,
-  timeZone: string,
-  options?: { batchSize?: number; onProgress?: (done: number, total: number) => void },
-) => Promise<{ cases: number; rows: Record<string, number> }>;
+import { rebuildRollups } from '../src/evaluation/index.js';
 
 export async function rebuildEvaluationRollups(
   db: Kysely<DB>,
   timeZone: string,
   say: (message: string) => void,
-): Promise<{ ms: number; rows: number } | null> {
-  // A computed specifier: the bench keeps working (without rollups) in a checkout that has none.
-  const specifier = '../src/evaluation/index.js';
-  let evaluation: { rebuildRollups?: Rebuild };
-  try {
-    evaluation = (await import(specifier)) as { rebuildRollups?: Rebuild };
-  } catch {
-    return null;
-  }
-  if (typeof evaluation.rebuildRollups !== 'function') return null;
+): Promise<{ ms: number; rows: number }> {
   const started = performance.now();
   let last = 0;
-  const report = await evaluation.rebuildRollups(db, timeZone, {
+  const report = await rebuildRollups(db, timeZone, {
     batchSize: 5000,
     onProgress: (done, total) => {
       if (performance.now() - last < 10_000) return;
       last = performance.now();
-      say(`  rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases`);
+      const rate = done / ((performance.now() - started) / 1000);
+      say(
+        `  rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${rate.toFixed(0)} /s)`,
+      );
     },
   });
   const rows = Object.values(report.rows).reduce((a, b) => a + b, 0);

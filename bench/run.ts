@@ -8,6 +8,7 @@
  *   npm run bench -- --pglite-cases 0     skip PGlite
  *   npm run bench -- --keep               keep the last PostgreSQL database (named in the output)
  *   npm run bench -- --reuse NAME         measure an existing generated PostgreSQL database
+ *                                         (with --scales: grow it to those scales first)
  *   npm run bench -- --only-intake        skip locate, indicators and lists
  *   npm run bench -- --no-rollups         do not rebuild the evaluation rollups after generating
  *   npm run bench -- --rebuild-rollups    with --reuse: rebuild the rollups of the existing database first
@@ -227,13 +228,12 @@ async function grow(
 
 async function rebuild(label: string, database: Database, cases: number) {
   const rebuilt = await rebuildEvaluationRollups(database.db, TIME_ZONE, say);
-  if (rebuilt)
-    record(
-      label,
-      cases,
-      `rebuild evaluation rollups (${rebuilt.rows.toLocaleString('en')} rows)`,
-      seconds(rebuilt.ms),
-    );
+  record(
+    label,
+    cases,
+    `rebuild evaluation rollups (${rebuilt.rows.toLocaleString('en')} rows)`,
+    seconds(rebuilt.ms),
+  );
 }
 
 async function benchPglite(dist: ReturnType<typeof fitDistributions>): Promise<void> {
@@ -290,7 +290,8 @@ async function benchPostgres(url: string, dist: ReturnType<typeof fitDistributio
         seconds(performance.now() - started),
       );
     }
-    const list = reuse ? [have] : scales;
+    // With --reuse, explicit --scales grow the existing database to them; otherwise it is measured as it is.
+    const list = reuse ? (option('--scales') ? scales.filter((n) => n >= have) : [have]) : scales;
     for (const [i, cases] of list.entries()) {
       await grow(label, database, have, cases, dist);
       have = Math.max(have, cases);

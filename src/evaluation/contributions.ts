@@ -113,11 +113,28 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Day and hour by time zone and quarter hour: every UTC offset in use is a multiple of 15
+ * minutes, so one quarter hour has one local day and hour. `formatToParts` is slow (a rollup
+ * rebuild calls this ~20 times per case), a lookup is not; bounded so a long-running process
+ * cannot grow it without end.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const dayHours = new Map<string, Map<number, { day: string; hour: number }>>();
+
 /** The local civil day (YYYY-MM-DD) and hour (0–23) of an instant. */
 export function localDayHour(at: Date, timeZone: string): { day: string; hour: number } {
+  let cache = dayHours.get(timeZone);
+  if (!cache) dayHours.set(timeZone, (cache = new Map<number, { day: string; hour: number }>()));
+  const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+  const known = cache.get(quarter);
+  if (known) return known;
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
+  const value = { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(quarter, value);
+  return value;
 }
 
 function departmentChange(event: HistoryEvent): { before: number | null; after: number | null } | null {
@@ -137,9 +154,16 @@ export function onTime(clocks: readonly HistoryClock[], clock: string, at: Date)
   return !round?.dueAt || at.getTime() <= round.dueAt.getTime();
 }
 
-/** Every count this case contributes, derived from its current state and history. */
-export function contributionsOf(history: CaseHistory, timeZone: string): Contributions {
-  const out: Contributions = new Map();
+/**
+ * Every count this case contributes, derived from its current state and history; added to
+ * `into` when given (a bulk rebuild sums thousands of cases without a map per case).
+ */
+export function contributionsOf(
+  history: CaseHistory,
+  timeZone: string,
+  into: Contributions = new Map(),
+): Contributions {
+  const out = into;
   const add = (key: string, n = 1) => out.set(key, (out.get(key) ?? 0) + n);
   const regions: Array<[RegionLevel, string]> = [
     ['grid', history.gridCode],

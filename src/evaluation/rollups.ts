@@ -107,15 +107,23 @@ function parseKey(key: string): string[] {
   return key.split('|');
 }
 
+type RollupRow = Record<string, number | string>;
+
 /**
- * Adds contributions to the rollup tables: one upsert per table, rows in key order so that two
- * transactions touching the same rows lock them in the same order (no deadlock).
+ * Contributions as rows of the three rollup tables (one row per key with a column per fact), each
+ * list in key order so that two transactions touching the same rows lock them in the same order
+ * (no deadlock).
  */
-export async function addToRollups(tx: Db, contributions: Contributions): Promise<void> {
-  const caseRows = new Map<string, Record<string, number | string>>();
-  const actorRows = new Map<string, Record<string, number | string>>();
-  const hourRows = new Map<string, Record<string, number | string>>();
+function rollupRows(contributions: Contributions): {
+  cases: RollupRow[];
+  actors: RollupRow[];
+  hours: RollupRow[];
+} {
+  const caseRows = new Map<string, RollupRow>();
+  const actorRows = new Map<string, RollupRow>();
+  const hourRows = new Map<string, RollupRow>();
   for (const [key, n] of contributions) {
+    if (n === 0) continue;
     const parts = parseKey(key);
     if (parts[0] === 'c') {
       const [, level, region, day, classId, department, fact] = parts as S7;
@@ -161,39 +169,42 @@ export async function addToRollups(tx: Db, contributions: Contributions): Promis
       row.reported = (row.reported as number) + n;
     }
   }
-  const sorted = (rows: Map<string, Record<string, number | string>>) =>
+  const sorted = (rows: Map<string, RollupRow>) =>
     [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  return { cases: sorted(caseRows), actors: sorted(actorRows), hours: sorted(hourRows) };
+}
+
+const CASE_KEY = ['level', 'region_code', 'day', 'class_id', 'department_id'] as const;
+const ACTOR_KEY = ['actor_id', 'day'] as const;
+const HOUR_KEY = ['level', 'region_code', 'day', 'hour', 'class_id', 'department_id'] as const;
+const HOUR_FACTS = ['reported'] as const;
+
+/** Adds contributions to the rollup tables: one upsert per table and 500 rows. */
+export async function addToRollups(tx: Db, contributions: Contributions): Promise<void> {
+  const rows = rollupRows(contributions);
   const increments = (table: string, facts: readonly string[]) =>
     Object.fromEntries(facts.map((f) => [f, sql`${sql.ref(`${table}.${f}`)} + excluded.${sql.ref(f)}`]));
-  for (const chunk of chunks(sorted(caseRows), 500)) {
+  for (const chunk of chunks(rows.cases, 500)) {
     await tx
       .insertInto('eval_case_rollups')
       .values(chunk as never)
-      .onConflict((oc) =>
-        oc
-          .columns(['level', 'day', 'region_code', 'class_id', 'department_id'])
-          .doUpdateSet(increments('eval_case_rollups', CASE_FACTS)),
-      )
+      .onConflict((oc) => oc.columns([...CASE_KEY]).doUpdateSet(increments('eval_case_rollups', CASE_FACTS)))
       .execute();
   }
-  for (const chunk of chunks(sorted(actorRows), 500)) {
+  for (const chunk of chunks(rows.actors, 500)) {
     await tx
       .insertInto('eval_actor_rollups')
       .values(chunk as never)
       .onConflict((oc) =>
-        oc.columns(['day', 'actor_id']).doUpdateSet(increments('eval_actor_rollups', ACTOR_FACTS)),
+        oc.columns([...ACTOR_KEY]).doUpdateSet(increments('eval_actor_rollups', ACTOR_FACTS)),
       )
       .execute();
   }
-  for (const chunk of chunks(sorted(hourRows), 500)) {
+  for (const chunk of chunks(rows.hours, 500)) {
     await tx
       .insertInto('eval_hour_rollups')
       .values(chunk as never)
-      .onConflict((oc) =>
-        oc
-          .columns(['level', 'day', 'region_code', 'hour', 'class_id', 'department_id'])
-          .doUpdateSet(increments('eval_hour_rollups', ['reported'])),
-      )
+      .onConflict((oc) => oc.columns([...HOUR_KEY]).doUpdateSet(increments('eval_hour_rollups', HOUR_FACTS)))
       .execute();
   }
 }
@@ -234,7 +245,9 @@ export async function trackRollups(
   };
   return {
     async settle() {
-      await (await prepare())();
+      await (
+        await prepare()
+      )();
     },
     prepare,
   };
@@ -290,16 +303,46 @@ export interface RebuildReport {
   rows: { cases: number; actors: number; hours: number };
 }
 
+type RollupTable = 'eval_case_rollups' | 'eval_actor_rollups' | 'eval_hour_rollups';
+
+const TABLES: Array<{ table: RollupTable; stage: string; key: readonly string[]; facts: readonly string[] }> =
+  [
+    { table: 'eval_case_rollups', stage: 'stage_case_rollups', key: CASE_KEY, facts: CASE_FACTS },
+    { table: 'eval_actor_rollups', stage: 'stage_actor_rollups', key: ACTOR_KEY, facts: ACTOR_FACTS },
+    { table: 'eval_hour_rollups', stage: 'stage_hour_rollups', key: HOUR_KEY, facts: HOUR_FACTS },
+  ];
+
+const SQL_TYPES: Record<string, string> = { level: 'text', region_code: 'text', day: 'date' };
+
+/** Appends rows to a staging table with one statement: a column array each, through `unnest`. */
+async function stage(
+  tx: Db,
+  stageTable: string,
+  columns: readonly string[],
+  rows: RollupRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = columns.map(
+    (column) => sql`${rows.map((row) => row[column])}::${sql.raw(SQL_TYPES[column] ?? 'int')}[]`,
+  );
+  await sql`insert into ${sql.table(stageTable)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    select * from unnest(${sql.join(arrays)})`.execute(tx);
+}
+
 /**
- * Recomputes every rollup from the history in one transaction. The tables are locked for its
- * duration, so a case action running meanwhile adds its difference after the rebuild commits.
+ * Recomputes every rollup from the history in one transaction — the bulk path (a 10 M-case
+ * register): histories are read in id batches (the next batch is read while this one is
+ * computed), each case's contributions come from the same `contributionsOf` as the incremental
+ * path, each batch's sums are appended to unlogged staging tables with one `unnest` insert per
+ * table, and one `group by` per rollup table writes the result. The rollup tables are locked for
+ * the duration, so a case action running meanwhile adds its difference after the rebuild commits.
  */
 export async function rebuildRollups(
   db: Kysely<DB>,
   timeZone: string,
   options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<RebuildReport> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   return db.transaction().execute(async (tx) => {
     await sql`lock table eval_case_rollups, eval_actor_rollups, eval_hour_rollups in exclusive mode`.execute(
       tx,
@@ -307,20 +350,41 @@ export async function rebuildRollups(
     await sql`delete from eval_case_rollups`.execute(tx);
     await sql`delete from eval_actor_rollups`.execute(tx);
     await sql`delete from eval_hour_rollups`.execute(tx);
+    for (const { table, stage: stageTable } of TABLES)
+      await sql`create temp table ${sql.table(stageTable)} (like ${sql.table(table)}) on commit drop`.execute(
+        tx,
+      );
     const total = Number(
       (await sql<{ n: number }>`select count(*)::int as n from cases`.execute(tx)).rows[0]?.n ?? 0,
     );
-    let afterId = 0;
     let done = 0;
+    let next = loadHistories(tx, { afterId: 0, limit: batchSize });
     for (;;) {
-      const batch = await loadHistories(tx, { afterId, limit: batchSize });
+      const batch = await next;
       if (batch.length === 0) break;
+      next = loadHistories(tx, { afterId: batch[batch.length - 1]!.id, limit: batchSize });
       const sum: Contributions = new Map();
-      for (const history of batch) accumulate(sum, contributionsOf(history, timeZone));
-      await addToRollups(tx, sum);
-      afterId = batch[batch.length - 1]!.id;
+      for (const history of batch) contributionsOf(history, timeZone, sum);
+      const rows = rollupRows(sum);
+      const byTable = {
+        eval_case_rollups: rows.cases,
+        eval_actor_rollups: rows.actors,
+        eval_hour_rollups: rows.hours,
+      };
+      for (const { table, stage: stageTable, key, facts } of TABLES)
+        await stage(tx, stageTable, [...key, ...facts], byTable[table]);
       done += batch.length;
       options.onProgress?.(done, total);
+    }
+    // Rows split over batches (a case's later events) are summed here; all-zero sums are left out.
+    for (const { table, stage: stageTable, key, facts } of TABLES) {
+      const keys = sql.join(key.map((c) => sql.ref(c)));
+      await sql`insert into ${sql.table(table)} (${keys}, ${sql.join(facts.map((f) => sql.ref(f)))})
+        select ${keys}, ${sql.join(facts.map((f) => sql`sum(${sql.ref(f)})::int`))} from ${sql.table(stageTable)}
+        group by ${keys} having ${sql.join(
+          facts.map((f) => sql`sum(${sql.ref(f)}) <> 0`),
+          sql` or `,
+        )}`.execute(tx);
     }
     const count = async (table: 'eval_case_rollups' | 'eval_actor_rollups' | 'eval_hour_rollups') =>
       Number(
