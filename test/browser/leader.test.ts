@@ -166,7 +166,7 @@ describe('the leader views', () => {
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('link', { name: '下载 CSV：评价表' }).click();
     const download = await downloadPromise;
-    const saved = fs.readFileSync((await download.path())!, 'utf8');
+    const saved = fs.readFileSync(await download.path(), 'utf8');
     expect(saved.startsWith('\uFEFF排名,编码,名称')).toBe(true);
     const csv = await fetchDownload(page, /^下载 CSV：评价表$/);
     expect(csv.href).toContain('compare=mom');

@@ -5,8 +5,8 @@
  * filters kept in the URL — period, region, class, department — and each table downloadable.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Col, InputNumber, Row, Segmented, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { Card, Col, Empty, InputNumber, Row, Segmented, Space, Table, Typography } from 'antd';
 import type { Feature, Geometry } from 'geojson';
 import { api } from '../../../shared/api.js';
 import { formatDateTime, formatPercent } from '../../../shared/format.js';
@@ -26,14 +26,7 @@ import { useWebConfig } from '../../ui/useWebConfig.js';
 import { useUser } from '../../session.js';
 import { m } from '../../messages.js';
 import { ClassSelect, DepartmentSelect, RegionSelect } from '../evaluation/filters.js';
-import {
-  ExportLinks,
-  PeriodPicker,
-  lastWholeMonth,
-  periodOf,
-  withPeriod,
-  type Period,
-} from '../evaluation/period.js';
+import { ExportLinks, PeriodPicker, useViewParams } from '../evaluation/period.js';
 import { countsByGrid, HEAT, heatFor, type Hotspot } from './hotspots.js';
 import { am } from './messages.js';
 
@@ -119,9 +112,7 @@ export function AnalyticsPage() {
   const tm = m.useT();
   const user = useUser();
   const config = useWebConfig();
-  const [params, setParams] = useSearchParams();
-  const fallback = useMemo(() => lastWholeMonth(), []);
-  const period = periodOf(params, fallback);
+  const { params, period, update } = useViewParams();
   const regionCode = params.get('region') ?? undefined;
   const classId = Number(params.get('classId')) || undefined;
   // A department's own staff see their department's cases only (the API narrows it anyway).
@@ -130,15 +121,6 @@ export function AnalyticsPage() {
   const [interval, setInterval] = useState<'day' | 'week' | 'month'>('day');
   const [groupBy, setGroupBy] = useState<'street' | 'class' | 'department'>('street');
   const [repeat, setRepeat] = useState({ minCount: 3, windowDays: 30, radiusM: 30 });
-
-  const update = (changes: Record<string, string | undefined>, next?: Period) => {
-    const out = next ? withPeriod(params, next) : new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined) out.delete(k);
-      else out.set(k, v);
-    }
-    setParams(out, { replace: true });
-  };
 
   const filters: Filters = { from: period.from, to: period.to, regionCode, classId, departmentId };
   const key = JSON.stringify(filters);
@@ -287,7 +269,7 @@ export function AnalyticsPage() {
         formatter: (p: { value: [number, number, number] }) =>
           `${days[p.value[1]]} ${t('hour', { h: p.value[0] })}：${p.value[2]}`,
       },
-      grid: { left: 48, right: 16, top: 8, bottom: 64 },
+      grid: { left: 48, right: 16, top: 8, bottom: 84 },
       xAxis: {
         type: 'category',
         data: Array.from({ length: 24 }, (_, h) => String(h)),
@@ -301,6 +283,8 @@ export function AnalyticsPage() {
         orient: 'horizontal',
         left: 'center',
         bottom: 0,
+        itemHeight: 160,
+        itemWidth: 12,
         inRange: { color: ['#f0f5ff', '#6e9cf5', '#cf1322'] },
       },
       series: [
@@ -556,11 +540,15 @@ export function AnalyticsPage() {
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Chart
-              option={satisfactionOption}
-              height={Math.max(160, 40 + 28 * (satisfaction.data?.rows.length ?? 0))}
-              label={t('satisfaction')}
-            />
+            {satisfaction.data?.rows.length ? (
+              <Chart
+                option={satisfactionOption}
+                height={Math.max(160, 40 + 28 * satisfaction.data.rows.length)}
+                label={t('satisfaction')}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
           </Col>
           <Col span={12}>
             <Table<SatisfactionRow>

@@ -6,7 +6,6 @@
  * The view's state lives in the URL, so the dashboard and colleagues can link to it.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { Button, Card, Result, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
@@ -23,7 +22,7 @@ import { DrillDrawer, type Drill } from './DrillDrawer.js';
 import { ClassSelect } from './filters.js';
 import { FACT_NAMES, GRADE_COLORS, indicatorName, type FactKey, type Grade } from './labels.js';
 import { em } from './messages.js';
-import { ExportLinks, PeriodPicker, lastWholeMonth, periodOf, withPeriod, type Period } from './period.js';
+import { ExportLinks, PeriodPicker, useViewParams } from './period.js';
 
 export const SUBJECT_KINDS = [
   'department',
@@ -229,24 +228,13 @@ export function EvaluationPage() {
   const [lang] = useLang();
   const user = useUser();
   const allowed = kindsFor(user.role);
-  const [params, setParams] = useSearchParams();
-  const fallback = useMemo(() => lastWholeMonth(), []);
-  const period = periodOf(params, fallback);
+  const { params, period, update } = useViewParams();
   const requested = params.get('kind') as SubjectKind | null;
   const kind: SubjectKind = requested && SUBJECT_KINDS.includes(requested) ? requested : allowed[0]!;
   const compare = (['mom', 'yoy'] as const).find((c) => c === params.get('compare'));
   const profileKey = params.get('profile') ?? undefined;
   const classId = Number(params.get('classId')) || undefined;
   const [drill, setDrill] = useState<Drill | null>(null);
-
-  const update = (changes: Record<string, string | undefined>, next?: Period) => {
-    const out = next ? withPeriod(params, next) : new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined) out.delete(k);
-      else out.set(k, v);
-    }
-    setParams(out, { replace: true });
-  };
 
   const config = useAsync(() => loadProfiles(), []);
   const query = {
@@ -315,49 +303,6 @@ export function EvaluationPage() {
       ellipsis: true,
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
     },
-    ...FACT_COLUMNS[kind].map((fact): ColumnsType<EvaluationRow>[number] => ({
-      title: tf(fact),
-      key: `fact:${fact}`,
-      align: 'right',
-      width: 96,
-      sorter: byNumber((r) => r.facts[fact]),
-      render: (_v, row) => {
-        const n = row.facts[fact] ?? 0;
-        if (n === 0 || NOT_CASES.has(fact)) return fact === 'area_km2' ? n.toFixed(2) : n;
-        return (
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0 }}
-            aria-label={t('drillLabel', { fact: tf(fact), n })}
-            onClick={() => setDrill({ object: kind, subject: row.subject, name: row.name, fact, n })}
-          >
-            {n}
-          </Button>
-        );
-      },
-    })),
-    ...indicators.map((indicator): ColumnsType<EvaluationRow>[number] => ({
-      title: indicatorName(indicator.key, indicator.name, lang),
-      key: `indicator:${indicator.key}`,
-      align: 'right',
-      width: 110,
-      sorter: byNumber((r) => valueOf(indicator, r.facts)),
-      render: (_v, row) => {
-        const text = formatIndicator(indicator, valueOf(indicator, row.facts));
-        if (indicator.denominator === null) return text;
-        return (
-          <Tooltip
-            title={`${tf(indicator.numerator)} / ${tf(indicator.denominator)} = ${t('ratio', {
-              num: row.facts[indicator.numerator] ?? 0,
-              den: row.facts[indicator.denominator] ?? 0,
-            })}`}
-          >
-            <span>{text}</span>
-          </Tooltip>
-        );
-      },
-    })),
     {
       title: t('composite'),
       dataIndex: 'composite',
@@ -429,6 +374,49 @@ export function EvaluationPage() {
           },
         ] satisfies ColumnsType<EvaluationRow>)
       : []),
+    ...FACT_COLUMNS[kind].map((fact): ColumnsType<EvaluationRow>[number] => ({
+      title: tf(fact),
+      key: `fact:${fact}`,
+      align: 'right',
+      width: 96,
+      sorter: byNumber((r) => r.facts[fact]),
+      render: (_v, row) => {
+        const n = row.facts[fact] ?? 0;
+        if (n === 0 || NOT_CASES.has(fact)) return fact === 'area_km2' ? n.toFixed(2) : n;
+        return (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0 }}
+            aria-label={t('drillLabel', { fact: tf(fact), n })}
+            onClick={() => setDrill({ object: kind, subject: row.subject, name: row.name, fact, n })}
+          >
+            {n}
+          </Button>
+        );
+      },
+    })),
+    ...indicators.map((indicator): ColumnsType<EvaluationRow>[number] => ({
+      title: indicatorName(indicator.key, indicator.name, lang),
+      key: `indicator:${indicator.key}`,
+      align: 'right',
+      width: 110,
+      sorter: byNumber((r) => valueOf(indicator, r.facts)),
+      render: (_v, row) => {
+        const text = formatIndicator(indicator, valueOf(indicator, row.facts));
+        if (indicator.denominator === null) return text;
+        return (
+          <Tooltip
+            title={`${tf(indicator.numerator)} / ${tf(indicator.denominator)} = ${t('ratio', {
+              num: row.facts[indicator.numerator] ?? 0,
+              den: row.facts[indicator.denominator] ?? 0,
+            })}`}
+          >
+            <span>{text}</span>
+          </Tooltip>
+        );
+      },
+    })),
   ];
 
   if (!allowed.includes(kind)) return <Result status="403" title={t('refusedKind')} />;

@@ -4,6 +4,8 @@
  * as the API reads it) so a view can be linked and reloaded. Plus the download links of a table:
  * the same request with `format=csv` / `xlsx`, fetched by the browser with the session cookie.
  */
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { DatePicker, Segmented, Space, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -86,6 +88,25 @@ export function withPeriod(params: URLSearchParams, period: Period): URLSearchPa
   next.set('from', period.from);
   next.set('to', period.to);
   return next;
+}
+
+/**
+ * The page's URL parameters, the period in them (default: the last whole month), and an update
+ * that sets or removes parameters (and the period) in place.
+ */
+export function useViewParams() {
+  const [params, setParams] = useSearchParams();
+  const fallback = useMemo(() => lastWholeMonth(), []);
+  const period = periodOf(params, fallback);
+  const update = (changes: Record<string, string | undefined>, next?: Period) => {
+    const out = next ? withPeriod(params, next) : new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined) out.delete(k);
+      else out.set(k, v);
+    }
+    setParams(out, { replace: true });
+  };
+  return { params, period, update };
 }
 
 export function PeriodPicker({ value, onChange }: { value: Period; onChange: (period: Period) => void }) {
