@@ -75,6 +75,20 @@ async function leaderPage(path: string): Promise<Page> {
   return page;
 }
 
+interface Animated {
+  getAnimations(): Array<{ playState: string; effect: { getTiming(): { iterations?: number } } | null }>;
+}
+
+/** A screenshot once antd's drawer and tab transitions have finished (spinners run forever). */
+async function settledShot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: Animated }).document
+      .getAnimations()
+      .every((a) => a.playState === 'finished' || a.effect?.getTiming().iterations === Infinity),
+  );
+  await run().shot(page, name);
+}
+
 async function apiRows(object: string, extra = ''): Promise<ApiRow[]> {
   const { t, cast } = run();
   const response = await t.as(cast.leader, {
@@ -134,7 +148,7 @@ describe('the leader views', () => {
       .locator('.ant-tag')
       .filter({ hasText: new RegExp(`^${api.grade}$`) })
       .waitFor();
-    await run().shot(page, 'desktop-evaluation-department');
+    await settledShot(page, 'desktop-evaluation-department');
 
     // Drill-down: the three dispatched cases, each linking to its detail page.
     await row.getByRole('button', { name: '查看应处置数的 3 件案卷' }).click();
@@ -142,7 +156,7 @@ describe('the leader views', () => {
     await drawer.getByText(`${departmentName} · 应处置数`).waitFor();
     for (const c of cases.slice(0, 3)) await drawer.getByRole('link', { name: c.number }).waitFor();
     expect(await drawer.getByRole('link', { name: cases[3]!.number }).count()).toBe(0);
-    await run().shot(page, 'desktop-evaluation-drilldown');
+    await settledShot(page, 'desktop-evaluation-drilldown');
     const csvOfDrill = await fetchDownload(page, /^下载 CSV：.*应处置数/);
     expect(csvOfDrill.body.toString('utf8')).toContain('案件编号');
     await drawer.getByRole('link', { name: cases[1]!.number }).click();
@@ -159,7 +173,7 @@ describe('the leader views', () => {
     await page.getByRole('columnheader', { name: /得分变化/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('compare')).toBe('mom');
     await page.getByText(/对比周期：/).waitFor();
-    await run().shot(page, 'desktop-evaluation-mom');
+    await settledShot(page, 'desktop-evaluation-mom');
 
     // Downloads with the page's filters and the session cookie: CSV with BOM and Chinese header
     // row, XLSX a zip whose first sheet starts with the same headers.
@@ -194,7 +208,7 @@ describe('the leader views', () => {
       .filter({ hasText: /^值班长$/ })
       .click();
     await page.getByRole('columnheader', { name: '按时立案率' }).waitFor();
-    await run().shot(page, 'desktop-evaluation-shift-leads');
+    await settledShot(page, 'desktop-evaluation-shift-leads');
 
     // English headers.
     await page.getByText('English', { exact: true }).click();
@@ -202,7 +216,7 @@ describe('the leader views', () => {
     await page.getByRole('tab', { name: 'Departments' }).click();
     await page.getByRole('columnheader', { name: 'To handle' }).waitFor();
     await page.getByRole('columnheader', { name: 'Composite' }).waitFor();
-    await run().shot(page, 'desktop-evaluation-en');
+    await settledShot(page, 'desktop-evaluation-en');
     await page.getByText('简体中文', { exact: true }).click();
     await page.getByRole('tab', { name: '专业部门' }).waitFor();
     expect(run().errors(page)).toEqual([]);
@@ -229,7 +243,7 @@ describe('the leader views', () => {
     expect(csv.body.toString('utf8').startsWith('\uFEFF周（起始日）,上报数')).toBe(true);
     const hot = await fetchDownload(page, /^下载 Excel：高发网格$/);
     expect(hot.response.headers()['content-type']).toContain('spreadsheetml');
-    await run().shot(page, 'desktop-analytics');
+    await settledShot(page, 'desktop-analytics');
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Hotspot grids', { exact: true }).first().waitFor();
     await page.getByRole('columnheader', { name: 'On-time handling rate' }).waitFor();
@@ -246,7 +260,7 @@ describe('the leader views', () => {
       .filter({ hasText: '上报案卷' })
       .getByText(/^[1-9]\d*$/)
       .waitFor();
-    await run().shot(page, 'desktop-dashboard');
+    await settledShot(page, 'desktop-dashboard');
     await page.getByRole('link', { name: '上报案卷' }).click();
     await page.waitForURL(/\/evaluation\?kind=street&period=range/);
     await page.getByRole('tab', { name: '街道', selected: true }).waitFor();
@@ -265,7 +279,7 @@ describe('the leader views', () => {
       await page.goto(path);
       await page.getByText('无权访问').waitFor();
     }
-    await run().shot(page, 'desktop-evaluation-refused-handler');
+    await settledShot(page, 'desktop-evaluation-refused-handler');
     await page.getByText('您的角色不能访问此页面。').waitFor();
     expect(run().errors(page)).toEqual([]);
   });

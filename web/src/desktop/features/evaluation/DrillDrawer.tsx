@@ -68,7 +68,7 @@ export function DrillDrawer({
     <Drawer
       open={drill !== null}
       onClose={onClose}
-      width={860}
+      width={960}
       title={title}
       extra={query && <ExportLinks path="/evaluations/cases" query={query} what={title} />}
     >
@@ -83,6 +83,7 @@ export function DrillDrawer({
       <Table<CaseRow>
         size="small"
         rowKey="id"
+        scroll={{ x: 'max-content' }}
         loading={list.loading}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
@@ -90,7 +91,11 @@ export function DrillDrawer({
           {
             title: t('caseNumber'),
             dataIndex: 'number',
-            render: (number: string, row) => <Link to={`/cases/${row.id}`}>{number}</Link>,
+            render: (number: string, row) => (
+              <Link to={`/cases/${row.id}`} style={{ whiteSpace: 'nowrap' }}>
+                {number}
+              </Link>
+            ),
           },
           { title: t('caseClass'), dataIndex: 'className', ellipsis: true },
           { title: t('casePlace'), dataIndex: 'gridCode' },
@@ -104,7 +109,7 @@ export function DrillDrawer({
           {
             title: t('caseReported'),
             dataIndex: 'reportedAt',
-            render: (at: string) => formatDateTime(at),
+            render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span>,
           },
         ]}
       />

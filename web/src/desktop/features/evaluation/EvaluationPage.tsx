@@ -20,7 +20,7 @@ import { useAsync } from '../../ui/useAsync.js';
 import { useUser } from '../../session.js';
 import { DrillDrawer, type Drill } from './DrillDrawer.js';
 import { ClassSelect } from './filters.js';
-import { FACT_NAMES, GRADE_COLORS, indicatorName, type FactKey, type Grade } from './labels.js';
+import { FACT_NAMES, GRADE_COLORS, indicatorName, profileName, type FactKey, type Grade } from './labels.js';
 import { em } from './messages.js';
 import { ExportLinks, PeriodPicker, useViewParams } from './period.js';
 
@@ -261,7 +261,7 @@ export function EvaluationPage() {
   const byKey = useMemo(() => new Map((config.data?.indicators ?? []).map((i) => [i.key, i])), [config.data]);
   const profileOptions = (config.data?.profiles ?? [])
     .filter((p) => p.object === profileObjectOf(kind))
-    .map((p) => ({ value: p.key, label: p.name }));
+    .map((p) => ({ value: p.key, label: profileName(p.key, p.name, lang) }));
   const data = evaluation.data;
   const shownPeriod = (from: string, to: string) =>
     t('periodShown', { from, to: dayjs(to).subtract(1, 'day').format('YYYY-MM-DD') });
@@ -317,7 +317,11 @@ export function EvaluationPage() {
           <Tooltip
             title={
               <div>
-                <div>{t('itemsTitle', { profile: data?.profile.name ?? '' })}</div>
+                <div>
+                  {t('itemsTitle', {
+                    profile: data ? profileName(data.profile.key, data.profile.name, lang) : '',
+                  })}
+                </div>
                 {row.items.map((item) => (
                   <div key={item.indicator}>
                     {t('itemLine', {

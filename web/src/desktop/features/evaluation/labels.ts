@@ -189,3 +189,18 @@ export const GRADE_COLORS: Record<Grade, string> = {
   D: 'orange',
   E: 'red',
 };
+
+/** English names of the built-in profiles; a city's own profile shows the name it was stored with. */
+const PROFILE_NAMES_EN: Readonly<Record<string, string>> = {
+  'department-unicom': 'Departments (national default)',
+  'department-chengdu-jinniu': 'Departments (Chengdu Jinniu)',
+  'region-unicom': 'Streets, communities and grids (national default)',
+  'inspector-unicom': 'Inspectors (national default)',
+  'operator-unicom': 'Operators (national default)',
+  'shift-lead-unicom': 'Shift leads (national default)',
+  'dispatcher-unicom': 'Dispatchers (national default)',
+};
+
+export function profileName(key: string, serverName: string, lang: 'zh-CN' | 'en'): string {
+  return lang === 'en' ? (PROFILE_NAMES_EN[key] ?? serverName) : serverName;
+}
