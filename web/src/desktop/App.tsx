@@ -13,7 +13,7 @@ import { useLang } from '../shared/i18n.js';
 import type { Role } from '../shared/labels.js';
 import { SessionProvider, useSession } from './session.js';
 import { AppLayout } from './layout/AppLayout.js';
-import { homeOf } from './layout/nav.js';
+import { homeOf, LEADER_VIEWS } from './layout/nav.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { PasswordPage } from './features/auth/PasswordPage.js';
 import { m } from './messages.js';
@@ -33,6 +33,12 @@ const DepartmentPage = lazy(() =>
 );
 const DashboardPage = lazy(() =>
   import('./features/dashboard/DashboardPage.js').then((x) => ({ default: x.DashboardPage })),
+);
+const EvaluationPage = lazy(() =>
+  import('./features/evaluation/EvaluationPage.js').then((x) => ({ default: x.EvaluationPage })),
+);
+const AnalyticsPage = lazy(() =>
+  import('./features/analytics/AnalyticsPage.js').then((x) => ({ default: x.AnalyticsPage })),
 );
 const AdminRoutes = lazy(() =>
   import('./features/admin/AdminRoutes.js').then((x) => ({ default: x.AdminRoutes })),
@@ -168,6 +174,22 @@ export function App() {
                     element={
                       <RequireRole roles={['leader', 'admin', 'dispatcher', 'supervisor', 'department_lead']}>
                         <DashboardPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/evaluation"
+                    element={
+                      <RequireRole roles={LEADER_VIEWS}>
+                        <EvaluationPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/analytics"
+                    element={
+                      <RequireRole roles={LEADER_VIEWS}>
+                        <AnalyticsPage />
                       </RequireRole>
                     }
                   />

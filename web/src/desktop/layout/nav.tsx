@@ -4,6 +4,8 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
+  LineChartOutlined,
+  TrophyOutlined,
   CalendarOutlined,
   ClusterOutlined,
   DeploymentUnitOutlined,
@@ -32,6 +34,17 @@ export interface NavItem {
 }
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
+/**
+ * The leader's views (dashboard, evaluation, analytics). The API also lets handlers and inspectors
+ * read their own department's or own row; their work is elsewhere, so they get no such menu.
+ */
+export const LEADER_VIEWS: readonly Role[] = [
+  'leader',
+  'admin',
+  'dispatcher',
+  'supervisor',
+  'department_lead',
+];
 
 export const NAV: NavItem[] = [
   { path: '/supervision', label: 'navSupervision', icon: <EyeOutlined />, roles: ['supervisor', 'admin'] },
@@ -42,12 +55,9 @@ export const NAV: NavItem[] = [
     icon: <ToolOutlined />,
     roles: ['handler', 'department_lead', 'admin'],
   },
-  {
-    path: '/dashboard',
-    label: 'navDashboard',
-    icon: <BarChartOutlined />,
-    roles: ['leader', 'admin', 'dispatcher', 'supervisor', 'department_lead'],
-  },
+  { path: '/dashboard', label: 'navDashboard', icon: <BarChartOutlined />, roles: LEADER_VIEWS },
+  { path: '/evaluation', label: 'navEvaluation', icon: <TrophyOutlined />, roles: LEADER_VIEWS },
+  { path: '/analytics', label: 'navAnalytics', icon: <LineChartOutlined />, roles: LEADER_VIEWS },
   {
     path: '/cases',
     label: 'navCases',

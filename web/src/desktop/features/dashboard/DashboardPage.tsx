@@ -1,55 +1,49 @@
 /**
- * 领导驾驶舱: the district at a glance from server-side figures only (GET /evaluations computes
- * its facts in the database): the period's counts against the previous period (环比), streets
- * and communities coloured by reports and overdue cases, unit grids (from zoom 15) coloured by the
- * open and overdue cases inside the view, the trend in buckets, and the composite rankings.
- * No case list is loaded whole: the grid layer asks for the open cases of the visible box only.
+ * 领导驾驶舱: the district at a glance from the rollups only (GET /evaluations and /analytics read
+ * daily sums, never the case history): the period's counts against the previous period, streets
+ * and communities coloured by reports and overdue rounds, unit grids (from zoom 15) coloured by
+ * the period's reports (/analytics/hotspots), the trend, and the composite rankings. Every figure
+ * links to the evaluation or analytics page for the same days.
  */
-import { Suspense, lazy, useMemo, useState, type ComponentProps } from 'react';
-import { Card, Col, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Card, Col, Row, Segmented, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import dayjs from 'dayjs';
 import { api } from '../../../shared/api.js';
 import { defineMessages } from '../../../shared/i18n.js';
 import { businessDate } from '../../../shared/format.js';
-import { CASE_STATUSES, TERMINAL_STATUSES } from '../../../shared/labels.js';
 import {
   MapView,
   bboxOfFeatures,
   loadRegions,
   regionName,
   REGION_STYLES,
-  type BBox,
   type PolygonLayer,
 } from '../../../shared/map/index.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
+import { Chart } from '../../ui/LazyChart.js';
 import { m } from '../../messages.js';
-
-// ECharts is most of the dashboard's weight: its own chunk, fetched while the figures load.
-const LazyChart = lazy(() => import('./Chart.js').then((module) => ({ default: module.Chart })));
-function Chart(props: ComponentProps<typeof LazyChart>) {
-  return (
-    <Suspense fallback={<Skeleton active paragraph={{ rows: 5 }} />}>
-      <LazyChart {...props} />
-    </Suspense>
-  );
-}
+import { countsByGrid, heatFor, type Hotspot } from '../analytics/hotspots.js';
+import { GRADE_COLORS } from '../evaluation/labels.js';
 
 const dm = defineMessages(
   {
-    sub: '近 {days} 天全区案卷运行态势，与前 {days} 天对比（数据由服务器按真实办理流程统计）',
+    sub: '{from} 至 {to} 全区案卷运行态势，与前 {days} 天对比（服务器按日汇总的办理流程数据）',
     reported: '上报案卷',
     filed: '立案',
     closed: '结案',
     onTime: '按期处置率',
-    overdueNow: '当前超时在办',
+    overdueNow: '超期数',
+    open: '查看评价',
     vsPrevious: '较上期',
     previous: '上期 {value}',
     mapTitle: '街道 / 社区 / 单元网格案卷分布',
-    mapHint: '社区颜色：本期上报数；红框：有超时在办。放大到 15 级显示单元网格，按视野内在办案卷着色。',
+    mapHint: '社区颜色：本期上报数；红框：本期有处置超期。放大到 15 级显示单元网格，按本期上报数着色。',
     trend: '上报、立案与结案趋势',
     deptRank: '专业部门综合评价排名',
     streetRank: '街道综合评价排名（含环比）',
@@ -71,8 +65,9 @@ const dm = defineMessages(
     legendSome: '6–15',
     legendMany: '16 以上',
     legendTitle: '上报数',
-    communityTip: '本期上报 {reported} 件，结案 {closed} 件，超时在办 {overdue} 件',
-    gridTip: '在办 {open} 件，超时 {overdue} 件',
+    communityTip: '本期上报 {reported} 件，结案 {closed} 件，超期 {overdue} 次',
+    gridTip: '本期上报 {reported} 件，立案 {filed} 件',
+    moreAnalytics: '高发网格与更多分析',
     handled: '处置',
     handledOnTime: '按期处置',
     returns: '退回',
@@ -80,17 +75,18 @@ const dm = defineMessages(
     period: '统计周期',
   },
   {
-    sub: 'The district over the last {days} days against the {days} days before (figures computed by the server from the real workflow)',
+    sub: 'The district from {from} to {to} against the {days} days before (daily rollups of the real workflow on the server)',
     reported: 'Reported',
     filed: 'Filed',
     closed: 'Closed',
     onTime: 'Handled on time',
-    overdueNow: 'Overdue now',
+    overdueNow: 'Overdue',
+    open: 'Open the evaluation',
     vsPrevious: 'vs previous period',
     previous: 'Previous: {value}',
     mapTitle: 'Cases by street, community and unit grid',
     mapHint:
-      'Community fill: reports in the period; red outline: overdue open cases. Zoom to 15 for unit grids, coloured by the open cases in view.',
+      'Community fill: reports in the period; red outline: handling went overdue in the period. Zoom to 15 for unit grids, coloured by the period’s reports.',
     trend: 'Reported, filed and closed',
     deptRank: 'Departments by composite evaluation',
     streetRank: 'Streets by composite evaluation (with change)',
@@ -112,8 +108,9 @@ const dm = defineMessages(
     legendSome: '6–15',
     legendMany: '16+',
     legendTitle: 'Reports',
-    communityTip: '{reported} reported, {closed} closed, {overdue} overdue open',
-    gridTip: '{open} open, {overdue} overdue',
+    communityTip: '{reported} reported, {closed} closed, {overdue} overdue',
+    gridTip: '{reported} reported, {filed} filed in the period',
+    moreAnalytics: 'Hotspots and more analytics',
     handled: 'Handled',
     handledOnTime: 'Handled on time',
     returns: 'Returned',
@@ -127,7 +124,7 @@ type FactKey =
   | 'filed'
   | 'handled'
   | 'handled_on_time'
-  | 'overdue_open'
+  | 'overdue'
   | 'returns'
   | 'reworks'
   | 'closed'
@@ -139,19 +136,26 @@ interface EvaluationRow {
   name: string;
   facts: Facts;
   composite: number | null;
-  grade: string | null;
+  grade: 'A' | 'B' | 'C' | 'D' | 'E' | null;
   rank: number | null;
 }
 
-const DAY = 86_400_000;
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)).join(',');
+/** The last `days` local days up to today, and the as many days before; `to` exclusive. */
+function periodsOf(days: number, today = dayjs()) {
+  const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+  const to = today.add(1, 'day').startOf('day');
+  const from = to.subtract(days, 'day');
+  return { from: day(from), to: day(to), before: day(from.subtract(days, 'day')), last: day(today) };
+}
 
-function evaluate(object: 'department' | 'street' | 'community', from: Date, to: Date, signal?: AbortSignal) {
+function evaluate(
+  object: 'department' | 'street' | 'community',
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+) {
   return api
-    .request<{ rows: EvaluationRow[] }>('GET', '/evaluations', {
-      query: { object, from: from.toISOString(), to: to.toISOString() },
-      signal,
-    })
+    .request<{ rows: EvaluationRow[] }>('GET', '/evaluations', { query: { object, from, to }, signal })
     .then((r) => r.rows);
 }
 
@@ -161,7 +165,7 @@ function sum(rows: EvaluationRow[] | undefined): Facts {
     filed: 0,
     handled: 0,
     handled_on_time: 0,
-    overdue_open: 0,
+    overdue: 0,
     returns: 0,
     reworks: 0,
     closed: 0,
@@ -173,47 +177,9 @@ function sum(rows: EvaluationRow[] | undefined): Facts {
 
 const onTimeRate = (f: Facts) => (f.handled ? (f.handled_on_time / f.handled) * 100 : null);
 
-/** Buckets of the trend: days for a week, 3 days for a month, weeks for a quarter. */
-function buckets(from: Date, to: Date, days: number): { from: Date; to: Date }[] {
-  const size = days <= 7 ? 1 : days <= 30 ? 3 : 7;
-  const out: { from: Date; to: Date }[] = [];
-  for (let start = from.getTime(); start < to.getTime(); start += size * DAY)
-    out.push({ from: new Date(start), to: new Date(Math.min(start + size * DAY, to.getTime())) });
-  return out;
-}
-
 const FILL = ['#f0f5ff', '#bad0ff', '#6e9cf5', '#1456b8'];
 function fillFor(n: number): string {
   return n === 0 ? FILL[0]! : n <= 5 ? FILL[1]! : n <= 15 ? FILL[2]! : FILL[3]!;
-}
-
-type CasePoints = FeatureCollection<Point, { gridCode: string | null; overdueTier: string | null }>;
-
-/** Grids of the view with the open and overdue cases inside it, as feature properties. */
-async function gridsWithOpenCases(bbox: BBox, signal: AbortSignal) {
-  const [grids, cases] = await Promise.all([
-    loadRegions('grid', { bbox, signal }),
-    api.request<CasePoints>('GET', '/cases/geojson', {
-      query: { status: OPEN_STATUSES, bbox: bbox.join(','), limit: 5000 },
-      signal,
-    }),
-  ]);
-  const counts = new Map<string, { open: number; overdue: number }>();
-  for (const f of cases.features) {
-    const code = f.properties.gridCode;
-    if (!code) continue;
-    const c = counts.get(code) ?? { open: 0, overdue: 0 };
-    c.open += 1;
-    if (f.properties.overdueTier && f.properties.overdueTier !== 'on_time') c.overdue += 1;
-    counts.set(code, c);
-  }
-  return {
-    ...grids,
-    features: grids.features.map((g) => ({
-      ...g,
-      properties: { ...g.properties, ...(counts.get(String(g.properties.code)) ?? { open: 0, overdue: 0 }) },
-    })),
-  };
 }
 
 function Delta({ now, before, invert }: { now: number | null; before: number | null; invert?: boolean }) {
@@ -233,34 +199,41 @@ export function DashboardPage() {
   const tm = m.useT();
   const config = useWebConfig();
   const [days, setDays] = useState(30);
-  const to = useMemo(() => new Date(), []);
-  const from = useMemo(() => new Date(to.getTime() - days * DAY), [to, days]);
-  const before = useMemo(() => new Date(from.getTime() - days * DAY), [from, days]);
+  const { from, to, before, last } = useMemo(() => periodsOf(days, dayjs(businessDate(new Date()))), [days]);
 
-  const streetsNow = useAsync((s) => evaluate('street', from, to, s), [from.getTime()]);
-  const streetsBefore = useAsync((s) => evaluate('street', before, from, s), [from.getTime()]);
-  const communityEval = useAsync((s) => evaluate('community', from, to, s), [from.getTime()]);
-  const deptEval = useAsync((s) => evaluate('department', from, to, s), [from.getTime()]);
+  const streetsNow = useAsync((s) => evaluate('street', from, to, s), [from]);
+  const streetsBefore = useAsync((s) => evaluate('street', before, from, s), [from]);
+  const communityEval = useAsync((s) => evaluate('community', from, to, s), [from]);
+  const deptEval = useAsync((s) => evaluate('department', from, to, s), [from]);
   const trend = useAsync(
-    async (signal) => {
-      const parts = buckets(from, to, days);
-      // One at a time: the embedded database has one connection, parallel requests only queue.
-      const out: { label: string; facts: Facts }[] = [];
-      for (const b of parts) {
-        out.push({
-          label: businessDate(b.from).slice(5),
-          facts: sum(await evaluate('street', b.from, b.to, signal)),
-        });
-      }
-      return out;
-    },
-    [from.getTime()],
+    (signal) =>
+      api
+        .request<{ points: Array<{ period: string } & Record<'reported' | 'filed' | 'closed', number>> }>(
+          'GET',
+          '/analytics/trends',
+          { query: { from, to, interval: days <= 30 ? 'day' : 'week' }, signal },
+        )
+        .then((r) => r.points),
+    [from],
   );
+  const hotspots = useAsync(
+    (signal) =>
+      api
+        .request<{ hotspots: Hotspot[] }>('GET', '/analytics/hotspots', {
+          query: { from, to, limit: 5000 },
+          signal,
+        })
+        .then((r) => countsByGrid(r.hotspots)),
+    [from],
+  );
+  /** The evaluation page for the same days. */
+  const evaluationLink = (kind: string) => `/evaluation?kind=${kind}&period=range&from=${from}&to=${to}`;
   const streets = useAsync(() => loadRegions('street'), []);
   const communities = useAsync(() => loadRegions('community'), []);
 
   const now = useMemo(() => sum(streetsNow.data), [streetsNow.data]);
   const prev = useMemo(() => sum(streetsBefore.data), [streetsBefore.data]);
+  const byGrid = hotspots.data;
   const byCommunity = useMemo(
     () => new Map((communityEval.data ?? []).map((r) => [r.subject, r.facts])),
     [communityEval.data],
@@ -274,7 +247,7 @@ export function DashboardPage() {
         data: communities.data ?? null,
         style: (f: Feature<Geometry, Record<string, unknown>>) => {
           const c = byCommunity.get(String(f.properties.code));
-          const overdue = (c?.overdue_open ?? 0) > 0;
+          const overdue = (c?.overdue ?? 0) > 0;
           return {
             color: overdue ? '#e8412c' : '#6b89b8',
             weight: overdue ? 1.8 : 0.8,
@@ -287,7 +260,7 @@ export function DashboardPage() {
           return `${regionName(f)}：${t('communityTip', {
             reported: c?.reported ?? 0,
             closed: c?.closed ?? 0,
-            overdue: c?.overdue_open ?? 0,
+            overdue: c?.overdue ?? 0,
           })}`;
         },
       },
@@ -295,19 +268,15 @@ export function DashboardPage() {
         id: 'grids',
         name: tm('mapGrids'),
         minZoom: 15,
-        load: gridsWithOpenCases,
+        load: (bbox, signal) => loadRegions('grid', { bbox, signal }),
         style: (f) => {
-          const open = Number(f.properties.open ?? 0);
-          const overdue = Number(f.properties.overdue ?? 0);
-          return {
-            color: overdue > 0 ? '#e8412c' : '#6b89b8',
-            weight: overdue > 0 ? 1.6 : 0.4,
-            fillColor: open === 0 ? FILL[0]! : open <= 1 ? FILL[1]! : open <= 3 ? FILL[2]! : FILL[3]!,
-            fillOpacity: 0.8,
-          };
+          const n = byGrid?.get(String(f.properties.code))?.reported ?? 0;
+          return { color: '#6b89b8', weight: 0.4, fillColor: heatFor(n), fillOpacity: n ? 0.85 : 0.3 };
         },
-        tooltip: (f) =>
-          `${regionName(f)}：${t('gridTip', { open: Number(f.properties.open ?? 0), overdue: Number(f.properties.overdue ?? 0) })}`,
+        tooltip: (f) => {
+          const c = byGrid?.get(String(f.properties.code));
+          return `${regionName(f)}：${t('gridTip', { reported: c?.reported ?? 0, filed: c?.filed ?? 0 })}`;
+        },
       },
       {
         id: 'streets',
@@ -317,24 +286,24 @@ export function DashboardPage() {
         tooltip: regionName,
       },
     ],
-    [communities.data, streets.data, byCommunity, t, tm],
+    [communities.data, streets.data, byCommunity, byGrid, t, tm],
   );
 
   const trendOption = useMemo(() => {
     const rows = trend.data ?? [];
-    const series = (name: string, key: FactKey, color: string, area = false) => ({
+    const series = (name: string, key: 'reported' | 'filed' | 'closed', color: string, area = false) => ({
       name,
       type: 'line',
       smooth: true,
       ...(area ? { areaStyle: { opacity: 0.12 } } : {}),
-      data: rows.map((r) => r.facts[key]),
+      data: rows.map((r) => r[key]),
       color,
     });
     return {
       tooltip: { trigger: 'axis' },
       legend: { data: [t('reported'), t('filed'), t('closed')], bottom: 0 },
       grid: { left: 40, right: 16, top: 16, bottom: 48 },
-      xAxis: { type: 'category', data: rows.map((r) => r.label) },
+      xAxis: { type: 'category', data: rows.map((r) => r.period.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         series(t('reported'), 'reported', '#1456b8', true),
@@ -383,17 +352,37 @@ export function DashboardPage() {
     color?: string;
     suffix?: string;
     invert?: boolean;
+    link: string;
   }[] = [
-    { title: t('reported'), value: now.reported, before: prev.reported },
-    { title: t('filed'), value: now.filed, before: prev.filed, color: '#d46b08' },
-    { title: t('closed'), value: now.closed, before: prev.closed, color: '#389e0d' },
-    { title: t('onTime'), value: rate, before: onTimeRate(prev), suffix: '%' },
+    { title: t('reported'), value: now.reported, before: prev.reported, link: evaluationLink('street') },
+    {
+      title: t('filed'),
+      value: now.filed,
+      before: prev.filed,
+      color: '#d46b08',
+      link: evaluationLink('street'),
+    },
+    {
+      title: t('closed'),
+      value: now.closed,
+      before: prev.closed,
+      color: '#389e0d',
+      link: evaluationLink('street'),
+    },
+    {
+      title: t('onTime'),
+      value: rate,
+      before: onTimeRate(prev),
+      suffix: '%',
+      link: evaluationLink('department'),
+    },
     {
       title: t('overdueNow'),
-      value: now.overdue_open,
-      before: prev.overdue_open,
+      value: now.overdue,
+      before: prev.overdue,
       color: '#cf1322',
       invert: true,
+      link: evaluationLink('department'),
     },
   ];
   const comparisonRows: { key: FactKey | 'rate'; label: string; invert?: boolean }[] = [
@@ -404,14 +393,14 @@ export function DashboardPage() {
     { key: 'closed', label: t('closed') },
     { key: 'returns', label: t('returns'), invert: true },
     { key: 'reworks', label: t('reworks'), invert: true },
-    { key: 'overdue_open', label: t('overdueNow'), invert: true },
+    { key: 'overdue', label: t('overdueNow'), invert: true },
   ];
 
   return (
     <>
       <PageHeader
         title={tm('navDashboard')}
-        sub={t('sub', { days })}
+        sub={t('sub', { days, from, to: last })}
         extra={
           <Segmented<number>
             aria-label={t('period')}
@@ -431,7 +420,7 @@ export function DashboardPage() {
           <Col flex="1" key={k.title}>
             <Card loading={streetsNow.loading}>
               <Statistic
-                title={k.title}
+                title={<Link to={k.link}>{k.title}</Link>}
                 value={k.value === null ? '—' : k.suffix ? k.value.toFixed(1) : k.value}
                 suffix={k.value === null ? undefined : k.suffix}
                 valueStyle={{ color: k.color }}
@@ -451,7 +440,12 @@ export function DashboardPage() {
       </Row>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={14}>
-          <Card size="small" title={t('mapTitle')} styles={{ body: { padding: 8 } }}>
+          <Card
+            size="small"
+            title={t('mapTitle')}
+            extra={<Link to={`/analytics?period=range&from=${from}&to=${to}`}>{t('moreAnalytics')}</Link>}
+            styles={{ body: { padding: 8 } }}
+          >
             <MapView
               label={t('mapTitle')}
               tiles={config?.tiles ?? null}
@@ -527,7 +521,11 @@ export function DashboardPage() {
       </Row>
       <Row gutter={16}>
         <Col span={12}>
-          <Card size="small" title={t('streetRank')}>
+          <Card
+            size="small"
+            title={t('streetRank')}
+            extra={<Link to={evaluationLink('street')}>{t('open')}</Link>}
+          >
             <Table<EvaluationRow>
               size="small"
               rowKey="subject"
@@ -557,15 +555,19 @@ export function DashboardPage() {
                   title: t('grade'),
                   dataIndex: 'grade',
                   width: 64,
-                  render: (g: string | null) =>
-                    g ? <Tag color={g === 'A' ? 'green' : g === 'B' ? 'blue' : 'orange'}>{g}</Tag> : '—',
+                  render: (g: EvaluationRow['grade']) => (g ? <Tag color={GRADE_COLORS[g]}>{g}</Tag> : '—'),
                 },
               ]}
             />
           </Card>
         </Col>
         <Col span={12}>
-          <Card size="small" title={t('deptRank')} loading={deptEval.loading && !deptEval.data}>
+          <Card
+            size="small"
+            title={t('deptRank')}
+            extra={<Link to={evaluationLink('department')}>{t('open')}</Link>}
+            loading={deptEval.loading && !deptEval.data}
+          >
             <Chart option={rankOption} height={356} label={t('deptRank')} />
           </Card>
         </Col>

@@ -1,25 +1,28 @@
-/** ECharts on a 2D canvas, only the chart types the dashboard uses (tree-shaken). */
+/** ECharts on a 2D canvas, only the chart types the leader's views use (tree-shaken). */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
   TooltipComponent,
   TitleComponent,
   DataZoomComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
   TitleComponent,
   DataZoomComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 
