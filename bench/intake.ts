@@ -47,7 +47,9 @@ function procCpuMs(pid: number): number {
 /** Starts bench/server.ts in a child process and waits for its port. */
 export async function startServerProcess(args: string[]): Promise<ServerProcess> {
   const entry = path.join(import.meta.dirname, 'server.ts');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', entry, ...args], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

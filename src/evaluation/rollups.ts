@@ -305,12 +305,36 @@ export interface RebuildReport {
 
 type RollupTable = 'eval_case_rollups' | 'eval_actor_rollups' | 'eval_hour_rollups';
 
-const TABLES: Array<{ table: RollupTable; stage: string; key: readonly string[]; facts: readonly string[] }> =
-  [
-    { table: 'eval_case_rollups', stage: 'stage_case_rollups', key: CASE_KEY, facts: CASE_FACTS },
-    { table: 'eval_actor_rollups', stage: 'stage_actor_rollups', key: ACTOR_KEY, facts: ACTOR_FACTS },
-    { table: 'eval_hour_rollups', stage: 'stage_hour_rollups', key: HOUR_KEY, facts: HOUR_FACTS },
-  ];
+/** Each rollup table with its staging table, key, facts and primary-key order (migration 0010). */
+const TABLES: Array<{
+  table: RollupTable;
+  stage: string;
+  key: readonly string[];
+  facts: readonly string[];
+  order: readonly string[];
+}> = [
+  {
+    table: 'eval_case_rollups',
+    stage: 'stage_case_rollups',
+    key: CASE_KEY,
+    facts: CASE_FACTS,
+    order: ['level', 'day', 'region_code', 'class_id', 'department_id'],
+  },
+  {
+    table: 'eval_actor_rollups',
+    stage: 'stage_actor_rollups',
+    key: ACTOR_KEY,
+    facts: ACTOR_FACTS,
+    order: ['day', 'actor_id'],
+  },
+  {
+    table: 'eval_hour_rollups',
+    stage: 'stage_hour_rollups',
+    key: HOUR_KEY,
+    facts: HOUR_FACTS,
+    order: ['level', 'day', 'region_code', 'hour', 'class_id', 'department_id'],
+  },
+];
 
 const SQL_TYPES: Record<string, string> = { level: 'text', region_code: 'text', day: 'date' };
 
@@ -377,15 +401,19 @@ export async function rebuildRollups(
       options.onProgress?.(done, total);
     }
     // Rows split over batches (a case's later events) are summed here; all-zero sums are left out.
-    for (const { table, stage: stageTable, key, facts } of TABLES) {
+    // Written in primary-key order, so a period of one level is contiguous on disk: a month of
+    // street rows at 1 M cases is ~500 pages instead of ~17,500 scattered ones (126 → 7.5 ms).
+    for (const { table, stage: stageTable, key, facts, order } of TABLES) {
       const keys = sql.join(key.map((c) => sql.ref(c)));
       await sql`insert into ${sql.table(table)} (${keys}, ${sql.join(facts.map((f) => sql.ref(f)))})
         select ${keys}, ${sql.join(facts.map((f) => sql`sum(${sql.ref(f)})::int`))} from ${sql.table(stageTable)}
         group by ${keys} having ${sql.join(
           facts.map((f) => sql`sum(${sql.ref(f)}) <> 0`),
           sql` or `,
-        )}`.execute(tx);
+        )}
+        order by ${sql.join(order.map((c) => sql.ref(c)))}`.execute(tx);
     }
+    await sql`analyze eval_case_rollups, eval_actor_rollups, eval_hour_rollups`.execute(tx);
     const count = async (table: 'eval_case_rollups' | 'eval_actor_rollups' | 'eval_hour_rollups') =>
       Number(
         (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)).rows[0]?.n,
