@@ -13,18 +13,23 @@ export async function rebuildEvaluationRollups(
   say: (message: string) => void,
 ): Promise<{ ms: number; rows: number }> {
   const started = performance.now();
-  let last = 0;
-  const report = await rebuildRollups(db, timeZone, {
-    batchSize: 5000,
-    onProgress: (done, total) => {
-      if (performance.now() - last < 10_000) return;
-      last = performance.now();
-      const rate = done / ((performance.now() - started) / 1000);
-      say(
-        `  rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${rate.toFixed(0)} /s)`,
-      );
-    },
-  });
+  const report = await rebuildRollups(db, timeZone, { batchSize: 5000, onProgress: progress(started, say) });
   const rows = Object.values(report.rows).reduce((a, b) => a + b, 0);
   return { ms: performance.now() - started, rows };
+}
+
+/** A progress line every 10 s with the rate so far. */
+export function progress(
+  started: number,
+  say: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    if (performance.now() - last < 10_000) return;
+    last = performance.now();
+    const rate = done / ((performance.now() - started) / 1000);
+    say(
+      `  rollups: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${rate.toFixed(0)} /s)`,
+    );
+  };
 }

@@ -12,6 +12,8 @@
  *   npm run bench -- --only-intake        skip locate, indicators and lists
  *   npm run bench -- --no-rollups         do not rebuild the evaluation rollups after generating
  *   npm run bench -- --rebuild-rollups    with --reuse: rebuild the rollups of the existing database first
+ *   npm run bench -- --add-rollups A[:B]  with --reuse: add the rollups of cases with id in (A, B] (a
+ *                                         --no-rollups growth; disjoint ranges may run side by side)
  *   npm run bench -- --only-reads         skip intake and pgbench
  *   npm run bench -- --intake-seconds N   length of each intake run (default 20; smoke 3)
  *
@@ -36,7 +38,8 @@ import { fitDistributions } from './distributions.js';
 import { generateCases } from './generate.js';
 import { intakeBodies, loadIntake, operatorToken, runPgbench, startServerProcess } from './intake.js';
 import { lastMonth, listScenarios, measureIndicators, measureList } from './queries.js';
-import { rebuildEvaluationRollups } from './rollups.js';
+import { addRollupsOfCases } from '../src/evaluation/index.js';
+import { progress, rebuildEvaluationRollups } from './rollups.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -50,6 +53,8 @@ const pgliteCases = Number(option('--pglite-cases') ?? (smoke ? 1000 : 100_000))
 const onlyIntake = flag('--only-intake');
 const rollups = !flag('--no-rollups');
 const rebuildOnReuse = flag('--rebuild-rollups');
+/** --add-rollups A[:B]: with --reuse, add the rollups of the cases with id in (A, B] (after a --no-rollups growth). */
+const addRollups = option('--add-rollups');
 const onlyReads = flag('--only-reads');
 const keep = flag('--keep');
 const reuse = option('--reuse');
@@ -247,6 +252,23 @@ async function rebuild(label: string, database: Database, cases: number) {
   );
 }
 
+async function catchUp(label: string, database: Database, cases: number, range: string) {
+  const [afterId, upToId] = range.split(':').map((n) => (n === '' ? null : Number(n)));
+  const started = performance.now();
+  const report = await addRollupsOfCases(
+    database.db,
+    TIME_ZONE,
+    { afterId: afterId ?? 0, upToId: upToId ?? null },
+    { batchSize: 5000, onProgress: progress(started) },
+  );
+  record(
+    label,
+    cases,
+    `add the rollups of ${report.cases.toLocaleString('en')} bulk-loaded cases (ids ${range})`,
+    seconds(performance.now() - started),
+  );
+}
+
 async function benchPglite(dist: ReturnType<typeof fitDistributions>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-bench-pglite-'));
   const label = 'pglite';
@@ -291,6 +313,7 @@ async function benchPostgres(url: string, dist: ReturnType<typeof fitDistributio
       say(`Measuring the existing database ${name} (${have.toLocaleString('en')} cases).`);
       await migrate(database.db);
       if (rebuildOnReuse) await rebuild(label, database, have);
+      if (addRollups) await catchUp(label, database, have, addRollups);
     } else {
       const started = performance.now();
       await setupCity(database, { small: smoke });

@@ -1,3 +1,10 @@
 /** The evaluation module's door: rollups for the case loop and the CLI, routes for the API. */
-export { trackRollups, rebuildRollups, recomputeAll, storedRollups, type RollupTracker } from './rollups.js';
+export {
+  trackRollups,
+  rebuildRollups,
+  addRollupsOfCases,
+  recomputeAll,
+  storedRollups,
+  type RollupTracker,
+} from './rollups.js';
 export { evaluationRoutes } from './routes.js';

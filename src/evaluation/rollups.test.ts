@@ -14,7 +14,7 @@ import { sweepDeadlines } from '../cases/sweep.js';
 import type { CaseAction } from '../cases/workflow/index.js';
 import { formOf, phonePhoto } from '../files/testing.js';
 import type { RequestContext } from '../shared/context.js';
-import { rebuildRollups, recomputeAll, storedRollups } from './rollups.js';
+import { addRollupsOfCases, rebuildRollups, recomputeAll, storedRollups } from './rollups.js';
 
 const t = useTestApp();
 let cast: CaseCast;
@@ -187,6 +187,23 @@ describe('rollups', () => {
     await db.deleteFrom('eval_actor_rollups').execute();
     const report = await rebuildRollups(db, TZ, { batchSize: 7 });
     expect(report.cases).toBeGreaterThan(0);
+    expect(Object.fromEntries(await storedRollups(db))).toEqual(before);
+  });
+
+  it('are added for a bulk-loaded range of cases, two disjoint ranges side by side, to the same counts', async () => {
+    const db = t().database.db;
+    const before = Object.fromEntries(await storedRollups(db));
+    const ids = (await db.selectFrom('cases').select('id').orderBy('id').execute()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(2);
+    const middle = ids[Math.floor(ids.length / 2)]!;
+    for (const table of ['eval_case_rollups', 'eval_actor_rollups', 'eval_hour_rollups'] as const)
+      await db.deleteFrom(table).execute();
+    const [first, second] = await Promise.all([
+      addRollupsOfCases(db, TZ, { afterId: 0, upToId: middle }, { batchSize: 5 }),
+      addRollupsOfCases(db, TZ, { afterId: middle }, { batchSize: 5 }),
+    ]);
+    expect(first.cases + second.cases).toBe(ids.length);
+    expect(first.cases).toBe(ids.filter((id) => id <= middle).length);
     expect(Object.fromEntries(await storedRollups(db))).toEqual(before);
   });
 });

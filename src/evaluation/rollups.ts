@@ -73,15 +73,17 @@ function historyOf(row: HistoryRow): CaseHistory {
   };
 }
 
-/** The histories of some cases, or of the cases with id in [afterId, …) up to `limit`. */
+/** The histories of some cases, or of up to `limit` cases with id in (afterId, upToId]. */
 export async function loadHistories(
   db: Db,
-  which: { ids: readonly number[] } | { afterId: number; limit: number },
+  which: { ids: readonly number[] } | { afterId: number; limit: number; upToId?: number | null },
 ): Promise<CaseHistory[]> {
   const filter =
     'ids' in which
       ? sql`c.id = any(${sql.val([...which.ids])}::bigint[]) order by c.id`
-      : sql`c.id > ${which.afterId} order by c.id limit ${which.limit}`;
+      : sql`c.id > ${which.afterId} ${
+          which.upToId === undefined || which.upToId === null ? sql`` : sql`and c.id <= ${which.upToId}`
+        } order by c.id limit ${which.limit}`;
   const result = await sql<HistoryRow>`
     select c.id, c.source, c.classification_id, c.grid_code, c.community_code, c.street_code, c.status,
       c.closure_type,
@@ -353,20 +355,102 @@ async function stage(
     select * from unnest(${sql.join(arrays)})`.execute(tx);
 }
 
+interface BulkOptions {
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
- * Recomputes every rollup from the history in one transaction — the bulk path (a 10 M-case
- * register): histories are read in id batches (the next batch is read while this one is
- * computed), each case's contributions come from the same `contributionsOf` as the incremental
- * path, each batch's sums are appended to unlogged staging tables with one `unnest` insert per
- * table, and one `group by` per rollup table writes the result. The rollup tables are locked for
- * the duration, so a case action running meanwhile adds its difference after the rebuild commits.
+ * The bulk path: the contributions of the cases with id in (afterId, upToId], read in id batches
+ * (the next batch is read while this one is computed) through the same `contributionsOf` as the
+ * incremental path, each batch's rows appended to temporary staging tables with one `unnest`
+ * insert per table, then one `insert … select … group by` per rollup table — added to the rows
+ * there (`add`) or into empty tables. Returns the number of cases read.
+ */
+async function writeInBulk(
+  tx: Transaction<DB>,
+  timeZone: string,
+  range: { afterId: number; upToId: number | null },
+  add: boolean,
+  options: BulkOptions,
+): Promise<number> {
+  const batchSize = options.batchSize ?? 5000;
+  for (const { table, stage: stageTable } of TABLES)
+    await sql`create temp table ${sql.table(stageTable)} (like ${sql.table(table)}) on commit drop`.execute(
+      tx,
+    );
+  const upTo = range.upToId === null ? sql`true` : sql`id <= ${range.upToId}`;
+  const total = Number(
+    (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from cases where id > ${range.afterId} and ${upTo}`.execute(tx)
+    ).rows[0]?.n ?? 0,
+  );
+  const load = (afterId: number) => loadHistories(tx, { afterId, limit: batchSize, upToId: range.upToId });
+  let done = 0;
+  let next = load(range.afterId);
+  for (;;) {
+    const batch = await next;
+    if (batch.length === 0) break;
+    next = load(batch[batch.length - 1]!.id);
+    const sum: Contributions = new Map();
+    for (const history of batch) contributionsOf(history, timeZone, sum);
+    const rows = rollupRows(sum);
+    const byTable = {
+      eval_case_rollups: rows.cases,
+      eval_actor_rollups: rows.actors,
+      eval_hour_rollups: rows.hours,
+    };
+    for (const { table, stage: stageTable, key, facts } of TABLES)
+      await stage(tx, stageTable, [...key, ...facts], byTable[table]);
+    done += batch.length;
+    options.onProgress?.(done, total);
+  }
+  // Rows split over batches (a case's later events) are summed here; all-zero sums are left out.
+  // Written in primary-key order, so a period of one level is contiguous on disk: a month of
+  // street rows at 1 M cases is ~500 pages instead of ~17,500 scattered ones (126 → 7.5 ms).
+  for (const { table, stage: stageTable, key, facts, order } of TABLES) {
+    const keys = sql.join(key.map((c) => sql.ref(c)));
+    const onConflict = add
+      ? sql`on conflict (${keys}) do update set ${sql.join(
+          facts.map((f) => sql`${sql.ref(f)} = ${sql.table(table)}.${sql.ref(f)} + excluded.${sql.ref(f)}`),
+        )}`
+      : sql``;
+    await sql`insert into ${sql.table(table)} (${keys}, ${sql.join(facts.map((f) => sql.ref(f)))})
+      select ${keys}, ${sql.join(facts.map((f) => sql`sum(${sql.ref(f)})::int`))} from ${sql.table(stageTable)}
+      group by ${keys} having ${sql.join(
+        facts.map((f) => sql`sum(${sql.ref(f)}) <> 0`),
+        sql` or `,
+      )}
+      order by ${sql.join(order.map((c) => sql.ref(c)))} ${onConflict}`.execute(tx);
+  }
+  await sql`analyze eval_case_rollups, eval_actor_rollups, eval_hour_rollups`.execute(tx);
+  return done;
+}
+
+async function rollupRowCounts(db: Db): Promise<RebuildReport['rows']> {
+  const count = async (table: RollupTable) =>
+    Number(
+      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]?.n,
+    );
+  return {
+    cases: await count('eval_case_rollups'),
+    actors: await count('eval_actor_rollups'),
+    hours: await count('eval_hour_rollups'),
+  };
+}
+
+/**
+ * Recomputes every rollup from the history in one transaction (the bulk path above). The tables
+ * are locked for its duration, so a case action running meanwhile adds its difference after the
+ * rebuild commits.
  */
 export async function rebuildRollups(
   db: Kysely<DB>,
   timeZone: string,
-  options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: BulkOptions = {},
 ): Promise<RebuildReport> {
-  const batchSize = options.batchSize ?? 5000;
   return db.transaction().execute(async (tx) => {
     await sql`lock table eval_case_rollups, eval_actor_rollups, eval_hour_rollups in exclusive mode`.execute(
       tx,
@@ -374,57 +458,30 @@ export async function rebuildRollups(
     await sql`delete from eval_case_rollups`.execute(tx);
     await sql`delete from eval_actor_rollups`.execute(tx);
     await sql`delete from eval_hour_rollups`.execute(tx);
-    for (const { table, stage: stageTable } of TABLES)
-      await sql`create temp table ${sql.table(stageTable)} (like ${sql.table(table)}) on commit drop`.execute(
-        tx,
-      );
-    const total = Number(
-      (await sql<{ n: number }>`select count(*)::int as n from cases`.execute(tx)).rows[0]?.n ?? 0,
+    const cases = await writeInBulk(tx, timeZone, { afterId: 0, upToId: null }, false, options);
+    return { cases, rows: await rollupRowCounts(tx) };
+  });
+}
+
+/**
+ * Adds the contributions of the cases with id in (afterId, upToId] — cases written by a bulk load
+ * that bypassed the case service, which the rollups do not count yet (counting a case twice is
+ * the caller's error; `rollups check` finds it). Disjoint ranges may run side by side.
+ */
+export async function addRollupsOfCases(
+  db: Kysely<DB>,
+  timeZone: string,
+  range: { afterId: number; upToId?: number | null },
+  options: BulkOptions = {},
+): Promise<RebuildReport> {
+  return db.transaction().execute(async (tx) => {
+    const cases = await writeInBulk(
+      tx,
+      timeZone,
+      { afterId: range.afterId, upToId: range.upToId ?? null },
+      true,
+      options,
     );
-    let done = 0;
-    let next = loadHistories(tx, { afterId: 0, limit: batchSize });
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0) break;
-      next = loadHistories(tx, { afterId: batch[batch.length - 1]!.id, limit: batchSize });
-      const sum: Contributions = new Map();
-      for (const history of batch) contributionsOf(history, timeZone, sum);
-      const rows = rollupRows(sum);
-      const byTable = {
-        eval_case_rollups: rows.cases,
-        eval_actor_rollups: rows.actors,
-        eval_hour_rollups: rows.hours,
-      };
-      for (const { table, stage: stageTable, key, facts } of TABLES)
-        await stage(tx, stageTable, [...key, ...facts], byTable[table]);
-      done += batch.length;
-      options.onProgress?.(done, total);
-    }
-    // Rows split over batches (a case's later events) are summed here; all-zero sums are left out.
-    // Written in primary-key order, so a period of one level is contiguous on disk: a month of
-    // street rows at 1 M cases is ~500 pages instead of ~17,500 scattered ones (126 → 7.5 ms).
-    for (const { table, stage: stageTable, key, facts, order } of TABLES) {
-      const keys = sql.join(key.map((c) => sql.ref(c)));
-      await sql`insert into ${sql.table(table)} (${keys}, ${sql.join(facts.map((f) => sql.ref(f)))})
-        select ${keys}, ${sql.join(facts.map((f) => sql`sum(${sql.ref(f)})::int`))} from ${sql.table(stageTable)}
-        group by ${keys} having ${sql.join(
-          facts.map((f) => sql`sum(${sql.ref(f)}) <> 0`),
-          sql` or `,
-        )}
-        order by ${sql.join(order.map((c) => sql.ref(c)))}`.execute(tx);
-    }
-    await sql`analyze eval_case_rollups, eval_actor_rollups, eval_hour_rollups`.execute(tx);
-    const count = async (table: 'eval_case_rollups' | 'eval_actor_rollups' | 'eval_hour_rollups') =>
-      Number(
-        (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx)).rows[0]?.n,
-      );
-    return {
-      cases: done,
-      rows: {
-        cases: await count('eval_case_rollups'),
-        actors: await count('eval_actor_rollups'),
-        hours: await count('eval_hour_rollups'),
-      },
-    };
+    return { cases, rows: await rollupRowCounts(tx) };
   });
 }
