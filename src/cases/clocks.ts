@@ -4,7 +4,7 @@
  * clock; an approved extension (延期) lengthens it to the requested deadline. One row per clock and
  * round, so a reworked case keeps the history of each handling round for evaluation.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import {
   addWorkingTime,
   basisOf,
@@ -31,10 +31,14 @@ export interface LimitTables {
 }
 
 export async function loadLimitTables(tx: Transaction<DB>): Promise<LimitTables> {
-  const [stage, handling] = await Promise.all([
-    tx.selectFrom('stage_limits').selectAll().execute(),
-    tx.selectFrom('handling_limits').selectAll().execute(),
-  ]);
+  // Both tables in one statement: every intake and action reads them.
+  const result = await sql<{
+    stage: Selectable<DB['stage_limits']>[];
+    handling: Selectable<DB['handling_limits']>[];
+  }>`
+    select coalesce((select json_agg(s) from stage_limits s), '[]'::json) as stage,
+      coalesce((select json_agg(h) from handling_limits h), '[]'::json) as handling`.execute(tx);
+  const { stage, handling } = result.rows[0]!;
   return {
     stage: stage.map((r) => ({
       clock: r.clock as StageLimitRow['clock'],
@@ -92,6 +96,8 @@ export interface ClockEnv {
   calendar: WorkingCalendar;
   limits: LimitTables;
   now: Date;
+  /** A case being registered: no clock has run yet, so there is no round to stop. */
+  newCase?: boolean;
 }
 
 async function runningClock(tx: Transaction<DB>, caseId: number, clock: CaseClock) {
@@ -116,27 +122,26 @@ export async function applyClockOp(
   const { tx, calendar, now } = env;
   if (op === 'start') {
     // A clock restarted (rework, reopen) stops its previous round first.
-    await tx
-      .updateTable('case_clocks')
-      .set({ stopped_at: now })
-      .where('case_id', '=', subject.id)
-      .where('clock', '=', clock)
-      .where('stopped_at', 'is', null)
-      .execute();
-    const last = await tx
-      .selectFrom('case_clocks')
-      .select('round')
-      .where('case_id', '=', subject.id)
-      .where('clock', '=', clock)
-      .orderBy('round', 'desc')
-      .executeTakeFirst();
+    if (!env.newCase) {
+      await tx
+        .updateTable('case_clocks')
+        .set({ stopped_at: now })
+        .where('case_id', '=', subject.id)
+        .where('clock', '=', clock)
+        .where('stopped_at', 'is', null)
+        .execute();
+    }
     const limit = limitFor(env.limits, clock, subject);
     await tx
       .insertInto('case_clocks')
       .values({
         case_id: subject.id,
         clock,
-        round: (last?.round ?? 0) + 1,
+        // The next round (the case row is locked by the action, so no two starts race).
+        round: env.newCase
+          ? 1
+          : sql<number>`coalesce((select max(k.round) from case_clocks k
+              where k.case_id = ${subject.id} and k.clock = ${clock}), 0) + 1`,
         started_at: now,
         limit_amount: limit.amount,
         limit_unit: limit.unit,

@@ -10,13 +10,21 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import './tables.js';
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  // A DateTimeFormat is costly to build (≈ 0.2 ms): one per time zone, reused.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export async function nextCaseNumber(

@@ -249,6 +249,7 @@ export async function reportCase(
       calendar: await deps.calendars.get(tx),
       limits: await loadLimitTables(tx),
       now,
+      newCase: true,
     };
     const subject: ClockSubject = {
       id,

@@ -24,28 +24,25 @@ export interface LoginResult {
   actor: Actor;
 }
 
-export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | null> {
-  const user = await db
-    .selectFrom('users')
-    .select([
-      'id',
-      'username',
-      'display_name',
-      'role',
-      'position',
-      'department_id',
-      'active',
-      'must_change_password',
-    ])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+interface ActorRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Actor['role'];
+  position: Actor['position'];
+  department_id: number | null;
+  active: boolean;
+  must_change_password: boolean;
+  region_codes: string[];
+}
+
+/** The user's columns and jurisdiction in one statement (every authenticated request runs it). */
+const ACTOR_COLUMNS = sql`u.id, u.username, u.display_name, u.role, u.position, u.department_id, u.active,
+  u.must_change_password, coalesce((select json_agg(ur.region_code order by ur.region_code)
+    from user_regions ur where ur.user_id = u.id), '[]'::json) as region_codes`;
+
+function actorOf(user: ActorRow | undefined): Actor | null {
   if (!user || !user.active) return null;
-  const regions = await db
-    .selectFrom('user_regions')
-    .select('region_code')
-    .where('user_id', '=', userId)
-    .orderBy('region_code')
-    .execute();
   return {
     id: user.id,
     username: user.username,
@@ -53,9 +50,14 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
     role: user.role,
     position: user.position,
     departmentId: user.department_id,
-    regionCodes: regions.map((r) => r.region_code),
+    regionCodes: user.region_codes,
     mustChangePassword: user.must_change_password,
   };
+}
+
+export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | null> {
+  const result = await sql<ActorRow>`select ${ACTOR_COLUMNS} from users u where u.id = ${userId}`.execute(db);
+  return actorOf(result.rows[0]);
 }
 
 export async function login(
@@ -148,28 +150,38 @@ export interface ResolvedCredential {
 
 export async function resolveToken(db: Kysely<DB>, token: string): Promise<ResolvedCredential | null> {
   const hash = tokenHash(token);
+  // The credential and its user in one statement: this runs before every authenticated request.
   if (token.startsWith('shs_')) {
-    const session = await db
-      .selectFrom('sessions')
-      .select(['user_id', 'csrf_token', 'expires_at'])
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
+    const result = await sql<ActorRow & { csrf_token: string; expires_at: Date }>`
+      select s.csrf_token, s.expires_at, ${ACTOR_COLUMNS}
+      from sessions s join users u on u.id = s.user_id where s.token_hash = ${hash}`.execute(db);
+    const session = result.rows[0];
     if (!session || session.expires_at <= new Date()) return null;
-    const actor = await loadActor(db, session.user_id);
+    const actor = actorOf(session);
     return actor ? { actor, kind: 'session', csrfToken: session.csrf_token, sessionHash: hash } : null;
   }
   if (token.startsWith('shz_')) {
-    const row = await db
-      .selectFrom('api_tokens')
-      .select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
+    const result = await sql<
+      ActorRow & {
+        token_id: number;
+        expires_at: Date | null;
+        revoked_at: Date | null;
+        last_used_at: Date | null;
+      }
+    >`
+      select t.id as token_id, t.expires_at, t.revoked_at, t.last_used_at, ${ACTOR_COLUMNS}
+      from api_tokens t join users u on u.id = t.user_id where t.token_hash = ${hash}`.execute(db);
+    const row = result.rows[0];
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date())) return null;
-    const actor = await loadActor(db, row.user_id);
+    const actor = actorOf(row);
     if (!actor) return null;
     // Touch at most once a minute: a busy integration must not write on every request.
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-      await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('api_tokens')
+        .set({ last_used_at: new Date() })
+        .where('id', '=', row.token_id)
+        .execute();
     }
     return { actor, kind: 'api_token', csrfToken: null, sessionHash: null };
   }
