@@ -219,7 +219,7 @@ const rollupsCommand = program
   .description('evaluation rollups (统计汇总, docs/domain/evaluation.md)');
 rollupsCommand
   .command('rebuild')
-  .option('--batch <cases>', 'cases per batch', positiveInt, 2000)
+  .option('--batch <cases>', 'cases per batch', positiveInt, 5000)
   .description(
     'recompute every evaluation rollup from the case history (after a bulk load or a change of definitions)',
   )
