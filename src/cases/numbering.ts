@@ -8,23 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { localDayHour } from '../shared/local-time.js';
 import './tables.js';
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 export function localDay(instant: Date, timeZone: string): string {
-  // A DateTimeFormat is costly to build (≈ 0.2 ms): one per time zone, reused.
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  return localDayHour(instant, timeZone).day;
 }
 
 export async function nextCaseNumber(
