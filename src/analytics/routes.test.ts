@@ -408,6 +408,16 @@ describe('GET /analytics/satisfaction by month and week', () => {
     expect(sheet.getRow(20).getCell(2).value).toBe(5);
   });
 
+  it('documents the groupings in the OpenAPI document', async () => {
+    const doc = (await t().app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const parameters = doc.paths['/api/v1/analytics/satisfaction'].get.parameters as Array<{
+      name: string;
+      schema: { enum?: string[] };
+    }>;
+    const groupBy = parameters.find((p) => p.name === 'groupBy')!;
+    expect(groupBy.schema.enum).toEqual(['street', 'class', 'department', 'month', 'week']);
+  });
+
   it('rejects an unknown grouping naming groupBy, and a period of more than three years', async () => {
     for (const groupBy of ['year', 'day', '']) {
       const bad = await get(cast.leader, `satisfaction?${months}&groupBy=${groupBy}`);

@@ -329,6 +329,9 @@ export function AnalyticsPage() {
             type: 'line',
             yAxisIndex: 1,
             color: '#1456b8',
+            // Over the bars, so a month's point shows even inside its stack.
+            z: 10,
+            symbolSize: 8,
             data: rows.map((r) => r.average),
           },
         ],
