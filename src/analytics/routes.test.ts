@@ -272,3 +272,160 @@ describe('GET /analytics/satisfaction', () => {
     expect(bad.json().errors[0].field).toContain('groupBy');
   });
 });
+
+describe('GET /analytics/satisfaction by month and week', () => {
+  // Ratings in 2024, far from every other period of this file, at instants in Beijing time: the
+  // one at 00:10 on 1 February is still 31 January in UTC, so it tells local from UTC buckets.
+  const RATINGS = [
+    { at: '2024-01-31T23:30:00+08:00', score: 5, reopen: false, street: STREET_A },
+    { at: '2024-02-01T00:10:00+08:00', score: 2, reopen: true, street: STREET_A },
+    { at: '2024-02-15T12:00:00+08:00', score: 4, reopen: false, street: STREET_B },
+    { at: '2024-02-29T23:59:00+08:00', score: 3, reopen: false, street: STREET_A },
+    { at: '2024-04-02T09:00:00+08:00', score: 1, reopen: false, street: STREET_A },
+  ];
+  const months = 'from=2024-01-01&to=2024-05-01';
+
+  beforeAll(async () => {
+    const db = t().database.db;
+    for (const [i, r] of RATINGS.entries()) {
+      const location = r.street === STREET_A ? gridCentre(1, 2, 2) : gridCentre(2, 1, 1);
+      const body = garbageReport(cast, { source: 'hotline', location, description: `M${i}` });
+      const c = await report(t(), cast.operator, body);
+      await db
+        .insertInto('case_ratings')
+        .values({ case_id: c.id, score: r.score, request_reopen: r.reopen, created_at: new Date(r.at) })
+        .execute();
+    }
+  });
+
+  it('gives every month of the period in order, empty ones included, with averages and stars by hand', async () => {
+    const response = await get(cast.leader, `satisfaction?${months}&groupBy=month`);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.groupBy).toBe('month');
+    expect(body.rows).toEqual([
+      // 5 → 5.00, 1 of 1 satisfied
+      {
+        key: '2024-01-01',
+        name: '2024-01',
+        ratings: 1,
+        average: 5,
+        scores: [0, 0, 0, 0, 1],
+        satisfiedRate: 1,
+        reopenRequests: 0,
+      },
+      // 2, 4, 3 → 9 / 3 = 3.00; 4★ only satisfied: 1/3; the 2★ asked to reopen
+      {
+        key: '2024-02-01',
+        name: '2024-02',
+        ratings: 3,
+        average: 3,
+        scores: [0, 1, 1, 1, 0],
+        satisfiedRate: 0.3333,
+        reopenRequests: 1,
+      },
+      {
+        key: '2024-03-01',
+        name: '2024-03',
+        ratings: 0,
+        average: null,
+        scores: [0, 0, 0, 0, 0],
+        satisfiedRate: null,
+        reopenRequests: 0,
+      },
+      {
+        key: '2024-04-01',
+        name: '2024-04',
+        ratings: 1,
+        average: 1,
+        scores: [1, 0, 0, 0, 0],
+        satisfiedRate: 0,
+        reopenRequests: 0,
+      },
+    ]);
+    // 15 / 5 = 3; 4★ and 5★: 2 of 5
+    expect(body.total).toEqual({
+      key: null,
+      name: '合计',
+      ratings: 5,
+      average: 3,
+      scores: [1, 1, 1, 1, 1],
+      satisfiedRate: 0.4,
+      reopenRequests: 1,
+    });
+  });
+
+  it('groups by week from Monday, keeps the filters, and cuts at the local days of the period', async () => {
+    // 2024-01-31 (Wed) and 2024-02-01 (Thu) share the week of Monday 29 January: (5 + 2) / 2 = 3.5.
+    const weeks = (await get(cast.leader, `satisfaction?from=2024-01-31&to=2024-02-19&groupBy=week`)).json();
+    expect(weeks.rows.map((r: { key: string }) => r.key)).toEqual(['2024-01-29', '2024-02-05', '2024-02-12']);
+    expect(
+      weeks.rows.map((r: { ratings: number; average: number | null }) => [r.ratings, r.average]),
+    ).toEqual([
+      [2, 3.5],
+      [0, null],
+      [1, 4],
+    ]);
+    expect(weeks.rows[0]).toMatchObject({ name: '2024-01-29', scores: [0, 1, 0, 0, 1], satisfiedRate: 0.5 });
+    // From 1 February local: the rating of 23:30 on 31 January is out, the one at 00:10 is in.
+    const feb = (await get(cast.leader, `satisfaction?from=2024-02-01&to=2024-03-01&groupBy=month`)).json();
+    expect(feb.rows).toEqual([expect.objectContaining({ key: '2024-02-01', ratings: 3, average: 3 })]);
+    // Street B only: its one rating, in February.
+    const inB = (
+      await get(cast.leader, `satisfaction?${months}&groupBy=month&regionCode=${STREET_B}`)
+    ).json();
+    expect(inB.rows.map((r: { ratings: number }) => r.ratings)).toEqual([0, 1, 0, 0]);
+    expect(inB.total).toMatchObject({ ratings: 1, average: 4, satisfiedRate: 1 });
+    // A handler sees their department's cases only: none of these were dispatched.
+    const own = (await get(cast.handler, `satisfaction?${months}&groupBy=month`)).json();
+    expect(own.total).toMatchObject({ ratings: 0, average: null });
+    expect(own.rows).toHaveLength(4);
+  });
+
+  it('exports the monthly trend as CSV and XLSX with the month column and the total last', async () => {
+    const csv = parse(
+      (await get(cast.leader, `satisfaction?${months}&groupBy=month&format=csv`)).body.replace(/^\uFEFF/, ''),
+    ) as string[][];
+    expect(csv[0]!.slice(0, 3)).toEqual(['月份', '评价数', '平均分']);
+    expect(csv.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['2024-01', '1', '5'],
+      ['2024-02', '3', '3'],
+      ['2024-03', '0', ''],
+      ['2024-04', '1', '1'],
+      ['合计', '5', '3'],
+    ]);
+    expect(csv[2]![csv[0]!.indexOf('满意率')]).toBe('0.3333');
+    const xlsx = await get(cast.leader, `satisfaction?${months}&groupBy=week&format=xlsx`);
+    expect(xlsx.headers['content-disposition']).toContain('satisfaction-week-2024-01-01-2024-05-01.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('周（起始日）');
+    // Mondays from 2024-01-01 to 2024-04-29: 18 weeks, then the total.
+    expect(sheet.rowCount).toBe(1 + 18 + 1);
+    expect(sheet.getRow(2).getCell(1).value).toBe('2024-01-01');
+    expect(sheet.getRow(20).getCell(1).value).toBe('合计');
+    expect(sheet.getRow(20).getCell(2).value).toBe(5);
+  });
+
+  it('documents the groupings in the OpenAPI document', async () => {
+    const doc = (await t().app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const parameters = doc.paths['/api/v1/analytics/satisfaction'].get.parameters as Array<{
+      name: string;
+      schema: { enum?: string[] };
+    }>;
+    const groupBy = parameters.find((p) => p.name === 'groupBy')!;
+    expect(groupBy.schema.enum).toEqual(['street', 'class', 'department', 'month', 'week']);
+  });
+
+  it('rejects an unknown grouping naming groupBy, and a period of more than three years', async () => {
+    for (const groupBy of ['year', 'day', '']) {
+      const bad = await get(cast.leader, `satisfaction?${months}&groupBy=${groupBy}`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toContain('groupBy');
+    }
+    const long = await get(cast.leader, `satisfaction?from=2020-01-01&to=2024-01-01&groupBy=week`);
+    expect(long.statusCode).toBe(400);
+    expect(JSON.stringify(long.json().errors)).toContain('querystring.to');
+  });
+});

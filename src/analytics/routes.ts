@@ -62,6 +62,14 @@ async function answer<T>(
   return body;
 }
 
+const SATISFACTION_GROUP_HEADERS: Record<(typeof SATISFACTION_GROUPS)[number], string> = {
+  street: '街道',
+  class: '问题类别',
+  department: '部门',
+  month: '月份',
+  week: '周（起始日）',
+};
+
 const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, cases }) => {
@@ -290,9 +298,18 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     {
       schema: {
         tags: ['analytics'],
-        summary: 'Satisfaction (公众满意度) of public reports: ratings 1–5 by street, class or department',
+        summary:
+          'Satisfaction (公众满意度) of public reports: ratings 1–5 by street, class or department, or per month or week',
         querystring: Type.Object(
-          { ...Filters, groupBy: Type.Optional(Type.Enum(SATISFACTION_GROUPS)) },
+          {
+            ...Filters,
+            groupBy: Type.Optional(
+              Type.Enum(SATISFACTION_GROUPS, {
+                description:
+                  'street (default), class, department: most rated first; month, week (from Monday): every bucket of the period in order, by the local day of the rating',
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
       },
@@ -312,11 +329,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         () => ({
           title: '公众满意度',
           columns: [
-            {
-              key: 'name',
-              header: groupBy === 'street' ? '街道' : groupBy === 'class' ? '问题类别' : '部门',
-              kind: 'text',
-            },
+            { key: 'name', header: SATISFACTION_GROUP_HEADERS[groupBy], kind: 'text' },
             { key: 'ratings', header: '评价数', kind: 'int' },
             { key: 'average', header: '平均分', kind: 'number' },
             { key: 's5', header: '5星', kind: 'int' },

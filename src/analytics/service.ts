@@ -149,15 +149,11 @@ export async function trends(
     from eval_case_rollups where ${caseRowsWhere(level, period, request.filter)}
     group by 1 order by 1`.execute(db);
   const found = new Map(rows.rows.map((r) => [r.bucket, r]));
-  const points: TrendPoint[] = [];
-  let cursor = DateTime.fromISO(period.from).startOf(interval === 'week' ? 'week' : interval);
-  const end = DateTime.fromISO(period.to);
-  while (cursor < end) {
-    const key = cursor.toISODate()!;
+  return bucketsOf(period, interval).map((key) => {
     const r = found.get(key);
     const handled = Number(r?.handled ?? 0);
     const handledOnTime = Number(r?.on_time ?? 0);
-    points.push({
+    return {
       period: key,
       reported: Number(r?.reported ?? 0),
       filed: Number(r?.filed ?? 0),
@@ -165,10 +161,20 @@ export async function trends(
       handled,
       handledOnTime,
       onTimeHandleRate: handled === 0 ? null : handledOnTime / handled,
-    });
-    cursor = cursor.plus({ [interval === 'day' ? 'days' : interval === 'week' ? 'weeks' : 'months']: 1 });
+    };
+  });
+}
+
+/** The first local day of every day, week (from Monday) or month bucket touching the period. */
+export function bucketsOf(period: DayPeriod, interval: TrendInterval): string[] {
+  const keys: string[] = [];
+  let cursor = DateTime.fromISO(period.from).startOf(interval);
+  const end = DateTime.fromISO(period.to);
+  while (cursor < end) {
+    keys.push(cursor.toISODate()!);
+    cursor = cursor.plus({ [`${interval}s`]: 1 });
   }
-  return points;
+  return keys;
 }
 
 export interface TimeOfDayCell {
@@ -395,11 +401,14 @@ export async function repeatedProblems(
   return found.sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1));
 }
 
-export const SATISFACTION_GROUPS = ['street', 'class', 'department'] as const;
+export const SATISFACTION_GROUPS = ['street', 'class', 'department', 'month', 'week'] as const;
 export type SatisfactionGroup = (typeof SATISFACTION_GROUPS)[number];
 
 export interface SatisfactionRow {
-  /** Street code, class id or department id (as text); null for the total and for no department. */
+  /**
+   * Street code, class id or department id (as text), or the first local day of the month or week
+   * (Monday); null for the total and for no department.
+   */
   key: string | null;
   name: string;
   ratings: number;
@@ -414,7 +423,9 @@ export interface SatisfactionRow {
 
 /**
  * 公众满意度: the ratings citizens gave closed public reports (src/public/ratings.ts) in the period
- * (by the local day of the rating), grouped by street, class or department, with the total.
+ * (by the local day of the rating), grouped by street, class or department (most rated first), or
+ * by month or week (every bucket of the period in order, empty ones included: a trend), with the
+ * total.
  */
 export async function satisfaction(
   db: Kysely<DB>,
@@ -437,15 +448,21 @@ export async function satisfaction(
     ],
     sql` and `,
   );
+  const localDay = sql`(r.created_at at time zone ${timeZone})`;
+  const bucket = (unit: 'month' | 'week') => sql`to_char(date_trunc(${unit}, ${localDay}), 'YYYY-MM-DD')`;
   const keyOf = {
     street: sql`c.street_code`,
     class: sql`c.classification_id::text`,
     department: sql`c.department_id::text`,
+    month: bucket('month'),
+    week: bucket('week'),
   }[group];
   const nameOf = {
     street: sql`(select name from regions where code = c.street_code)`,
     class: sql`(select name from classifications where id = c.classification_id)`,
     department: sql`(select name from departments where id = c.department_id)`,
+    month: sql`to_char(date_trunc('month', ${localDay}), 'YYYY-MM')`,
+    week: bucket('week'),
   }[group];
   const result = await sql<{
     key: string | null;
@@ -497,5 +514,19 @@ export async function satisfaction(
     counts.scores.forEach((n, i) => (total.scores[i] = (total.scores[i] ?? 0) + n));
     return rowOf(r.key, r.name ?? (group === 'department' ? '（未派遣）' : (r.key ?? '')), counts);
   });
+  if (group === 'month' || group === 'week') {
+    const found = new Map(rows.map((row) => [row.key, row]));
+    const trend = bucketsOf(period, group).map(
+      (key) =>
+        found.get(key) ??
+        rowOf(key, group === 'month' ? key.slice(0, 7) : key, {
+          ratings: 0,
+          totalScore: 0,
+          scores: [0, 0, 0, 0, 0],
+          reopen: 0,
+        }),
+    );
+    return { total: rowOf(null, '合计', total), rows: trend };
+  }
   return { total: rowOf(null, '合计', total), rows };
 }

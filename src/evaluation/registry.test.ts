@@ -8,6 +8,7 @@ import {
   indicatorValue,
   INDICATORS,
   OPERATOR_ACCEPTED_TIERS,
+  OPERATOR_PROFILE,
   PROFILES,
   REGION_CLASS1_FILED_TIERS,
   REGION_CLASS2_FILED_TIERS,
@@ -169,6 +170,65 @@ describe('scoring', () => {
   });
 });
 
+describe('no activity, no value', () => {
+  const ALL_ZERO = facts({});
+  // A place of 4 grids and 2 km², and the zero-valued counts of a subject that was busy elsewhere.
+  const PLACE = { grids: 4, area_km2: 2 };
+
+  it.each([
+    // [indicator, facts, expected value]
+    // rate: the denominator is the base, whatever the numerator
+    [INDICATORS.departmentCloseRate, ALL_ZERO, null],
+    [INDICATORS.departmentCloseRate, facts({ to_close: 4 }), 0],
+    [INDICATORS.departmentReworkRate, facts({ reworks: 2, to_close: 0 }), null],
+    [INDICATORS.departmentReworkRate, facts({ reworks: 1, to_close: 4 }), 0.25],
+    [INDICATORS.inspectorOnTimeCheckRate, facts({ checks: 0, reports: 9 }), null],
+    // count, lower is better: 0 means something only for a department that handled or was given work
+    [INDICATORS.departmentOverdue, ALL_ZERO, null],
+    [INDICATORS.departmentOverdue, facts({ to_handle: 3 }), 0],
+    [INDICATORS.departmentOverdue, facts({ handled: 1 }), 0],
+    [INDICATORS.departmentOverdue, facts({ overdue: 2 }), 2], // rounds from before the period went overdue
+    [INDICATORS.departmentOverdue, facts({ filed: 5, to_close: 5 }), null], // cohort counts are not handling
+    [INDICATORS.departmentFiled, ALL_ZERO, null],
+    [INDICATORS.departmentFiled, facts({ handled: 2 }), 0],
+    [INDICATORS.regionFiled, ALL_ZERO, null],
+    [INDICATORS.regionFiled, facts({ reported: 3 }), 0],
+    // count, higher is better: an operator who did nothing at all has no 受理数, one who sent tasks has 0
+    [INDICATORS.operatorAccepted, ALL_ZERO, null],
+    [INDICATORS.operatorAccepted, facts({ verify_tasks_sent: 2 }), 0],
+    [INDICATORS.inspectorReports, facts({ checks: 1 }), 0],
+    [INDICATORS.inspectorValidReports, facts({ reports: 4 }), 0],
+    [INDICATORS.dispatcherDispatches, ALL_ZERO, null],
+    [INDICATORS.dispatcherDispatches, facts({ dispatches: 6 }), 6],
+    // per unit: no reports and nothing filed → none; no grids or no area → none
+    [INDICATORS.regionFiledPerGrid, facts(PLACE), null],
+    [INDICATORS.regionFiledPerGrid, facts({ ...PLACE, reported: 2 }), 0],
+    [INDICATORS.regionFiledPerGrid, facts({ ...PLACE, filed: 6 }), 1.5],
+    [INDICATORS.regionFiledPerGrid, facts({ reported: 2, filed: 6 }), null],
+    [INDICATORS.regionFiledPerKm2, facts(PLACE), null],
+    [INDICATORS.regionFiledPerKm2, facts({ ...PLACE, reported: 1, filed: 1 }), 0.5],
+    [INDICATORS.regionFiledPerKm2, facts({ reported: 1, filed: 1, grids: 4 }), null],
+  ] as const)('%# %o', (indicator, values, expected) => {
+    expect(indicator.base.length).toBeGreaterThan(0);
+    expect(indicatorValue(indicator, values)).toBe(expected);
+  });
+
+  it('every indicator has no value for a subject with no activity, even a place with grids and area', () => {
+    for (const indicator of Object.values(INDICATORS))
+      expect(indicatorValue(indicator, facts(PLACE)), indicator.key).toBeNull();
+  });
+
+  it('every built-in profile gives a subject with no activity no composite and no grade', () => {
+    for (const profile of Object.values(PROFILES)) {
+      const result = applyProfile(profile, facts(PLACE));
+      expect(result, profile.key).toMatchObject({ composite: null, grade: null });
+      expect(
+        result.items.every((i) => i.value === null && i.score === null && i.weightedScore === null),
+      ).toBe(true);
+    }
+  });
+});
+
 describe('composite', () => {
   it('department, by hand: 立案 120 → 75; 结案 90/100; 按期 80/100; 返工 5/100', () => {
     // 75×0.1 + 90×0.3 + 80×0.3 + 95×0.3 = 7.5 + 27 + 24 + 28.5 = 87
@@ -195,12 +255,55 @@ describe('composite', () => {
   });
 
   it('rescales the weights over the items with a value, and has no grade without any', () => {
-    // Only 立案数 has a value (no cases to close): 100 × 10/10.
-    const quiet = applyProfile(DEPARTMENT_PROFILE, facts({}));
+    // A department that handled two old cases and was given nothing new: only 立案数 (0 → 100) has a
+    // value (no cohort to close), so 100 × 10/10.
+    const quiet = applyProfile(DEPARTMENT_PROFILE, facts({ handled: 2 }));
     expect(quiet.items.map((i) => i.score)).toEqual([100, null, null, null]);
-    expect(quiet.composite).toBe(100);
-    const region = applyProfile(REGION_PROFILE, facts({}));
-    expect(region.composite).toBeNull();
-    expect(region.grade).toBeNull();
+    expect(quiet.items.map((i) => i.weightedScore)).toEqual([100, null, null, null]);
+    expect(quiet).toMatchObject({ composite: 100, grade: 'A' });
+    // A department that did nothing at all: no value anywhere, no composite, no grade.
+    const idle = applyProfile(DEPARTMENT_PROFILE, facts({}));
+    expect(idle.items.map((i) => i.score)).toEqual([null, null, null, null]);
+    expect(idle).toMatchObject({ composite: null, grade: null });
+  });
+
+  it('by hand, a tiered count and two rates over 50 of the 100 weights', () => {
+    // 受理员: 受理数 0 (tier → 0) ×25, 核实派发 none, 核查派发 3/4 → 75 ×35: (0 + 26.25) / 0.6 = 43.75 → D
+    const result = applyProfile(
+      OPERATOR_PROFILE,
+      facts({ reports: 0, verify_tasks_sent: 4, verify_tasks_sent_on_time: 3 }),
+    );
+    expect(result.items.map((i) => i.value)).toEqual([0, null, 0.75]);
+    expect(result.items.map((i) => i.score)).toEqual([0, null, 75]);
+    expect(result.items.map((i) => i.weightedScore)).toEqual([0, null, 43.75]);
+    expect(result).toMatchObject({ composite: 43.75, grade: 'D' });
+  });
+
+  it('by hand, a lower-better count scored by tiers in a city profile, with and without handling', () => {
+    const profile: Profile = {
+      key: 'department-overdue-test',
+      name: 'test',
+      object: 'department',
+      mark: 'I',
+      origin: 'city',
+      items: [
+        {
+          indicator: INDICATORS.departmentOverdue,
+          weight: 40,
+          scoring: { kind: 'tiered', direction: 'at_most', tiers: REGION_CLASS1_FILED_TIERS },
+        },
+        { indicator: INDICATORS.departmentHandleRate, weight: 60, scoring: { kind: 'linear' } },
+      ],
+    };
+    validateProfile(profile);
+    // 超期 0 → 100 ×40 + 处置 3/4 → 75 ×60 = 40 + 45 = 85 → B
+    expect(applyProfile(profile, facts({ to_handle: 4, handled: 3 }))).toMatchObject({
+      composite: 85,
+      grade: 'B',
+    });
+    // 超期 3 with nothing dispatched in the period → 75 over 40 of the weights = 75 → B
+    expect(applyProfile(profile, facts({ overdue: 3 }))).toMatchObject({ composite: 75, grade: 'B' });
+    // nothing at all: not 100, no data
+    expect(applyProfile(profile, facts({}))).toMatchObject({ composite: null, grade: null });
   });
 });

@@ -52,6 +52,12 @@ export interface Indicator {
   denominator: FactKey | null;
   /** rate = numerator / denominator; count = numerator; per_km2 / per_grid = numerator per unit. */
   kind: 'rate' | 'count' | 'per_km2' | 'per_grid';
+  /**
+   * The activity the indicator measures: when every one of these facts and the numerator are zero,
+   * the subject did nothing it could be judged on and the indicator has no value. A rate's base is
+   * its denominator; a count's is the work it is part of (a department's handling, a place's reports).
+   */
+  base: readonly FactKey[];
   better: 'higher' | 'lower';
   mark: 'V' | 'P' | 'I';
 }
@@ -128,9 +134,14 @@ export const OPERATOR_ACCEPTED_TIERS: readonly Tier[] = [
   { bound: -Infinity, score: 0 },
 ];
 
-/** The indicator's value from facts: null when the denominator is zero (nothing to measure). */
+/**
+ * The indicator's value from facts, or null when there is nothing to judge: no activity (the
+ * numerator and every base fact zero — a count of 0 overdue rounds means nothing for a department
+ * that handled nothing), or a zero denominator.
+ */
 export function indicatorValue(indicator: Indicator, facts: Facts): number | null {
   const numerator = facts[indicator.numerator];
+  if (numerator === 0 && indicator.base.every((fact) => facts[fact] === 0)) return null;
   if (indicator.denominator === null) return numerator;
   const denominator = facts[indicator.denominator];
   if (denominator === 0) return null;
@@ -192,9 +203,9 @@ export interface ProfileResult {
 }
 
 /**
- * Scores one subject's facts with a profile. An item whose rate has a zero denominator has no
- * value and no score; the remaining weights are scaled up to 100 [I]. No item with a value → no
- * composite and no grade.
+ * Scores one subject's facts with a profile. An item without a value (no activity it measures, or
+ * a zero denominator) has no score; the remaining weights are scaled up to 100 [I]. No item with a
+ * value → no composite and no grade (无数据), never a full score for doing nothing.
  */
 export function applyProfile(profile: Profile, facts: Facts): ProfileResult {
   const raw = profile.items.map((item) => {
@@ -257,7 +268,8 @@ const rate = (
   denominator: FactKey,
   better: 'higher' | 'lower',
   mark: Indicator['mark'],
-): Indicator => indicator({ key, name, object, numerator, denominator, kind: 'rate', better, mark });
+): Indicator =>
+  indicator({ key, name, object, numerator, denominator, kind: 'rate', better, mark, base: [denominator] });
 
 const count = (
   key: string,
@@ -266,12 +278,33 @@ const count = (
   numerator: FactKey,
   better: 'higher' | 'lower',
   mark: Indicator['mark'],
-): Indicator => indicator({ key, name, object, numerator, denominator: null, kind: 'count', better, mark });
+  base: readonly FactKey[],
+): Indicator =>
+  indicator({ key, name, object, numerator, denominator: null, kind: 'count', better, mark, base });
+
+/**
+ * The work a count is part of [I]. A department's counts are about its handling: cases dispatched
+ * to it (应处置) or handled by it in the period. A place's are about the problems found there
+ * (上报). A person's are about the work of their post.
+ */
+const DEPARTMENT_WORK: readonly FactKey[] = ['to_handle', 'handled'];
+const PLACE_WORK: readonly FactKey[] = ['reported'];
+const INSPECTOR_WORK: readonly FactKey[] = ['reports', 'checks', 'verifications'];
+const OPERATOR_WORK: readonly FactKey[] = ['reports', 'check_tasks_sent', 'verify_tasks_sent'];
+const DISPATCHER_WORK: readonly FactKey[] = ['dispatches'];
 
 export const INDICATORS = {
   // 部门 (专业部门)
-  departmentFiled: count('department.filed', '立案数', 'department', 'filed', 'lower', 'P'),
-  departmentToHandle: count('department.to_handle', '应处置数', 'department', 'to_handle', 'lower', 'V'),
+  departmentFiled: count('department.filed', '立案数', 'department', 'filed', 'lower', 'P', DEPARTMENT_WORK),
+  departmentToHandle: count(
+    'department.to_handle',
+    '应处置数',
+    'department',
+    'to_handle',
+    'lower',
+    'V',
+    DEPARTMENT_WORK,
+  ),
   departmentHandledOnTime: count(
     'department.handled_on_time',
     '按期处置数',
@@ -279,12 +312,53 @@ export const INDICATORS = {
     'handled_on_time',
     'higher',
     'V',
+    DEPARTMENT_WORK,
   ),
-  departmentOverdue: count('department.overdue', '超期数', 'department', 'overdue', 'lower', 'V'),
-  departmentReturns: count('department.returns', '回退数', 'department', 'returns', 'lower', 'I'),
-  departmentReworks: count('department.reworks', '返工数', 'department', 'reworks', 'lower', 'V'),
-  departmentExtensions: count('department.extensions', '延期数', 'department', 'extensions', 'lower', 'V'),
-  departmentSuspensions: count('department.suspensions', '挂账数', 'department', 'suspensions', 'lower', 'V'),
+  departmentOverdue: count(
+    'department.overdue',
+    '超期数',
+    'department',
+    'overdue',
+    'lower',
+    'V',
+    DEPARTMENT_WORK,
+  ),
+  departmentReturns: count(
+    'department.returns',
+    '回退数',
+    'department',
+    'returns',
+    'lower',
+    'I',
+    DEPARTMENT_WORK,
+  ),
+  departmentReworks: count(
+    'department.reworks',
+    '返工数',
+    'department',
+    'reworks',
+    'lower',
+    'V',
+    DEPARTMENT_WORK,
+  ),
+  departmentExtensions: count(
+    'department.extensions',
+    '延期数',
+    'department',
+    'extensions',
+    'lower',
+    'V',
+    DEPARTMENT_WORK,
+  ),
+  departmentSuspensions: count(
+    'department.suspensions',
+    '挂账数',
+    'department',
+    'suspensions',
+    'lower',
+    'V',
+    DEPARTMENT_WORK,
+  ),
   departmentCloseRate: rate(
     'department.close_rate',
     '结案率',
@@ -358,7 +432,7 @@ export const INDICATORS = {
     'P',
   ),
   // 区域 (街道、社区、单元网格)
-  regionFiled: count('region.filed', '立案数', 'region', 'filed', 'lower', 'V'),
+  regionFiled: count('region.filed', '立案数', 'region', 'filed', 'lower', 'V', PLACE_WORK),
   regionSupervisionRate: rate(
     'region.supervision_rate',
     '监督举报率',
@@ -377,6 +451,7 @@ export const INDICATORS = {
     kind: 'per_grid',
     better: 'lower',
     mark: 'I',
+    base: PLACE_WORK,
   }),
   regionFiledPerKm2: indicator({
     key: 'region.filed_per_km2',
@@ -387,6 +462,7 @@ export const INDICATORS = {
     kind: 'per_km2',
     better: 'lower',
     mark: 'I',
+    base: PLACE_WORK,
   }),
   regionCloseRate: rate('region.close_rate', '结案率', 'region', 'closed', 'to_close', 'higher', 'V'),
   regionOnTimeCloseRate: rate(
@@ -399,7 +475,15 @@ export const INDICATORS = {
     'V',
   ),
   // 监督员
-  inspectorReports: count('inspector.reports', '上报数', 'inspector', 'reports', 'higher', 'V'),
+  inspectorReports: count(
+    'inspector.reports',
+    '上报数',
+    'inspector',
+    'reports',
+    'higher',
+    'V',
+    INSPECTOR_WORK,
+  ),
   inspectorValidReports: count(
     'inspector.valid_reports',
     '有效上报数',
@@ -407,6 +491,7 @@ export const INDICATORS = {
     'valid_reports',
     'higher',
     'P',
+    INSPECTOR_WORK,
   ),
   inspectorValidReportRate: rate(
     'inspector.valid_report_rate',
@@ -445,7 +530,7 @@ export const INDICATORS = {
     'P',
   ),
   // 受理员
-  operatorAccepted: count('operator.accepted', '受理数', 'operator', 'reports', 'higher', 'P'),
+  operatorAccepted: count('operator.accepted', '受理数', 'operator', 'reports', 'higher', 'P', OPERATOR_WORK),
   operatorCheckSendRate: rate(
     'operator.check_send_on_time_rate',
     '核实按时派发率',
@@ -493,7 +578,15 @@ export const INDICATORS = {
     'P',
   ),
   // 派遣员
-  dispatcherDispatches: count('dispatcher.dispatches', '派遣数', 'dispatcher', 'dispatches', 'higher', 'V'),
+  dispatcherDispatches: count(
+    'dispatcher.dispatches',
+    '派遣数',
+    'dispatcher',
+    'dispatches',
+    'higher',
+    'V',
+    DISPATCHER_WORK,
+  ),
   dispatcherOnTimeRate: rate(
     'dispatcher.on_time_dispatch_rate',
     '按时派遣率',

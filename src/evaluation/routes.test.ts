@@ -115,6 +115,54 @@ describe('GET /evaluations', () => {
     expect(rows.find((r) => r.subject === String(cast.dispatcher.id))!.facts.dispatches).toBe(1);
   });
 
+  it('gives a subject with no activity no score and no grade, and ranks it after every scored one', async () => {
+    type Row = { subject: string; composite: number | null; grade: string | null; rank: number | null };
+    const departments = (
+      await t().as(cast.leader, { method: 'GET', url: `/api/v1/evaluations?object=department&${period}` })
+    ).json().rows as Row[];
+    // Own: 立案 1 → 100 ×10 %; 结案 0/1 → 0; 按期 0/1 → 0; 返工 0/1 → 100 ×30 % = 40 → D.
+    const own = departments.find((r) => r.subject === String(cast.departmentId))!;
+    expect(own).toMatchObject({ composite: 40, grade: 'D', rank: 1 });
+    // The other department was given nothing: 0 filed used to score 100 and rank it first.
+    const idle = departments.findIndex((r) => r.subject === String(cast.otherDepartmentId));
+    expect(departments[idle]).toMatchObject({ composite: null, grade: null, rank: null });
+    const lastScored = departments.findLastIndex((r) => r.composite !== null);
+    expect(idle).toBeGreaterThan(lastScored);
+
+    // An inspector who reported nothing, in a street where nothing was filed.
+    const quiet = await t().user({ role: 'inspector', regions: [STREET_B] });
+    const inspectors = (
+      await t().as(cast.leader, { method: 'GET', url: `/api/v1/evaluations?object=inspector&${period}` })
+    ).json().rows as Array<Row & { items: Array<{ value: number | null }> }>;
+    const row = inspectors.find((r) => r.subject === String(quiet.id))!;
+    expect(row).toMatchObject({ composite: null, grade: null, rank: null });
+    expect(row.items.every((i) => i.value === null)).toBe(true);
+    expect(inspectors.indexOf(row)).toBeGreaterThan(inspectors.findLastIndex((r) => r.composite !== null));
+    expect(inspectors.find((r) => r.subject === String(cast.inspector.id))!.rank).toBe(1);
+  });
+
+  it('exports a subject with no activity as 无数据 with an empty score, never 100', async () => {
+    const url = `/api/v1/evaluations?object=department&${period}`;
+    const csv = csvOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` }));
+    const at = (header: string) => csv[0]!.indexOf(header);
+    const idle = csv.find((r) => r[1] === String(cast.otherDepartmentId))!;
+    expect([idle[at('排名')], idle[at('综合得分')], idle[at('等级')], idle[at('立案数得分')]]).toEqual([
+      '',
+      '',
+      '无数据',
+      '',
+    ]);
+    expect(csv.at(-1)).toBe(idle);
+    const own = csv.find((r) => r[1] === String(cast.departmentId))!;
+    expect([own[at('排名')], own[at('综合得分')], own[at('等级')]]).toEqual(['1', '40', 'D']);
+    const xlsx = await xlsxOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=xlsx` }));
+    const header = xlsx[0]!;
+    const row = xlsx.find((r) => r[1] === String(cast.otherDepartmentId))!;
+    expect(row[header.indexOf('等级')]).toBe('无数据');
+    expect(row[header.indexOf('综合得分')] ?? null).toBeNull();
+    expect(row[header.indexOf('排名')] ?? null).toBeNull();
+  });
+
   it('refuses anonymous callers', async () => {
     const response = await t().app.inject({
       method: 'GET',

@@ -57,7 +57,8 @@ export function evaluationTable(evaluation: Evaluation, profile: Profile): Table
       ]),
     ),
     composite: row.composite,
-    grade: row.grade,
+    // No composite (no activity in the period): an empty score and 无数据, never a 100.
+    grade: row.grade ?? '无数据',
     previousComposite: row.previous?.composite ?? null,
     previousRank: row.previous?.rank ?? null,
     change: row.change ?? null,

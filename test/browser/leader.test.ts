@@ -20,6 +20,7 @@ const from = month.toISODate()!;
 const to = month.plus({ months: 1 }).toISODate()!;
 const period = `period=month&from=${from}&to=${to}`;
 let departmentName = '';
+let idleDepartmentName = '';
 const cases: CaseBody[] = [];
 
 interface ApiRow {
@@ -66,6 +67,21 @@ beforeAll(async () => {
     .where('id', '=', cast.departmentId)
     .executeTakeFirstOrThrow();
   departmentName = department.name;
+  idleDepartmentName = (
+    await t.database.db
+      .selectFrom('departments')
+      .select('name')
+      .where('id', '=', cast.otherDepartmentId)
+      .executeTakeFirstOrThrow()
+  ).name;
+  // Two citizens' ratings this month (5★ and 3★): the satisfaction trend has a point.
+  await t.database.db
+    .insertInto('case_ratings')
+    .values([
+      { case_id: cases[0]!.id, score: 5 },
+      { case_id: cases[1]!.id, score: 3 },
+    ])
+    .execute();
 }, 120_000);
 
 async function leaderPage(path: string): Promise<Page> {
@@ -148,6 +164,17 @@ describe('the leader views', () => {
       .locator('.ant-tag')
       .filter({ hasText: new RegExp(`^${api.grade}$`) })
       .waitFor();
+    // The other department was given nothing this month: no score, no grade, listed last.
+    expect((await apiRows('department')).find((r) => r.name === idleDepartmentName)).toMatchObject({
+      composite: null,
+      grade: null,
+    });
+    const idle = page.getByRole('row').filter({ hasText: idleDepartmentName });
+    await idle.getByText('无数据').first().waitFor();
+    expect(await idle.getByText('无数据', { exact: true }).count()).toBe(2);
+    await expect
+      .poll(() => page.locator('.ant-table-tbody tr.ant-table-row').last().textContent())
+      .toContain(idleDepartmentName);
     await settledShot(page, 'desktop-evaluation-department');
 
     // Drill-down: the three dispatched cases, each linking to its detail page.
@@ -216,6 +243,12 @@ describe('the leader views', () => {
     await page.getByRole('tab', { name: 'Departments' }).click();
     await page.getByRole('columnheader', { name: 'To handle' }).waitFor();
     await page.getByRole('columnheader', { name: 'Composite' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: idleDepartmentName })
+      .getByText('No data')
+      .first()
+      .waitFor();
     await settledShot(page, 'desktop-evaluation-en');
     await page.getByText('简体中文', { exact: true }).click();
     await page.getByRole('tab', { name: '专业部门' }).waitFor();
@@ -244,6 +277,21 @@ describe('the leader views', () => {
     const hot = await fetchDownload(page, /^下载 Excel：高发网格$/);
     expect(hot.response.headers()['content-type']).toContain('spreadsheetml');
     await settledShot(page, 'desktop-analytics');
+    // Satisfaction as a monthly trend: this month's two ratings, (5 + 3) / 2 = 4.00, half satisfied.
+    const satisfaction = page.locator('.ant-card').filter({ hasText: '公众满意度' }).last();
+    await satisfaction
+      .locator('.ant-segmented-item-label')
+      .filter({ hasText: /^按月趋势$/ })
+      .click();
+    await page.locator('[role="img"][aria-label="公众满意度（按月趋势）"] canvas').first().waitFor();
+    await satisfaction.getByRole('columnheader', { name: '月份' }).waitFor();
+    const thisMonth = satisfaction.getByRole('row').filter({ hasText: month.toFormat('yyyy-MM') });
+    await thisMonth.getByRole('cell', { name: '4.00', exact: true }).waitFor();
+    await thisMonth.getByRole('cell', { name: '50.0%', exact: true }).waitFor();
+    const trendCsv = await fetchDownload(page, /^下载 CSV：公众满意度$/);
+    expect(trendCsv.href).toContain('groupBy=month');
+    expect(trendCsv.body.toString('utf8').startsWith('\uFEFF月份,评价数,平均分')).toBe(true);
+    await settledShot(page, 'desktop-analytics-satisfaction-month');
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Hotspot grids', { exact: true }).first().waitFor();
     await page.getByRole('columnheader', { name: 'On-time handling rate' }).waitFor();

@@ -71,6 +71,8 @@ interface SatisfactionRow {
   reopenRequests: number;
 }
 
+type SatisfactionGroup = 'street' | 'class' | 'department' | 'month';
+
 type Filters = Record<string, string | number | undefined>;
 
 function Section({
@@ -119,7 +121,7 @@ export function AnalyticsPage() {
   const ownDepartment = user.role === 'department_lead' ? (user.departmentId ?? undefined) : undefined;
   const departmentId = ownDepartment ?? (Number(params.get('departmentId')) || undefined);
   const [interval, setInterval] = useState<'day' | 'week' | 'month'>('day');
-  const [groupBy, setGroupBy] = useState<'street' | 'class' | 'department'>('street');
+  const [groupBy, setGroupBy] = useState<SatisfactionGroup>('street');
   const [repeat, setRepeat] = useState({ minCount: 3, windowDays: 30, radiusM: 30 });
 
   const filters: Filters = { from: period.from, to: period.to, regionCode, classId, departmentId };
@@ -158,7 +160,7 @@ export function AnalyticsPage() {
   );
   const satisfaction = useAsync(
     (s) =>
-      get<{ rows: SatisfactionRow[]; total: SatisfactionRow }>(
+      get<{ groupBy: SatisfactionGroup; rows: SatisfactionRow[]; total: SatisfactionRow }>(
         '/analytics/satisfaction',
         satisfactionQuery,
         s,
@@ -298,24 +300,51 @@ export function AnalyticsPage() {
     };
   }, [hours.data, t]);
 
+  // By month: a trend (stacked stars per month, the average on a 1–5 axis); otherwise stacked bars per group.
+  const monthly = satisfaction.data?.groupBy === 'month';
   const satisfactionOption = useMemo(() => {
     const rows = satisfaction.data?.rows ?? [];
     const colors = ['#cf1322', '#fa8c16', '#fadb14', '#73d13d', '#237804'];
+    const stars = [0, 1, 2, 3, 4].map((i) => ({
+      name: t('stars', { n: i + 1 }),
+      type: 'bar',
+      stack: 'stars',
+      color: colors[i],
+      data: rows.map((r) => r.scores[i] ?? 0),
+    }));
+    if (monthly)
+      return {
+        tooltip: { trigger: 'axis' },
+        legend: { bottom: 0 },
+        grid: { left: 48, right: 48, top: 32, bottom: 56 },
+        xAxis: { type: 'category', data: rows.map((r) => r.name) },
+        yAxis: [
+          { type: 'value', minInterval: 1, name: t('ratings') },
+          { type: 'value', min: 0, max: 5, interval: 1, name: t('average') },
+        ],
+        series: [
+          ...stars,
+          {
+            name: t('average'),
+            type: 'line',
+            yAxisIndex: 1,
+            color: '#1456b8',
+            // Over the bars, so a month's point shows even inside its stack.
+            z: 10,
+            symbolSize: 8,
+            data: rows.map((r) => r.average),
+          },
+        ],
+      };
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
-      series: [0, 1, 2, 3, 4].map((i) => ({
-        name: t('stars', { n: i + 1 }),
-        type: 'bar',
-        stack: 'stars',
-        color: colors[i],
-        data: rows.map((r) => r.scores[i] ?? 0),
-      })),
+      series: stars,
     };
-  }, [satisfaction.data, t]);
+  }, [satisfaction.data, monthly, t]);
 
   const error =
     hotspots.error ?? trends.error ?? hours.error ?? worst.error ?? repeated.error ?? satisfaction.error;
@@ -525,7 +554,7 @@ export function AnalyticsPage() {
         path="/analytics/satisfaction"
         query={satisfactionQuery}
         extra={
-          <Segmented<'street' | 'class' | 'department'>
+          <Segmented<SatisfactionGroup>
             aria-label={t('groupBy')}
             size="small"
             value={groupBy}
@@ -534,17 +563,18 @@ export function AnalyticsPage() {
               { value: 'street', label: t('byStreet') },
               { value: 'class', label: t('byClass') },
               { value: 'department', label: t('byDepartment') },
+              { value: 'month', label: t('byMonth') },
             ]}
           />
         }
       >
         <Row gutter={16}>
           <Col span={12}>
-            {satisfaction.data?.rows.length ? (
+            {satisfaction.data?.total.ratings ? (
               <Chart
                 option={satisfactionOption}
-                height={Math.max(160, 40 + 28 * satisfaction.data.rows.length)}
-                label={t('satisfaction')}
+                height={monthly ? 300 : Math.max(160, 40 + 28 * satisfaction.data.rows.length)}
+                label={monthly ? t('satisfactionTrend') : t('satisfaction')}
               />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -563,7 +593,7 @@ export function AnalyticsPage() {
               pagination={false}
               columns={[
                 {
-                  title: t('groupName'),
+                  title: monthly ? t('monthName') : t('groupName'),
                   dataIndex: 'name',
                   render: (name: string, r) => (r.total ? <strong>{t('total')}</strong> : name),
                 },

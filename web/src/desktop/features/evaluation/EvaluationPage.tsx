@@ -182,11 +182,15 @@ function formatIndicator(indicator: IndicatorDef, value: number | null): string 
 }
 
 /** Nulls sort after every number, whichever the direction. */
+/** Compares numbers; rows without one (无数据) stay last in either order (antd reverses descend). */
 function byNumber<T>(get: (row: T) => number | null | undefined) {
-  return (a: T, b: T) => {
+  return (a: T, b: T, order?: 'ascend' | 'descend' | null) => {
     const x = get(a) ?? null;
     const y = get(b) ?? null;
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    if (x === null || y === null) {
+      const last = x === y ? 0 : x === null ? 1 : -1;
+      return order === 'descend' ? -last : last;
+    }
     return x - y;
   };
 }
@@ -312,7 +316,9 @@ export function EvaluationPage() {
       sorter: byNumber((r) => r.composite),
       render: (composite: number | null, row) =>
         composite === null ? (
-          <Tooltip title={t('noScore')}>—</Tooltip>
+          <Tooltip title={t('noScore')}>
+            <Typography.Text type="secondary">{t('noData')}</Typography.Text>
+          </Tooltip>
         ) : (
           <Tooltip
             title={
@@ -347,7 +353,12 @@ export function EvaluationPage() {
       key: 'grade',
       width: 72,
       sorter: (a, b) => (a.grade ?? 'Z').localeCompare(b.grade ?? 'Z'),
-      render: (grade: Grade | null) => (grade ? <Tag color={GRADE_COLORS[grade]}>{grade}</Tag> : '—'),
+      render: (grade: Grade | null) =>
+        grade ? (
+          <Tag color={GRADE_COLORS[grade]}>{grade}</Tag>
+        ) : (
+          <Typography.Text type="secondary">{t('noData')}</Typography.Text>
+        ),
     },
     ...(data?.compare
       ? ([
