@@ -28,6 +28,19 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       // Event handlers may be async (antd onFinish, onClick): their promises are handled inside.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // Vite 8 gives a default import of a CommonJS module from this "type": "module" package its
+      // whole module.exports: antd's CJS locales would arrive as { default: … } and be ignored.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^antd/(locale|lib)/',
+              message: "Import antd's ES build (antd/es/…): the CommonJS one loses its default export.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -66,3 +66,34 @@ describe('staff desktop', () => {
     expect(run().errors(page)).toEqual([]);
   });
 });
+
+describe("Ant Design's own texts", () => {
+  it('follow the language switch (modal buttons, calendar, date locale)', async () => {
+    const admin = await run().t.user({ role: 'admin' });
+    const page = await run().open('/login', { viewport: 'desktop' });
+    await desktopLogin(page, admin.username, TEST_PASSWORD);
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    // antd's default Cancel of a Modal, from its zh_CN locale ("取 消").
+    await button(dialog, '取消').waitFor();
+    await button(dialog, '取消').click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The calendar's weekday heads and month select come from antd's locale and dayjs's zh-cn
+    // (weeks start on Monday).
+    await page.goto('/admin/calendar');
+    const heads = page.locator('.ant-picker-calendar thead th');
+    await heads.first().waitFor();
+    expect(await heads.allTextContents()).toEqual(['一', '二', '三', '四', '五', '六', '日']);
+    await page.locator('.ant-picker-calendar-month-select').getByText(/^\d{1,2}月$/).waitFor();
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('menu').first().getByText('Administration').waitFor();
+    await page.locator('.ant-picker-calendar thead th').getByText('Su', { exact: true }).waitFor();
+    expect(await heads.allTextContents()).toEqual(['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa']);
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'New user' }).click();
+    await button(page.getByRole('dialog'), 'Cancel').waitFor();
+    expect(run().errors(page)).toEqual([]);
+  });
+});
