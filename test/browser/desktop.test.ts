@@ -85,7 +85,10 @@ describe("Ant Design's own texts", () => {
     const heads = page.locator('.ant-picker-calendar thead th');
     await heads.first().waitFor();
     expect(await heads.allTextContents()).toEqual(['一', '二', '三', '四', '五', '六', '日']);
-    await page.locator('.ant-picker-calendar-month-select').getByText(/^\d{1,2}月$/).waitFor();
+    await page
+      .locator('.ant-picker-calendar-month-select')
+      .getByText(/^\d{1,2}月$/)
+      .waitFor();
 
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('menu').first().getByText('Administration').waitFor();
