@@ -100,3 +100,42 @@ describe("Ant Design's own texts", () => {
     expect(run().errors(page)).toEqual([]);
   });
 });
+
+describe('the workbench map', () => {
+  it('raises no error when the page is left in the middle of a zoom', async () => {
+    const { cast } = run();
+    const page = await run().open('/login', { viewport: 'desktop' });
+    await desktopLogin(page, cast.shiftLead.username, TEST_PASSWORD);
+    const map = page.getByRole('region', { name: /^地图/ });
+    for (let round = 0; round < 3; round++) {
+      await map.locator('.leaflet-control-zoom-in').waitFor();
+      // Zoom in, and leave for the case search as soon as the zoom animation runs: Leaflet ends
+      // it in a 250 ms timer that moves the (by then removed) map panes.
+      const left = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const pane = document.querySelector('.leaflet-map-pane')!;
+            const leave = document.querySelector<HTMLElement>('[role=menu] a[href="/cases"]')!;
+            const go = () => {
+              leave.click();
+              resolve('left mid-zoom');
+            };
+            if (pane.classList.contains('leaflet-zoom-anim')) return go();
+            new MutationObserver((_, observer) => {
+              if (!pane.classList.contains('leaflet-zoom-anim')) return;
+              observer.disconnect();
+              go();
+            }).observe(pane, { attributes: true, attributeFilter: ['class'] });
+            document.querySelector<HTMLElement>('.leaflet-control-zoom-in')!.click();
+            setTimeout(() => resolve(`no zoom animation: ${pane.className}`), 2000);
+          }),
+      );
+      expect(left).toBe('left mid-zoom');
+      await map.waitFor({ state: 'detached' });
+      // Let that timer (and any animation frame) run before looking for errors.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+      expect(run().errors(page)).toEqual([]);
+      await page.getByRole('menu').first().getByText('监督中心').click();
+    }
+  });
+});
