@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../helpers/app.js';
+import { garbageReport, report } from '../helpers/cases.js';
 import { button, desktopLogin, useBrowser } from './harness.js';
 
 const run = useBrowser();
@@ -27,6 +28,24 @@ describe('staff desktop', () => {
     await menu.getByText('监督中心').waitFor();
     expect(await menu.getByText('指挥中心').count()).toBe(0);
     expect(await menu.getByText('系统管理').count()).toBe(0);
+    // Queue tabs show the real counts of GET /cases/count, not "100+".
+    const { t } = run();
+    await report(t, cast.inspector, garbageReport(cast));
+    await page.reload();
+    for (const [tab, status] of [
+      ['待受理', 'reported'],
+      ['核实中', 'check_pending'],
+      ['待结案', 'verified'],
+    ] as const) {
+      const api = await t.as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/count?status=${status}` });
+      const count = api.json<{ count: number }>().count;
+      if (status === 'reported') expect(count).toBeGreaterThan(0);
+      await page
+        .getByRole('tab')
+        .filter({ hasText: tab })
+        .locator(`.ant-badge sup[title="${count}"]`)
+        .waitFor();
+    }
     await run().shot(page, 'desktop-supervision');
     expect(run().errors(page)).toEqual([]);
   });
@@ -101,6 +120,26 @@ describe("Ant Design's own texts", () => {
   });
 });
 
+/**
+ * In the page (a string: the tests are compiled without the DOM library): clicks the map's zoom-in
+ * button and, the moment Leaflet marks the zoom animation on the map pane, the case search link.
+ */
+const LEAVE_MID_ZOOM = `new Promise((resolve) => {
+  const pane = document.querySelector('.leaflet-map-pane');
+  const go = () => {
+    document.querySelector('[role=menu] a[href="/cases"]').click();
+    resolve('left mid-zoom');
+  };
+  if (pane.classList.contains('leaflet-zoom-anim')) return go();
+  new MutationObserver((_, observer) => {
+    if (!pane.classList.contains('leaflet-zoom-anim')) return;
+    observer.disconnect();
+    go();
+  }).observe(pane, { attributes: true, attributeFilter: ['class'] });
+  document.querySelector('.leaflet-control-zoom-in').click();
+  setTimeout(() => resolve('no zoom animation: ' + pane.className), 2000);
+})`;
+
 describe('the workbench map', () => {
   it('raises no error when the page is left in the middle of a zoom', async () => {
     const { cast } = run();
@@ -111,25 +150,7 @@ describe('the workbench map', () => {
       await map.locator('.leaflet-control-zoom-in').waitFor();
       // Zoom in, and leave for the case search as soon as the zoom animation runs: Leaflet ends
       // it in a 250 ms timer that moves the (by then removed) map panes.
-      const left = await page.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            const pane = document.querySelector('.leaflet-map-pane')!;
-            const leave = document.querySelector<HTMLElement>('[role=menu] a[href="/cases"]')!;
-            const go = () => {
-              leave.click();
-              resolve('left mid-zoom');
-            };
-            if (pane.classList.contains('leaflet-zoom-anim')) return go();
-            new MutationObserver((_, observer) => {
-              if (!pane.classList.contains('leaflet-zoom-anim')) return;
-              observer.disconnect();
-              go();
-            }).observe(pane, { attributes: true, attributeFilter: ['class'] });
-            document.querySelector<HTMLElement>('.leaflet-control-zoom-in')!.click();
-            setTimeout(() => resolve(`no zoom animation: ${pane.className}`), 2000);
-          }),
-      );
+      const left = await page.evaluate(LEAVE_MID_ZOOM);
       expect(left).toBe('left mid-zoom');
       await map.waitFor({ state: 'detached' });
       // Let that timer (and any animation frame) run before looking for errors.

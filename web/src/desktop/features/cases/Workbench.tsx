@@ -45,15 +45,10 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
     async (signal) => {
       const results = await Promise.all(
         queues.map((q) =>
-          api.request<{ items: unknown[]; nextCursor: string | null }>('GET', '/cases', {
-            query: { ...q.filter, limit: 100 },
-            signal,
-          }),
+          api.request<{ count: number }>('GET', '/cases/count', { query: { ...q.filter }, signal }),
         ),
       );
-      return Object.fromEntries(
-        queues.map((q, i) => [q.key, `${results[i]!.items.length}${results[i]!.nextCursor ? '+' : ''}`]),
-      );
+      return Object.fromEntries(queues.map((q, i) => [q.key, results[i]!.count]));
     },
     [reloadKey],
   );
