@@ -6,6 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestUser } from '../helpers/app.js';
+import { testCreditCode } from '../helpers/components.js';
 import { button, desktopLogin, useBrowser } from './harness.js';
 
 const run = useBrowser();
@@ -30,7 +31,11 @@ async function apiGet<T>(url: string): Promise<T> {
 
 /** Picks `option` in the Ant Design select labelled `label`. */
 async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
+  // The select's box, not its (zero-width when not searchable) input.
+  await scope
+    .locator('.ant-select')
+    .filter({ has: page.getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) }) })
+    .click();
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
     .getByTitle(option, { exact: true })
@@ -139,6 +144,162 @@ describe('users and roles', () => {
     await dialog.getByLabel('姓名').fill('我改的名字');
     await save(dialog);
     expect((await apiGet<UserView>(`/users/${other.id}`)).displayName).toBe('我改的名字');
+    expect(run().errors(page)).toEqual([]);
+  });
+});
+
+interface DepartmentView {
+  id: number;
+  name: string;
+  creditCode: string | null;
+  kind: string;
+}
+
+/** The department the routing suggests for 暴露垃圾 at a grid of street 110101001. */
+async function suggested(): Promise<number | null> {
+  const { cast } = run();
+  const grid = '110101001002001';
+  const explained = await apiGet<{ departmentId: number | null }>(
+    `/routing-rules/explain?classificationId=${cast.garbageClassId}&gridCode=${grid}`,
+  );
+  return explained.departmentId;
+}
+
+describe('departments and routing', () => {
+  it('creates a department with its responsibilities, then routing rules in their order', async () => {
+    const { cast } = run();
+    const page = await adminAt('/admin/departments');
+    await page.getByRole('button', { name: '新建部门' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('界面测试环卫所');
+    await dialog.getByLabel('统一社会信用代码').fill('12345');
+    await primary(dialog).click();
+    // Checked before sending, at the field.
+    await dialog.locator('.ant-form-item-has-error').getByText('统一社会信用代码为 18 位').waitFor();
+    const creditCode = testCreditCode();
+    await dialog.getByLabel('统一社会信用代码').fill(creditCode);
+    await save(dialog);
+    const departments = async () =>
+      (await apiGet<{ items: DepartmentView[] }>('/departments?limit=500')).items;
+    const created = (await departments()).find((d) => d.name === '界面测试环卫所')!;
+    expect(created).toMatchObject({ creditCode, kind: 'urban_management' });
+    await run().shot(page, 'admin-departments');
+
+    // Responsibilities: 暴露垃圾 (matter 06010) in street 110101001 — more specific than the test
+    // department's, so the routing now suggests the new one.
+    const before = await suggested();
+    expect(before).not.toBe(created.id);
+    await page
+      .getByRole('row', { name: /界面测试环卫所/ })
+      .getByRole('button', { name: /职责/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByRole('button', { name: /添加职责/ }).click();
+    await choose(page, drawer, '类型', '事件');
+    await drawer.getByLabel('类别代码前缀').fill('06010');
+    await drawer.getByLabel('区域').fill('110101001');
+    await button(drawer, '保存').click();
+    await page.getByText('已保存').first().waitFor();
+    const duties = await apiGet<{ responsibilities: unknown[] }>(
+      `/departments/${created.id}/responsibilities`,
+    );
+    expect(duties.responsibilities).toEqual([
+      { kind: 'matter', standard: 'GB/T 47678.5-2026', classCodePrefix: '06010', regionCode: '110101001' },
+    ]);
+    expect(await suggested()).toBe(created.id);
+    await run().shot(page, 'admin-responsibilities');
+
+    // Routing rules come before responsibilities; the lower order wins.
+    const other = (await departments()).find((d) => d.id === cast.otherDepartmentId)!;
+    const rule = async (order: number, name: string, department: string) => {
+      await page.goto('/admin/routing');
+      await page.getByRole('button', { name: '新建规则' }).click();
+      await dialog.getByLabel('顺序').fill(String(order));
+      await dialog.getByLabel('名称').fill(name);
+      await dialog.getByLabel('类别代码前缀').fill('06');
+      await dialog.getByLabel('区域').fill('110101001');
+      await choose(page, dialog, '派遣部门', department);
+      await save(dialog);
+      await page.getByRole('cell', { name, exact: true }).waitFor();
+    };
+    await rule(20, '界面测试：垃圾归园林', other.name);
+    expect(await suggested()).toBe(other.id);
+    await rule(10, '界面测试：垃圾归环卫', '界面测试环卫所');
+    expect(await suggested()).toBe(created.id);
+    await run().shot(page, 'admin-routing');
+    // Move the second rule behind the first: the first wins again.
+    await page.getByRole('button', { name: '编辑 界面测试：垃圾归环卫' }).click();
+    await dialog.getByLabel('顺序').fill('30');
+    await save(dialog);
+    await page
+      .getByRole('row', { name: /界面测试：垃圾归环卫/ })
+      .getByRole('cell', { name: '30' })
+      .waitFor();
+    expect(await suggested()).toBe(other.id);
+    // Delete it (confirmed first).
+    await page.getByRole('button', { name: '删除 界面测试：垃圾归园林' }).click();
+    await button(page.locator('.ant-popconfirm'), '删除').click();
+    await page.getByRole('cell', { name: '界面测试：垃圾归园林' }).waitFor({ state: 'detached' });
+    const rules = await apiGet<Array<{ name: string }>>('/routing-rules');
+    expect(rules.map((r) => r.name)).not.toContain('界面测试：垃圾归园林');
+    expect(await suggested()).toBe(created.id);
+    expect(run().errors(page)).toEqual([]);
+  });
+});
+
+describe('classes, time limits and the working calendar', () => {
+  it('edits a class’s public name and a stage time limit, and adds a holiday', async () => {
+    const { cast } = run();
+    const page = await adminAt('/admin/classes');
+    await page.getByRole('searchbox', { name: '搜索' }).first().fill('暴露垃圾');
+    await page.getByRole('searchbox', { name: '搜索' }).first().press('Enter');
+    const garbage = await apiGet<{ code: string; publicName: string | null }>(
+      `/classifications/${cast.garbageClassId}`,
+    );
+    await page.getByRole('button', { name: `编辑 ${garbage.code}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('公众名称').fill('路边垃圾堆');
+    await save(dialog);
+    await page.getByRole('cell', { name: '路边垃圾堆' }).waitFor();
+    expect((await apiGet<{ publicName: string }>(`/classifications/${cast.garbageClassId}`)).publicName).toBe(
+      '路边垃圾堆',
+    );
+    await run().shot(page, 'admin-classes');
+
+    await page.getByRole('tab', { name: '各环节时限' }).click();
+    await page.getByRole('button', { name: '编辑 立案时限 一般' }).click();
+    await dialog.getByLabel('时限').fill('3');
+    await dialog.getByLabel('依据').fill('界面测试：本区规定');
+    await save(dialog);
+    await page.getByRole('cell', { name: '界面测试：本区规定' }).waitFor();
+    const limits = await apiGet<{ stage: Array<{ clock: string; urgency: string; amount: number }> }>(
+      '/time-limits',
+    );
+    expect(limits.stage.find((l) => l.clock === 'filing' && l.urgency === 'normal')).toMatchObject({
+      amount: 3,
+      source: '界面测试：本区规定',
+    });
+    await run().shot(page, 'admin-time-limits');
+
+    // The calendar opens on today; today's cell offers the override.
+    await page.goto('/admin/calendar');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const cell = page.locator(`td[title="${today}"]`);
+    const working = (
+      await apiGet<{ days: Array<{ working: boolean }> }>(`/calendar?from=${today}&to=${today}`)
+    ).days[0]!.working;
+    await cell.getByRole('button', { name: working ? '设为休息日' : '设为工作日' }).click();
+    await button(page.locator('.ant-popconfirm'), '确定').click();
+    await page.getByText(`${today} ${working ? '临时休息' : '调休上班'}`).waitFor();
+    const calendar = await apiGet<{
+      days: Array<{ working: boolean }>;
+      overrides: Array<{ date: string; kind: string }>;
+    }>(`/calendar?from=${today}&to=${today}`);
+    expect(calendar.days[0]!.working).toBe(!working);
+    expect(calendar.overrides.find((o) => String(o.date).startsWith(today))).toMatchObject({
+      kind: working ? 'holiday' : 'workday',
+    });
+    await run().shot(page, 'admin-calendar');
     expect(run().errors(page)).toEqual([]);
   });
 });
