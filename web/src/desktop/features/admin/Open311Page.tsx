@@ -28,7 +28,6 @@ interface KeyRow {
   name: string;
   prefix?: string;
   createdAt?: string;
-  lastUsedAt?: string | null;
   revokedAt?: string | null;
 }
 
@@ -109,11 +108,6 @@ export function Open311Page() {
               render: (v?: string) => (v ? <code>{v}…</code> : '—'),
             },
             { title: t('createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatDateTime(v) },
-            {
-              title: t('lastUsed'),
-              dataIndex: 'lastUsedAt',
-              render: (v?: string | null) => formatDateTime(v),
-            },
             {
               title: tm('actions'),
               render: (_v, row) =>

@@ -15,6 +15,7 @@ export function PagedTable<T extends object>({
   rowKey,
   reloadKey,
   pageSize = 15,
+  scrollX,
 }: {
   path: string;
   query?: Record<string, string | number | undefined>;
@@ -22,6 +23,8 @@ export function PagedTable<T extends object>({
   rowKey: keyof T & string;
   reloadKey?: number;
   pageSize?: number;
+  /** Scroll sideways rather than squeeze columns without a width to nothing. */
+  scrollX?: number | 'max-content';
 }) {
   const t = adm.useT();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -40,6 +43,7 @@ export function PagedTable<T extends object>({
         dataSource={page.data?.items ?? []}
         columns={columns}
         pagination={false}
+        scroll={scrollX ? { x: scrollX } : undefined}
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <Button
