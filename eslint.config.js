@@ -38,6 +38,13 @@ export default tseslint.config(
               regex: '^antd/(locale|lib)/',
               message: "Import antd's ES build (antd/es/…): the CommonJS one loses its default export.",
             },
+            {
+              // The server's vocabulary is shared from modules without I/O only (listed in
+              // web/build.ts so that a change to them rebuilds the web app).
+              regex: '^(\\.\\./)+src/(?!cases/workflow/model\\.js$|identity/actor\\.js$|shared/errors\\.js$)',
+              message:
+                'The web app may import only src/cases/workflow/model, src/identity/actor and src/shared/errors.',
+            },
           ],
         },
       ],

@@ -6,6 +6,7 @@ import { api } from '../../../shared/api.js';
 import {
   errorMessage,
   positionLabels,
+  POSITIONS,
   ROLES,
   roleLabels,
   type Position,
@@ -254,10 +255,7 @@ function UserFields({ departments }: { departments: Array<{ id: number; name: st
           <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
         </Form.Item>
         <Form.Item name="position" label={t('position')} style={{ flex: 1 }}>
-          <Select
-            allowClear
-            options={(['operator', 'shift_lead'] as const).map((p) => ({ value: p, label: tp(p) }))}
-          />
+          <Select allowClear options={POSITIONS.map((p) => ({ value: p, label: tp(p) }))} />
         </Form.Item>
       </Space.Compact>
       <Form.Item name="departmentId" label={t('department')}>
