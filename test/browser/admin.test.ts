@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestUser } from '../helpers/app.js';
 import { createDepartment, csvOf, csvRow, testCreditCode } from '../helpers/components.js';
-import { ORIGIN } from '../helpers/geography.js';
+import { box } from '../helpers/geography.js';
 import { button, desktopLogin, useBrowser } from './harness.js';
 
 const run = useBrowser();
@@ -308,35 +308,14 @@ describe('classes, time limits and the working calendar', () => {
   });
 });
 
-/** A square in community 110101001001 of the test district, offsets in 0.0001°. */
-function square(x0: number, y0: number, x1: number, y1: number) {
-  const [a, b, c, d] = [x0, y0, x1, y1].map((v, i) => (i % 2 ? ORIGIN.lat : ORIGIN.lng) + v * 1e-4) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
-
 describe('regions and grids', () => {
   it('imports boundaries (a bad feature listed, then skipped) and generates a street’s grids', async () => {
     const page = await adminAt('/admin/regions');
     const grid = {
       type: 'Feature',
       properties: { code: '110101001001120', name: '界面测试网格' },
-      geometry: square(2, 22, 6, 26),
+      // In community 110101001001, in units of 0.0001°.
+      geometry: box(2, 22, 6, 26, 1e-4),
     };
     const file = {
       name: 'grids.geojson',
