@@ -201,13 +201,16 @@ describe('departments and routing', () => {
     await drawer.getByLabel('类别代码前缀').fill('06010');
     await drawer.getByLabel('区域').fill('110101001');
     await button(drawer, '保存').click();
-    await page.getByText('已保存').first().waitFor();
-    const duties = await apiGet<{ responsibilities: unknown[] }>(
-      `/departments/${created.id}/responsibilities`,
-    );
-    expect(duties.responsibilities).toEqual([
-      { kind: 'matter', standard: 'GB/T 47678.5-2026', classCodePrefix: '06010', regionCode: '110101001' },
-    ]);
+    // The department's "已保存" may still be showing: wait for the list itself.
+    await expect
+      .poll(
+        async () =>
+          (await apiGet<{ responsibilities: unknown[] }>(`/departments/${created.id}/responsibilities`))
+            .responsibilities,
+      )
+      .toEqual([
+        { kind: 'matter', standard: 'GB/T 47678.5-2026', classCodePrefix: '06010', regionCode: '110101001' },
+      ]);
     expect(await suggested()).toBe(created.id);
     await run().shot(page, 'admin-responsibilities');
 
