@@ -28,6 +28,26 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       // Event handlers may be async (antd onFinish, onClick): their promises are handled inside.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // Vite 8 gives a default import of a CommonJS module from this "type": "module" package its
+      // whole module.exports: antd's CJS locales would arrive as { default: … } and be ignored.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^antd/(locale|lib)/',
+              message: "Import antd's ES build (antd/es/…): the CommonJS one loses its default export.",
+            },
+            {
+              // The server's vocabulary is shared from modules without I/O only (listed in
+              // web/build.ts so that a change to them rebuilds the web app).
+              regex: '^(\\.\\./)+src/(?!cases/workflow/model\\.js$|identity/actor\\.js$|shared/errors\\.js$)',
+              message:
+                'The web app may import only src/cases/workflow/model, src/identity/actor and src/shared/errors.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

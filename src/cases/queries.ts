@@ -278,6 +278,16 @@ export async function listCases(
   );
 }
 
+/**
+ * How many cases match: the list's predicates and jurisdiction over `cases` alone (no join with
+ * the classes, no ordering), so a queue's count reads the same index as its first page.
+ */
+export async function countCases(db: Kysely<DB>, ctx: RequestContext, filter: CaseFilter): Promise<number> {
+  const result = await sql<{ count: string | number }>`
+    select count(*) as count from cases c where ${filterSql(scopeOf(ctx.actor), filter)}`.execute(db);
+  return Number(result.rows[0]!.count);
+}
+
 /** GeoJSON points of the matching cases, newest first, at most `limit`. */
 export async function casesGeoJson(
   db: Kysely<DB>,

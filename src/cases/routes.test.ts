@@ -504,4 +504,47 @@ describe('jurisdiction and lists', () => {
       JSON.parse(geo.body).features.map((f: { properties: { number: string } }) => f.properties.number),
     ).toEqual([b.number, a.number]);
   });
+
+  it('counts what the list would page through, in the caller’s jurisdiction', async () => {
+    const a = await report(t(), cast.inspector, garbageReport(cast, { description: '计数测试甲' }));
+    await report(t(), cast.inspector, garbageReport(cast, { description: '计数测试乙' }));
+    await step(t(), cast.shiftLead, a, 'file');
+    const q = `q=${encodeURIComponent('计数测试')}`;
+    const count = async (user: TestUser | null, query: string) => {
+      const response = await t().as(user, { method: 'GET', url: `/api/v1/cases/count?${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ count: number }>().count;
+    };
+    expect(await count(cast.leader, q)).toBe(2);
+    expect(await count(cast.leader, `${q}&status=filed`)).toBe(1);
+    expect(await count(cast.leader, `${q}&status=reported,filed&regionCode=110101001`)).toBe(2);
+    expect(await count(cast.leader, `${q}&status=closed`)).toBe(0);
+    // The same number as the list, over every case the leader sees.
+    const list = await t().as(cast.leader, { method: 'GET', url: '/api/v1/cases?status=reported&limit=500' });
+    expect(list.json().nextCursor).toBeNull();
+    expect(await count(cast.leader, 'status=reported')).toBe(list.json().items.length);
+    // Jurisdiction: another street's inspector and another department see none of them.
+    expect(await count(cast.otherInspector, q)).toBe(0);
+    expect(await count(cast.otherHandler, q)).toBe(0);
+    expect(await count(cast.inspector, q)).toBe(2);
+  });
+
+  it.each([
+    ['status=open', 'querystring.status'],
+    ['classificationId=abc', 'querystring.classificationId'],
+    ['bbox=10,10,5,5', 'querystring.bbox'],
+    ['from=yesterday', 'querystring.from'],
+  ])('refuses a count with %s, naming the field', async (query, field) => {
+    const response = await t().as(cast.leader, { method: 'GET', url: `/api/v1/cases/count?${query}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+    expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('refuses a count without a login, like the list', async () => {
+    for (const url of ['/api/v1/cases', '/api/v1/cases/count']) {
+      const response = await t().as(null, { method: 'GET', url });
+      expect(response.statusCode).toBe(401);
+    }
+  });
 });

@@ -7,8 +7,8 @@ import { idempotent } from '../http/idempotency.js';
 import { IdParam, problems } from '../http/schemas.js';
 import { DomainError } from '../shared/errors.js';
 import { presentCaseDetail, presentCaseSummary } from './presenter.js';
-import { casesGeoJson, getCaseDetail, listCases, type CaseFilter } from './queries.js';
-import { ActionBody, ActionParams, GeoJsonQuery, ListQuery, ReportBody } from './schemas.js';
+import { casesGeoJson, countCases, getCaseDetail, listCases, type CaseFilter } from './queries.js';
+import { ActionBody, ActionParams, CountQuery, GeoJsonQuery, ListQuery, ReportBody } from './schemas.js';
 import { performAction, reportCase } from './service.js';
 
 type FilterInput = Omit<Static<typeof ListQuery>, 'cursor' | 'limit'>;
@@ -89,6 +89,20 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
       const page = await listCases(db, ctx, { ...toFilter(filter), ...(cursor ? { cursor } : {}), limit });
       return { items: page.items.map(presentCaseSummary), nextCursor: page.nextCursor };
     },
+  );
+
+  app.get(
+    '/cases/count',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'How many cases in your jurisdiction match the filters (same filters as the list)',
+        description: 'For queue badges: counts what `GET /cases` would page through.',
+        querystring: CountQuery,
+        response: { 200: Type.Object({ count: Type.Integer({ minimum: 0 }) }), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => ({ count: await countCases(db, contextOf(request), toFilter(request.query)) }),
   );
 
   app.get(

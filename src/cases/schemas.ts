@@ -122,6 +122,7 @@ export const FilterQuery = {
 };
 
 export const ListQuery = Type.Object({ ...FilterQuery, ...PageQuery });
+export const CountQuery = Type.Object(FilterQuery);
 export const GeoJsonQuery = Type.Object({
   ...FilterQuery,
   limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 5_000 }),

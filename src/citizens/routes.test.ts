@@ -199,6 +199,7 @@ describe('citizens and staff never mix', () => {
 
   it.each([
     ['GET', '/api/v1/cases'],
+    ['GET', '/api/v1/cases/count'],
     ['GET', '/api/v1/auth/session'],
     ['GET', '/api/v1/notifications'],
     ['POST', '/api/v1/files'],

@@ -180,8 +180,16 @@ describe('the closed loop across the role screens', () => {
     await citizen.getByTestId('public-status').filter({ hasText: '已办结' }).waitFor();
     await citizen.getByText('处置后照片').waitFor();
     await run().shot(citizen, 'phone-citizen-status-closed');
-    // antd-mobile's Rate listens to touch events: tap the second star.
-    await citizen.getByRole('radio', { name: '2', exact: true }).tap();
+    // The stars are radio buttons: a tap picks four, then the keyboard (Shift+Tab back from the
+    // comment into the group, two steps left) makes it two.
+    const stars = citizen.getByRole('radiogroup', { name: '满意度' });
+    await stars.getByRole('radio', { name: '4 星', exact: true }).tap();
+    expect(await stars.getByRole('radio', { checked: true }).getAttribute('aria-label')).toBe('4 星');
+    await field(citizen, '评价内容（可选）').focus();
+    await citizen.keyboard.press('Shift+Tab');
+    await citizen.keyboard.press('ArrowLeft');
+    await citizen.keyboard.press('ArrowLeft');
+    expect(await stars.getByRole('radio', { checked: true }).getAttribute('aria-label')).toBe('2 星');
     await field(citizen, '评价内容（可选）').fill('垃圾又出现了');
     await citizen.getByText('问题没有解决，申请重新处理').click();
     await field(citizen, '未解决的原因').fill('第二天又堆满了');

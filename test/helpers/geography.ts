@@ -8,8 +8,14 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 export const ORIGIN = { lng: 116.4, lat: 39.9 };
 const G = 0.002;
 
-function box(x0: number, y0: number, x1: number, y1: number): Polygon {
-  const [a, b, c, d] = [ORIGIN.lng + x0 * G, ORIGIN.lat + y0 * G, ORIGIN.lng + x1 * G, ORIGIN.lat + y1 * G];
+/** A rectangle from ORIGIN, corners in `unit` degrees (default: grid widths). */
+export function box(x0: number, y0: number, x1: number, y1: number, unit = G): Polygon {
+  const [a, b, c, d] = [
+    ORIGIN.lng + x0 * unit,
+    ORIGIN.lat + y0 * unit,
+    ORIGIN.lng + x1 * unit,
+    ORIGIN.lat + y1 * unit,
+  ];
   return {
     type: 'Polygon',
     coordinates: [

@@ -5,8 +5,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { App as AntApp, ConfigProvider, Result, Button, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+// The ES builds: the package root is "type": "module", so Vite 8 would hand a default import of the
+// CommonJS `antd/locale/*` the whole `module.exports` ({ default: … }) and antd would stay English.
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useLang } from '../shared/i18n.js';

@@ -6,66 +6,29 @@
  */
 import { defineMessages, getLang, type Lang } from './i18n.js';
 import type { ApiError } from './api.js';
+// The server's own lists, from modules without I/O (ESLint allows only these from web/): a status,
+// action, role or error code added there must get its labels here, or the web app does not compile.
+import {
+  CASE_ACTIONS,
+  CASE_CLOCKS,
+  CASE_STATUSES,
+  STAGES,
+  TERMINAL_STATUSES as SERVER_TERMINAL_STATUSES,
+  type CaseAction,
+  type CaseClock,
+  type CaseStatus,
+  type Stage,
+} from '../../../src/cases/workflow/model.js';
+import { STAFF_ROLES, SUPERVISOR_POSITIONS } from '../../../src/identity/actor.js';
+import type { ErrorCode as ServerErrorCode } from '../../../src/shared/errors.js';
 
-export const CASE_STATUSES = [
-  'reported',
-  'check_pending',
-  'self_handled',
-  'filed',
-  'dispatched',
-  'return_requested',
-  'in_progress',
-  'extension_requested',
-  'suspension_requested',
-  'suspended',
-  'handled',
-  'verify_pending',
-  'verified',
-  'closed',
-  'rejected',
-  'merged',
-  'cancelled',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected', 'merged', 'cancelled'];
-
-export const CASE_ACTIONS = [
-  'send-check',
-  'check',
-  'self-handle',
-  'file',
-  'reject',
-  'merge',
-  'dispatch',
-  'accept',
-  'return',
-  'handle',
-  'request-extension',
-  'request-suspension',
-  'approve',
-  'deny',
-  'resume',
-  'send-verify',
-  'pass',
-  'fail',
-  'close',
-  'cancel',
-  'reopen',
-  'escalate',
-] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
-
-export const ROLES = [
-  'admin',
-  'supervisor',
-  'dispatcher',
-  'handler',
-  'department_lead',
-  'inspector',
-  'leader',
-] as const;
+export { CASE_ACTIONS, CASE_STATUSES, STAGES };
+export type { CaseAction, CaseStatus, Stage };
+export const TERMINAL_STATUSES: readonly CaseStatus[] = SERVER_TERMINAL_STATUSES;
+export const ROLES = STAFF_ROLES;
 export type Role = (typeof ROLES)[number];
-export type Position = 'operator' | 'shift_lead';
+export const POSITIONS = SUPERVISOR_POSITIONS;
+export type Position = (typeof POSITIONS)[number];
 
 type Dict<K extends string> = Record<K, string>;
 
@@ -209,16 +172,6 @@ export const sourceLabels = defineMessages<Source>(
   },
 );
 
-export const STAGES = [
-  'collection',
-  'filing',
-  'dispatch',
-  'handling',
-  'feedback',
-  'verification',
-  'closure',
-] as const;
-export type Stage = (typeof STAGES)[number];
 export const stageLabels = defineMessages<Stage>(
   {
     collection: '信息收集',
@@ -240,8 +193,8 @@ export const stageLabels = defineMessages<Stage>(
   },
 );
 
-export const CLOCKS = ['filing', 'check', 'dispatch', 'handling', 'verify', 'closing'] as const;
-export type Clock = (typeof CLOCKS)[number];
+export const CLOCKS = CASE_CLOCKS;
+export type Clock = CaseClock;
 export const clockLabels = defineMessages<Clock>(
   {
     filing: '立案时限',
@@ -279,37 +232,8 @@ export const kindLabels = defineMessages<CaseKind>(
   { component: 'Component', matter: 'Matter' },
 );
 
-const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'AUTH_REQUIRED',
-  'AUTH_INVALID_CREDENTIALS',
-  'AUTH_ACCOUNT_LOCKED',
-  'CSRF_TOKEN_INVALID',
-  'FORBIDDEN',
-  'PASSWORD_CHANGE_REQUIRED',
-  'LOCATION_OUTSIDE_JURISDICTION',
-  'OUT_OF_JURISDICTION',
-  'NOT_FOUND',
-  'LOCATION_OUTSIDE_DISTRICT',
-  'LOCATION_OUTSIDE_GRIDS',
-  'VERSION_CONFLICT',
-  'ALREADY_EXISTS',
-  'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_KEY_IN_FLIGHT',
-  'IMPORT_REJECTED',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'PAYLOAD_TOO_LARGE',
-  'IMAGE_UNREADABLE',
-  'IMAGE_TOO_MANY_PIXELS',
-  'RATE_LIMITED',
-  'CASE_ILLEGAL_ACTION',
-  'CASE_FORBIDDEN_ROLE',
-  'CASE_GUARD_FAILED',
-  'CASE_INPUT_INVALID',
-  'NETWORK',
-  'INTERNAL',
-] as const;
-type ErrorCode = (typeof ERROR_CODES)[number];
+/** The server's codes and the client's own (no answer at all). */
+type ErrorCode = ServerErrorCode | 'NETWORK';
 
 export const errorLabels = defineMessages<ErrorCode>(
   {
@@ -339,6 +263,24 @@ export const errorLabels = defineMessages<ErrorCode>(
     CASE_FORBIDDEN_ROLE: '您的角色不能对案卷执行此操作',
     CASE_GUARD_FAILED: '此案卷不归您处理',
     CASE_INPUT_INVALID: '缺少必要的说明、原因或照片',
+    ALREADY_RATED: '这条反映已经评价过了',
+    CLASSIFICATION_NOT_FOUND: '没有这个类别',
+    COMPONENT_NOT_FOUND: '没有这个部件',
+    DEPARTMENT_NOT_FOUND: '没有这个部门',
+    FILE_NOT_FOUND: '文件不存在',
+    GRID_GENERATION_FAILED: '无法生成单元网格',
+    NOTIFICATION_NOT_FOUND: '没有这条通知',
+    RATING_NOT_OPEN: '现在还不能评价',
+    REGION_NOT_FOUND: '没有这个区域',
+    REOPEN_REQUEST_DECIDED: '这个重新处理申请已经处理过了',
+    REOPEN_REQUEST_NOT_FOUND: '没有这个重新处理申请',
+    REOPEN_WINDOW_PASSED: '已超过申请重新处理的期限',
+    REPORTER_NOT_FOUND: '案卷没有登记上报人',
+    TRACKING_CODE_NOT_FOUND: '没有这个查询码的反映',
+    USER_NOT_FOUND: '没有这个用户',
+    WEBHOOK_DELIVERY_NOT_FOUND: '没有这条推送记录',
+    WEBHOOK_INACTIVE: '推送订阅未启用',
+    WEBHOOK_NOT_FOUND: '没有这个推送订阅',
     NETWORK: '网络连接失败，请检查网络',
     INTERNAL: '服务器内部错误',
   },
@@ -369,6 +311,24 @@ export const errorLabels = defineMessages<ErrorCode>(
     CASE_FORBIDDEN_ROLE: 'Your role may not take this action',
     CASE_GUARD_FAILED: 'This case is not yours to act on',
     CASE_INPUT_INVALID: 'A note, reason or photo is missing',
+    ALREADY_RATED: 'The report has already been rated',
+    CLASSIFICATION_NOT_FOUND: 'Classification not found',
+    COMPONENT_NOT_FOUND: 'Component not found',
+    DEPARTMENT_NOT_FOUND: 'Department not found',
+    FILE_NOT_FOUND: 'File not found',
+    GRID_GENERATION_FAILED: 'The unit grids could not be generated',
+    NOTIFICATION_NOT_FOUND: 'Notification not found',
+    RATING_NOT_OPEN: 'The report cannot be rated now',
+    REGION_NOT_FOUND: 'Region not found',
+    REOPEN_REQUEST_DECIDED: 'The reopen request has already been decided',
+    REOPEN_REQUEST_NOT_FOUND: 'Reopen request not found',
+    REOPEN_WINDOW_PASSED: 'The time to ask for a reopening has passed',
+    REPORTER_NOT_FOUND: 'The case has no reporter on record',
+    TRACKING_CODE_NOT_FOUND: 'No report has this tracking code',
+    USER_NOT_FOUND: 'User not found',
+    WEBHOOK_DELIVERY_NOT_FOUND: 'Webhook delivery not found',
+    WEBHOOK_INACTIVE: 'The webhook subscription is not active',
+    WEBHOOK_NOT_FOUND: 'Webhook subscription not found',
     NETWORK: 'Network error; check your connection',
     INTERNAL: 'Internal server error',
   },
@@ -378,7 +338,7 @@ export const errorLabels = defineMessages<ErrorCode>(
 export function errorMessage(error: unknown, lang: Lang = getLang()): string {
   const e = error as Partial<ApiError> | undefined;
   const code = typeof e?.code === 'string' ? e.code : 'INTERNAL';
-  const known = (ERROR_CODES as readonly string[]).includes(code);
+  const known = code in errorLabels.zh;
   const base = known ? errorLabels.t(code as ErrorCode, undefined, lang) : (e?.title ?? String(error));
   return base;
 }

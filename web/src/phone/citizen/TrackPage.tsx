@@ -26,6 +26,7 @@ import { PointMap } from '../PointMap.js';
 import { LangSwitch, problemText } from '../ui.js';
 import { citizen, type PublicPhoto, type PublicReport } from './api.js';
 import { citizenMessages } from './messages.js';
+import { StarRating } from './StarRating.js';
 import { STATUS_COLOURS, STEPS, usePublicStatusLabel } from './status.js';
 
 function Photos({ photos, title }: { photos: PublicPhoto[]; title: string }) {
@@ -80,7 +81,7 @@ function RatingForm({ report, onRated }: { report: PublicReport; onRated: (r: Pu
     <Form layout="vertical" mode="card">
       <Form.Header>{t('rateTitle')}</Form.Header>
       <Form.Item label={t('score')}>
-        <Rate value={score} onChange={setScore} aria-label={t('score')} />
+        <StarRating value={score} onChange={setScore} label={t('score')} />
       </Form.Item>
       <Form.Item label={t('comment')}>
         <TextArea
@@ -225,7 +226,10 @@ export function TrackPage() {
       {report.rating ? (
         <List header={t('rateTitle')}>
           <List.Item description={report.rating.comment ?? undefined}>
-            <Rate readOnly value={report.rating.score} /> {t('yourRating', { score: report.rating.score })}
+            <span aria-hidden="true">
+              <Rate readOnly value={report.rating.score} />
+            </span>{' '}
+            {t('yourRating', { score: report.rating.score })}
           </List.Item>
           {report.reopenRequest && (
             <List.Item>

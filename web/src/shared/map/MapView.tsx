@@ -124,11 +124,28 @@ export function MapView(props: MapViewProps) {
     );
     const observer = new ResizeObserver(() => map.invalidateSize());
     observer.observe(el);
+    // An animated zoom (a fit, the zoom buttons, the wheel) ends in a 250 ms timer of Leaflet's that
+    // moves the map panes; remove() deletes the panes but cannot cancel the timer, which then reads
+    // "_leaflet_pos" of undefined. So a map left mid-zoom is removed when its zoom has ended (its
+    // detached panes and canvas are still there for the timer). map.stop() would not help: it
+    // stops pans and flights only, and its setZoom schedules a canvas redraw after the removal.
+    let zooming = false;
+    map.on('zoomstart', () => (zooming = true));
+    map.on('zoomend', () => (zooming = false));
     return () => {
       observer.disconnect();
       for (const abort of mounted.current?.polygonAborts.values() ?? []) abort.abort();
-      map.remove();
       mounted.current = null;
+      let removed = false;
+      const destroy = () => {
+        if (removed) return;
+        removed = true;
+        map.remove();
+      };
+      if (!zooming) return destroy();
+      map.once('moveend', destroy);
+      // A pinch interrupted by the unmount may never end.
+      window.setTimeout(destroy, 1000);
     };
     // The map is created once; later prop changes are applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps

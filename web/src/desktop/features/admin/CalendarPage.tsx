@@ -38,7 +38,7 @@ export function CalendarPage() {
     try {
       await api.put(`/calendar/overrides/${date}`, {
         kind: working ? 'workday' : 'holiday',
-        name: working ? '调休上班' : '临时休息',
+        name: working ? t('workdayOverride') : t('holidayOverride'),
       });
       cal.reload();
     } catch (e) {
@@ -63,7 +63,7 @@ export function CalendarPage() {
               <Space direction="vertical" size={2}>
                 <Badge
                   status={day.working ? 'processing' : 'default'}
-                  text={day.working ? t('working') : day.reason === 'weekend' ? '周末 / weekend' : day.reason}
+                  text={day.working ? t('working') : day.reason === 'weekend' ? t('weekend') : day.reason}
                 />
                 {d.isSame(month, 'day') && (
                   <Popconfirm

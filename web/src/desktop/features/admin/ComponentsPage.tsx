@@ -148,9 +148,10 @@ export function ComponentsPage() {
               rowKey="id"
               reloadKey={reloadKey}
               pageSize={12}
+              scrollX="max-content"
               columns={[
                 { title: t('identifier'), dataIndex: 'identifier', width: 172 },
-                { title: t('name'), dataIndex: 'name' },
+                { title: t('name'), dataIndex: 'name', width: 140 },
                 {
                   title: t('classification'),
                   width: 110,

@@ -1,6 +1,18 @@
 /** Open311 接入: API keys for civic apps (FixMyStreet…); a new key is shown once. */
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/labels.js';
@@ -16,7 +28,6 @@ interface KeyRow {
   name: string;
   prefix?: string;
   createdAt?: string;
-  lastUsedAt?: string | null;
   revokedAt?: string | null;
 }
 
@@ -29,12 +40,19 @@ export function Open311Page() {
   const [issued, setIssued] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string }>();
 
+  /** Issues the key and closes the dialog; on a refusal the dialog stays open with the reason. */
   async function issue() {
-    const { name } = await form.validateFields();
+    let name: string;
+    try {
+      ({ name } = await form.validateFields());
+    } catch {
+      return; // shown at the field
+    }
     try {
       const created = await api.post<{ key: string }>('/open311/keys', { name }, { idempotencyKey: true });
       setIssued(created.key);
       form.resetFields();
+      setOpen(false);
       keys.reload();
     } catch (e) {
       void message.error(errorMessage(e));
@@ -91,34 +109,27 @@ export function Open311Page() {
             },
             { title: t('createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatDateTime(v) },
             {
-              title: t('lastUsed'),
-              dataIndex: 'lastUsedAt',
-              render: (v?: string | null) => formatDateTime(v),
-            },
-            {
               title: tm('actions'),
               render: (_v, row) =>
                 row.revokedAt ? (
                   <Tag>{t('revoked')}</Tag>
                 ) : (
-                  <Button danger size="small" onClick={() => void revoke(row)}>
-                    {t('revoke')}
-                  </Button>
+                  <Popconfirm
+                    title={t('revokeConfirm')}
+                    okText={t('revoke')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => revoke(row)}
+                  >
+                    <Button danger size="small" aria-label={`${t('revoke')} ${row.name}`}>
+                      {t('revoke')}
+                    </Button>
+                  </Popconfirm>
                 ),
             },
           ]}
         />
       </Card>
-      <Modal
-        open={open}
-        title={t('newKey')}
-        onCancel={() => setOpen(false)}
-        onOk={() =>
-          void issue()
-            .then(() => setOpen(false))
-            .catch(() => undefined)
-        }
-      >
+      <Modal open={open} title={t('newKey')} onCancel={() => setOpen(false)} onOk={() => void issue()}>
         <Form form={form} layout="vertical">
           <Form.Item
             name="name"

@@ -6,6 +6,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { api, type Page } from '../../../shared/api.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { adm } from './messages.js';
 
 export function PagedTable<T extends object>({
   path,
@@ -14,6 +15,7 @@ export function PagedTable<T extends object>({
   rowKey,
   reloadKey,
   pageSize = 15,
+  scrollX,
 }: {
   path: string;
   query?: Record<string, string | number | undefined>;
@@ -21,7 +23,10 @@ export function PagedTable<T extends object>({
   rowKey: keyof T & string;
   reloadKey?: number;
   pageSize?: number;
+  /** Scroll sideways rather than squeeze columns without a width to nothing. */
+  scrollX?: number | 'max-content';
 }) {
+  const t = adm.useT();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useAsync(
@@ -38,17 +43,18 @@ export function PagedTable<T extends object>({
         dataSource={page.data?.items ?? []}
         columns={columns}
         pagination={false}
+        scroll={scrollX ? { x: scrollX } : undefined}
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <Button
           icon={<LeftOutlined />}
-          aria-label="previous"
+          aria-label={t('previousPage')}
           disabled={cursors.length <= 1}
           onClick={() => setCursors((c) => c.slice(0, -1))}
         />
         <Button
           icon={<RightOutlined />}
-          aria-label="next"
+          aria-label={t('nextPage')}
           disabled={!page.data?.nextCursor}
           onClick={() => setCursors((c) => [...c, page.data?.nextCursor ?? null])}
         />

@@ -1,11 +1,12 @@
 /** 用户与角色: staff accounts, their role, position, department and jurisdiction. */
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Switch, Tag } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
 import {
   errorMessage,
   positionLabels,
+  POSITIONS,
   ROLES,
   roleLabels,
   type Position,
@@ -17,7 +18,7 @@ import { m } from '../../messages.js';
 import { allDepartments } from '../cases/types.js';
 import { PagedTable } from './PagedTable.js';
 import { adm } from './messages.js';
-import { EditModal, applyServerErrors, orNull, splitCodes } from './editing.js';
+import { EditModal, orNull, splitCodes } from './editing.js';
 
 interface UserForm {
   displayName: string;
@@ -27,6 +28,8 @@ interface UserForm {
   regionCodes: string[];
   active: boolean;
 }
+
+type NewUserForm = Omit<UserForm, 'active'> & { username: string; password: string };
 
 interface UserRow {
   id: number;
@@ -49,14 +52,14 @@ export function UsersPage() {
   const { message } = AntApp.useApp();
   const [reloadKey, setReloadKey] = useState(0);
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<NewUserForm>();
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [editForm] = Form.useForm<UserForm>();
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [resetForm] = Form.useForm<{ password: string; mustChangePassword: boolean }>();
   const changed = () => {
     void message.success(tm('saved'));
+    setCreating(false);
     setEditing(null);
     setResetting(null);
     setReloadKey((k) => k + 1);
@@ -73,27 +76,12 @@ export function UsersPage() {
     }
   }
 
-  async function create() {
-    const values = (await form.validateFields()) as Record<string, unknown>;
-    setError(null);
-    try {
-      await api.post(
-        '/users',
-        {
-          ...values,
-          regionCodes: splitCodes(values.regionCodes),
-          mustChangePassword: true,
-        },
-        { idempotencyKey: true },
-      );
-      void message.success(tm('saved'));
-      setCreating(false);
-      form.resetFields();
-      setReloadKey((k) => k + 1);
-    } catch (e) {
-      const rest = applyServerErrors(form, e);
-      setError([errorMessage(e), ...rest].join(' · '));
-    }
+  async function create(values: NewUserForm) {
+    await api.post(
+      '/users',
+      { ...values, regionCodes: splitCodes(values.regionCodes), mustChangePassword: true },
+      { idempotencyKey: true },
+    );
   }
 
   return (
@@ -164,58 +152,26 @@ export function UsersPage() {
           ]}
         />
       </Card>
-      <Modal
+      <EditModal<NewUserForm>
         open={creating}
         title={t('newUser')}
-        onCancel={() => setCreating(false)}
-        onOk={() => void create().catch(() => undefined)}
-        okText={tm('save')}
+        form={form}
+        onSubmit={create}
+        onSaved={changed}
+        onClose={() => setCreating(false)}
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="username"
-            label={t('username')}
-            rules={[{ required: true, message: t('required') }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('displayName')}
-            rules={[{ required: true, message: t('required') }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="role" label={t('role')} rules={[{ required: true, message: t('required') }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
-          </Form.Item>
-          <Form.Item name="position" label={t('position')}>
-            <Select
-              allowClear
-              options={(['operator', 'shift_lead'] as const).map((p) => ({ value: p, label: tp(p) }))}
-            />
-          </Form.Item>
-          <Form.Item name="departmentId" label={t('department')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
-            <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="110101001" open={false} />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('initialPassword')}
-            rules={[{ required: true, min: 10, message: t('initialPassword') }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <UserFields departments={departments.data ?? []} />
+        <Form.Item
+          name="password"
+          label={t('initialPassword')}
+          rules={[{ required: true, min: 10, message: t('initialPassword') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </EditModal>
       <EditModal<UserForm>
         open={editing !== null}
         title={editing ? `${t('editUser')} · ${editing.username}` : ''}
@@ -243,35 +199,7 @@ export function UsersPage() {
           });
         }}
       >
-        <Form.Item
-          name="displayName"
-          label={t('displayName')}
-          rules={[{ required: true, message: t('required') }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Space.Compact block>
-          <Form.Item name="role" label={t('role')} style={{ flex: 1, marginRight: 12 }}>
-            <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
-          </Form.Item>
-          <Form.Item name="position" label={t('position')} style={{ flex: 1 }}>
-            <Select
-              allowClear
-              options={(['operator', 'shift_lead'] as const).map((p) => ({ value: p, label: tp(p) }))}
-            />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item name="departmentId" label={t('department')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
-          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} />
-        </Form.Item>
+        <UserFields departments={departments.data ?? []} />
         <Form.Item name="active" label={t('active')} valuePropName="checked">
           <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
         </Form.Item>
@@ -299,6 +227,48 @@ export function UsersPage() {
           <Switch />
         </Form.Item>
       </EditModal>
+    </>
+  );
+}
+
+/** The fields a new user and an edited one share. */
+function UserFields({ departments }: { departments: Array<{ id: number; name: string }> }) {
+  const t = adm.useT();
+  const tr = roleLabels.useT();
+  const tp = positionLabels.useT();
+  return (
+    <>
+      <Form.Item
+        name="displayName"
+        label={t('displayName')}
+        rules={[{ required: true, message: t('required') }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Space.Compact block>
+        <Form.Item
+          name="role"
+          label={t('role')}
+          style={{ flex: 1, marginRight: 12 }}
+          rules={[{ required: true, message: t('required') }]}
+        >
+          <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+        </Form.Item>
+        <Form.Item name="position" label={t('position')} style={{ flex: 1 }}>
+          <Select allowClear options={POSITIONS.map((p) => ({ value: p, label: tp(p) }))} />
+        </Form.Item>
+      </Space.Compact>
+      <Form.Item name="departmentId" label={t('department')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="regionCodes" label={t('regions')} extra={t('jurisdictionHint')}>
+        <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="110101001" open={false} />
+      </Form.Item>
     </>
   );
 }

@@ -11,23 +11,34 @@ import { useLang } from '../../../shared/i18n.js';
 import { m } from '../../messages.js';
 import { adm } from './messages.js';
 
-/** Puts the server's field errors on the form; returns those no field of the form shows. */
+/**
+ * Puts the server's field errors on the form's fields; returns those no field of the form shows.
+ * An error goes to the deepest field whose name starts its path: `responsibilities.2.classCodePrefix`
+ * to that row's input, `regionCodes.0` (one tag of a tags select) to the regionCodes field.
+ */
 export function applyServerErrors(form: FormInstance, error: unknown): string[] {
   if (!isApiError(error)) return [];
-  const known = new Set(
-    Object.keys(form.getFieldsValue(true) as Record<string, unknown>).map((k) => k.split('.')[0]),
-  );
-  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  const registered = form.getFieldsError().map((f) => f.name.map(String));
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   const other: string[] = [];
   for (const [field, reason] of Object.entries(error.fieldErrors)) {
-    // `regionCodes.0` → the regionCodes field; `responsibilities.2.classCodePrefix` → that row's input.
     const path = field.split(/[.[\]]+/).filter(Boolean);
-    const [head] = path;
-    if (head && known.has(head)) {
-      fields.push({ name: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [reason] });
-    } else other.push(`${field}: ${reason}`);
+    const target = registered
+      .filter((name) => name.length <= path.length && name.every((part, i) => part === path[i]))
+      .sort((a, b) => b.length - a.length)[0];
+    if (!target) {
+      other.push(`${field}: ${reason}`);
+      continue;
+    }
+    const key = target.join('.');
+    const entry = byField.get(key) ?? {
+      name: target.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      errors: [],
+    };
+    entry.errors.push(reason);
+    byField.set(key, entry);
   }
-  form.setFields(fields);
+  form.setFields([...byField.values()]);
   return other;
 }
 

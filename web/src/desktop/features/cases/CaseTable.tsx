@@ -22,7 +22,7 @@ export type CaseColumn =
 
 export interface CaseTableProps {
   filter: CaseFilter;
-  columns?: CaseColumn[];
+  columns?: readonly CaseColumn[];
   pageSize?: number;
   /** Extra cell at the end of each row (quick actions). */
   extra?: (row: CaseSummary, reload: () => void) => ReactNode;
@@ -34,7 +34,7 @@ export interface CaseTableProps {
   onSelect?: (row: CaseSummary) => void;
 }
 
-const DEFAULT_COLUMNS: CaseColumn[] = ['number', 'class', 'status', 'address', 'reportedAt', 'due'];
+const DEFAULT_COLUMNS: readonly CaseColumn[] = ['number', 'class', 'status', 'address', 'reportedAt', 'due'];
 
 export function CaseTable(props: CaseTableProps) {
   const t = m.useT();

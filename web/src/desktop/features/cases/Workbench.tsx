@@ -15,7 +15,9 @@ import {
   type PointLayer,
 } from '../../../shared/map/index.js';
 import { statusLabels, type CaseStatus } from '../../../shared/labels.js';
+import type { Messages } from '../../../shared/i18n.js';
 import { useAsync } from '../../ui/useAsync.js';
+import { PageHeader } from '../../ui/PageHeader.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
@@ -23,11 +25,30 @@ import { CaseTable, type CaseColumn } from './CaseTable.js';
 import { CaseDetailView } from './CaseDetailPage.js';
 import { allDepartments, getCase, type CaseDetail, type CaseFilter } from './types.js';
 
+/** A queue page: its title, its subtitle and its queues' tab labels come from `messages`. */
+export function QueuePage<K extends string>({
+  title,
+  messages,
+  queues,
+}: {
+  title: string;
+  messages: Messages<K | 'sub'>;
+  /** Stable (module constants or memoised): each queue's key is its label's message key. */
+  queues: ReadonlyArray<QueueOf<K>>;
+}) {
+  const t = messages.useT();
+  const labelled = useMemo(() => queues.map((q) => ({ ...q, label: t(q.key) })), [queues, t]);
+  return <Workbench queues={labelled} header={<PageHeader title={title} sub={t('sub')} />} />;
+}
+
+/** A queue whose label is the message `key`. */
+export type QueueOf<K extends string> = Omit<Queue, 'key' | 'label'> & { key: K };
+
 export interface Queue {
   key: string;
   label: string;
   filter: CaseFilter;
-  columns?: CaseColumn[];
+  columns?: readonly CaseColumn[];
 }
 
 type CasePoints = FeatureCollection<Point, Record<string, unknown>>;
@@ -45,15 +66,10 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
     async (signal) => {
       const results = await Promise.all(
         queues.map((q) =>
-          api.request<{ items: unknown[]; nextCursor: string | null }>('GET', '/cases', {
-            query: { ...q.filter, limit: 100 },
-            signal,
-          }),
+          api.request<{ count: number }>('GET', '/cases/count', { query: { ...q.filter }, signal }),
         ),
       );
-      return Object.fromEntries(
-        queues.map((q, i) => [q.key, `${results[i]!.items.length}${results[i]!.nextCursor ? '+' : ''}`]),
-      );
+      return Object.fromEntries(queues.map((q, i) => [q.key, results[i]!.count]));
     },
     [reloadKey],
   );

@@ -2,10 +2,8 @@
  * 指挥中心: filed cases to dispatch (with the routing suggestion and why), the departments'
  * return, extension and suspension requests to approve or deny, and the overdue board.
  */
-import { useMemo } from 'react';
 import { defineMessages } from '../../../shared/i18n.js';
-import { PageHeader } from '../../ui/PageHeader.js';
-import { Workbench, type Queue } from '../cases/Workbench.js';
+import { QueuePage } from '../cases/Workbench.js';
 import { m } from '../../messages.js';
 
 const cmd = defineMessages(
@@ -29,55 +27,42 @@ const cmd = defineMessages(
   },
 );
 
+const WORKING = 'dispatched,in_progress,extension_requested,suspension_requested,return_requested';
+
+const QUEUES = [
+  {
+    key: 'toDispatch',
+    filter: { status: 'filed' },
+    columns: ['number', 'class', 'department', 'urgency', 'reportedAt'],
+  },
+  {
+    key: 'returns',
+    filter: { status: 'return_requested' },
+    columns: ['number', 'class', 'department', 'due'],
+  },
+  {
+    key: 'extensions',
+    filter: { status: 'extension_requested' },
+    columns: ['number', 'class', 'department', 'due'],
+  },
+  {
+    key: 'suspensions',
+    filter: { status: 'suspension_requested' },
+    columns: ['number', 'class', 'department', 'due'],
+  },
+  {
+    key: 'overdue',
+    filter: { overdueTier: 'overdue', status: WORKING },
+    columns: ['number', 'class', 'status', 'department', 'due'],
+  },
+  {
+    key: 'severe',
+    filter: { overdueTier: 'severely_overdue', status: WORKING },
+    columns: ['number', 'class', 'status', 'department', 'due'],
+  },
+] as const;
+
 export function CommandPage() {
-  const t = cmd.useT();
   const tm = m.useT();
-  const queues = useMemo<Queue[]>(
-    () => [
-      {
-        key: 'dispatch',
-        label: t('toDispatch'),
-        filter: { status: 'filed' },
-        columns: ['number', 'class', 'department', 'urgency', 'reportedAt'],
-      },
-      {
-        key: 'returns',
-        label: t('returns'),
-        filter: { status: 'return_requested' },
-        columns: ['number', 'class', 'department', 'due'],
-      },
-      {
-        key: 'extensions',
-        label: t('extensions'),
-        filter: { status: 'extension_requested' },
-        columns: ['number', 'class', 'department', 'due'],
-      },
-      {
-        key: 'suspensions',
-        label: t('suspensions'),
-        filter: { status: 'suspension_requested' },
-        columns: ['number', 'class', 'department', 'due'],
-      },
-      {
-        key: 'overdue',
-        label: t('overdue'),
-        filter: {
-          overdueTier: 'overdue',
-          status: 'dispatched,in_progress,extension_requested,suspension_requested,return_requested',
-        },
-        columns: ['number', 'class', 'status', 'department', 'due'],
-      },
-      {
-        key: 'severe',
-        label: t('severe'),
-        filter: {
-          overdueTier: 'severely_overdue',
-          status: 'dispatched,in_progress,extension_requested,suspension_requested,return_requested',
-        },
-        columns: ['number', 'class', 'status', 'department', 'due'],
-      },
-    ],
-    [t],
-  );
-  return <Workbench queues={queues} header={<PageHeader title={tm('navCommand')} sub={t('sub')} />} />;
+  return <QueuePage title={tm('navCommand')} messages={cmd} queues={QUEUES} />;
 }

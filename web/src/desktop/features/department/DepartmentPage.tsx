@@ -4,8 +4,7 @@
  */
 import { useMemo } from 'react';
 import { defineMessages } from '../../../shared/i18n.js';
-import { PageHeader } from '../../ui/PageHeader.js';
-import { Workbench, type Queue } from '../cases/Workbench.js';
+import { QueuePage, type QueueOf } from '../cases/Workbench.js';
 import { useUser } from '../../session.js';
 import { m } from '../../messages.js';
 
@@ -28,46 +27,40 @@ const dm = defineMessages(
   },
 );
 
+type DepartmentQueue = 'inbox' | 'inProgress' | 'requests' | 'suspended' | 'handled';
+
 export function DepartmentPage() {
-  const t = dm.useT();
   const tm = m.useT();
-  const user = useUser();
-  const dept = user.departmentId ? { departmentId: user.departmentId } : {};
-  const queues = useMemo<Queue[]>(
-    () => [
+  const { departmentId } = useUser();
+  const queues = useMemo((): QueueOf<DepartmentQueue>[] => {
+    const dept = departmentId ? { departmentId } : {};
+    return [
       {
         key: 'inbox',
-        label: t('inbox'),
         filter: { ...dept, status: 'dispatched' },
         columns: ['number', 'class', 'urgency', 'address', 'due'],
       },
       {
-        key: 'progress',
-        label: t('inProgress'),
+        key: 'inProgress',
         filter: { ...dept, status: 'in_progress' },
         columns: ['number', 'class', 'address', 'due'],
       },
       {
         key: 'requests',
-        label: t('requests'),
         filter: { ...dept, status: 'return_requested,extension_requested,suspension_requested' },
         columns: ['number', 'class', 'status', 'due'],
       },
       {
         key: 'suspended',
-        label: t('suspended'),
         filter: { ...dept, status: 'suspended' },
         columns: ['number', 'class', 'due'],
       },
       {
         key: 'handled',
-        label: t('handled'),
         filter: { ...dept, status: 'handled,verify_pending' },
         columns: ['number', 'class', 'status', 'due'],
       },
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, user.departmentId],
-  );
-  return <Workbench queues={queues} header={<PageHeader title={tm('navDepartment')} sub={t('sub')} />} />;
+    ];
+  }, [departmentId]);
+  return <QueuePage title={tm('navDepartment')} messages={dm} queues={queues} />;
 }

@@ -3,10 +3,8 @@
  * on-site checks out with inspectors, self-handled reports to review, and handled cases to send
  * for verification and close.
  */
-import { useMemo } from 'react';
 import { defineMessages } from '../../../shared/i18n.js';
-import { PageHeader } from '../../ui/PageHeader.js';
-import { Workbench, type Queue } from '../cases/Workbench.js';
+import { QueuePage } from '../cases/Workbench.js';
 import { m } from '../../messages.js';
 
 const sm = defineMessages(
@@ -30,49 +28,36 @@ const sm = defineMessages(
   },
 );
 
+const QUEUES = [
+  {
+    key: 'incoming',
+    filter: { status: 'reported' },
+    columns: ['number', 'class', 'source', 'address', 'reportedAt'],
+  },
+  {
+    key: 'checking',
+    filter: { status: 'check_pending' },
+    columns: ['number', 'class', 'source', 'address', 'reportedAt'],
+  },
+  {
+    key: 'selfHandled',
+    filter: { status: 'self_handled' },
+    columns: ['number', 'class', 'address', 'reportedAt'],
+  },
+  { key: 'handled', filter: { status: 'handled' }, columns: ['number', 'class', 'department', 'due'] },
+  {
+    key: 'verifying',
+    filter: { status: 'verify_pending' },
+    columns: ['number', 'class', 'department', 'reportedAt'],
+  },
+  {
+    key: 'verified',
+    filter: { status: 'verified' },
+    columns: ['number', 'class', 'department', 'reportedAt'],
+  },
+] as const;
+
 export function SupervisionPage() {
-  const t = sm.useT();
   const tm = m.useT();
-  const queues = useMemo<Queue[]>(
-    () => [
-      {
-        key: 'incoming',
-        label: t('incoming'),
-        filter: { status: 'reported' },
-        columns: ['number', 'class', 'source', 'address', 'reportedAt'],
-      },
-      {
-        key: 'checking',
-        label: t('checking'),
-        filter: { status: 'check_pending' },
-        columns: ['number', 'class', 'source', 'address', 'reportedAt'],
-      },
-      {
-        key: 'self',
-        label: t('selfHandled'),
-        filter: { status: 'self_handled' },
-        columns: ['number', 'class', 'address', 'reportedAt'],
-      },
-      {
-        key: 'handled',
-        label: t('handled'),
-        filter: { status: 'handled' },
-        columns: ['number', 'class', 'department', 'due'],
-      },
-      {
-        key: 'verifying',
-        label: t('verifying'),
-        filter: { status: 'verify_pending' },
-        columns: ['number', 'class', 'department', 'reportedAt'],
-      },
-      {
-        key: 'verified',
-        label: t('verified'),
-        filter: { status: 'verified' },
-        columns: ['number', 'class', 'department', 'reportedAt'],
-      },
-    ],
-    [t],
-  );
-  return <Workbench queues={queues} header={<PageHeader title={tm('navSupervision')} sub={t('sub')} />} />;
+  return <QueuePage title={tm('navSupervision')} messages={sm} queues={QUEUES} />;
 }
