@@ -229,7 +229,7 @@ export function TrackPage() {
             <span aria-hidden="true">
               <Rate readOnly value={report.rating.score} />
             </span>{' '}
-            {t('yourRating', { score: report.rating.score })}
+            {report.rating.score === 1 ? t('yourRatingOne') : t('yourRating', { score: report.rating.score })}
           </List.Item>
           {report.reopenRequest && (
             <List.Item>
