@@ -214,7 +214,6 @@ export function AnalyticsPage() {
     const line = (name: string, data: Array<number | null>, color: string, extra = {}) => ({
       name,
       type: 'line',
-      smooth: true,
       data,
       color,
       ...extra,

@@ -294,7 +294,6 @@ export function DashboardPage() {
     const series = (name: string, key: 'reported' | 'filed' | 'closed', color: string, area = false) => ({
       name,
       type: 'line',
-      smooth: true,
       ...(area ? { areaStyle: { opacity: 0.12 } } : {}),
       data: rows.map((r) => r[key]),
       color,
