@@ -352,7 +352,8 @@ export function EvaluationPage() {
       dataIndex: 'grade',
       key: 'grade',
       width: 72,
-      sorter: (a, b) => (a.grade ?? 'Z').localeCompare(b.grade ?? 'Z'),
+      // A before E; no grade (无数据) last in either direction, as for the numbers.
+      sorter: byNumber((r) => (r.grade === null ? null : r.grade.charCodeAt(0))),
       render: (grade: Grade | null) =>
         grade ? (
           <Tag color={GRADE_COLORS[grade]}>{grade}</Tag>
