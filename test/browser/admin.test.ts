@@ -31,17 +31,31 @@ async function apiGet<T>(url: string): Promise<T> {
   return response.json<T>();
 }
 
-/** Picks `option` in the Ant Design select labelled `label`. */
+/**
+ * Picks `option` in the Ant Design select labelled `label`, and checks the select shows it: under
+ * load a click can land while the dropdown is still sliding open or its options are re-rendered
+ * (the list loads from the API), and then selects nothing — so it is tried again, up to 3 times.
+ */
 async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
   // The select's box, not its (zero-width when not searchable) input.
-  await scope
+  const select = scope
     .locator('.ant-select')
-    .filter({ has: page.getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) }) })
-    .click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(option, { exact: true })
-    .click();
+    .filter({ has: page.getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) }) });
+  const chosen = select.locator('.ant-select-selection-item', { hasText: option });
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').isVisible()))
+      await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle(option, { exact: true })
+      .click();
+    try {
+      await chosen.first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /**
@@ -415,6 +429,9 @@ describe('components and Open311 keys', () => {
     const page = await adminAt('/admin/open311');
     await page.getByRole('button', { name: '签发新密钥' }).click();
     const dialog = page.getByRole('dialog');
+    // Into the field first, as a person would: a click on 确定 while antd is still opening the
+    // dialog (seen under CI load) reached no form.
+    await dialog.getByLabel('应用名称').click();
     await primary(dialog).click();
     await dialog.locator('.ant-form-item-has-error').getByText('必填').waitFor();
     await dialog.getByLabel('应用名称').fill('界面测试随手拍');
