@@ -44,6 +44,9 @@ async function actOnDesktop(
   await button(page.locator('.ant-card').filter({ hasText: '可执行操作' }), label).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
+  // Until antd's zoom-in has settled, a click can land beside the moving button and do nothing
+  // (seen under CI load on a dialog without fields): wait for the motion classes to go.
+  await page.locator('.ant-modal:not([class*="ant-zoom"])').waitFor();
   await fill?.(dialog);
   await button(dialog, label).click();
   await dialog.waitFor({ state: 'hidden' });
