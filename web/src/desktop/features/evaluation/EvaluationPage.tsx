@@ -45,6 +45,15 @@ export function kindsFor(role: Role): readonly SubjectKind[] {
   return SUBJECT_KINDS;
 }
 
+const PLACE_COUNTS: FactKey[] = [
+  'reported',
+  'filed',
+  'filed_by_inspector',
+  'to_close',
+  'closed',
+  'closed_on_time',
+];
+
 /** The counts shown for each kind (every indicator of the kind is computed from them). */
 const FACT_COLUMNS: Record<SubjectKind, FactKey[]> = {
   department: [
@@ -62,27 +71,9 @@ const FACT_COLUMNS: Record<SubjectKind, FactKey[]> = {
     'closed',
     'closed_on_time',
   ],
-  street: [
-    'reported',
-    'filed',
-    'filed_by_inspector',
-    'to_close',
-    'closed',
-    'closed_on_time',
-    'grids',
-    'area_km2',
-  ],
-  community: [
-    'reported',
-    'filed',
-    'filed_by_inspector',
-    'to_close',
-    'closed',
-    'closed_on_time',
-    'grids',
-    'area_km2',
-  ],
-  grid: ['reported', 'filed', 'filed_by_inspector', 'to_close', 'closed', 'closed_on_time', 'area_km2'],
+  street: [...PLACE_COUNTS, 'grids', 'area_km2'],
+  community: [...PLACE_COUNTS, 'grids', 'area_km2'],
+  grid: [...PLACE_COUNTS, 'area_km2'],
   inspector: [
     'reports',
     'valid_reports',
