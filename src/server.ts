@@ -13,6 +13,7 @@ import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
 import { ensureFirstAdmin } from './identity/bootstrap.js';
 import { startJobs } from './jobs/index.js';
+import { purgeThrottle } from './identity/throttle.js';
 import { messagingJobs } from './webhooks/index.js';
 import { sweepDeadlines } from './cases/sweep.js';
 import { loadKeyRing } from './reporters/index.js';
@@ -83,6 +84,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       [
         ...messagingJobs(database.db),
         { name: 'case-deadline-sweep', intervalMs: 60_000, run: (db) => sweepDeadlines(db, app.caseDeps) },
+        { name: 'login-throttle-purge', intervalMs: 3_600_000, run: purgeThrottle },
       ],
       { log: app.log },
     );

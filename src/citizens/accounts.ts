@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { DB } from '../db/schema.js';
 import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from '../identity/passwords.js';
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../identity/sessions.js';
+import { assertNotThrottled, loginCounters, recordFailure, recordSuccess } from '../identity/throttle.js';
 import { newToken, tokenHash } from '../identity/tokens.js';
 import {
   blindIndex,
@@ -175,7 +175,11 @@ export interface CitizenLogin {
   citizen: CitizenView;
 }
 
-/** Logs in by phone and password; five wrong passwords lock the account for 15 minutes (as staff). */
+/**
+ * Logs in by phone and password. Failures are throttled like staff logins (src/identity/throttle.ts,
+ * keyed by a blind index of what was typed): an unregistered number, an inactive account and a
+ * wrong password are counted and answered alike.
+ */
 export async function loginCitizen(
   db: Kysely<DB>,
   ring: KeyRing,
@@ -183,55 +187,38 @@ export async function loginCitizen(
   meta: RequestMeta & { sessionHours: number },
 ): Promise<CitizenLogin> {
   const phone = normalizeMobile(input.phone);
-  const row =
+  // The blind index, not the number: the throttle table must hold no phone numbers.
+  const counters = loginCounters('citizen', blindIndex(ring, phone ?? input.phone.trim()), meta.clientIp);
+  await assertNotThrottled(db, counters);
+  const found =
     phone === null
       ? undefined
       : await db
           .selectFrom('citizens')
-          .select(['id', 'password_hash', 'active', 'locked_until', 'failed_logins'])
+          .select(['id', 'password_hash', 'active'])
           .where('phone_index', 'in', blindIndexCandidates(ring, phone))
           .executeTakeFirst();
-  if (!row || !row.active) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong phone number or password');
-  }
-  if (row.locked_until && row.locked_until > new Date()) {
-    throw new DomainError(
-      'AUTH_ACCOUNT_LOCKED',
-      `Too many wrong passwords; try again after ${row.locked_until.toISOString()}`,
-      { lockedUntil: row.locked_until.toISOString() },
-    );
-  }
-  const ctx = auditContext(row.id, meta);
-  if (!(await verifyPassword(row.password_hash, input.password))) {
-    const failed = row.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
+  const row = found?.active ? found : undefined;
+  const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!row || !ok) {
     await inTransaction(db, async (tx) => {
-      await tx
-        .updateTable('citizens')
-        .set({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lock ? sql<Date>`now() + make_interval(mins => ${LOCKOUT_MINUTES})` : null,
-        })
-        .where('id', '=', row.id)
-        .execute();
-      await recordAudit(tx, ctx, {
-        action: lock ? 'citizen.locked' : 'citizen.login_failed',
+      const blocked = await recordFailure(tx, counters);
+      if (!found) return;
+      await recordAudit(tx, auditContext(found.id, meta), {
+        action: blocked > 0 ? 'citizen.throttled' : 'citizen.login_failed',
         targetType: 'citizen',
-        targetId: row.id,
+        targetId: found.id,
+        ...(blocked > 0 ? { detail: { blockedSeconds: blocked } } : {}),
       });
     });
     throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong phone number or password');
   }
+  const ctx = auditContext(row.id, meta);
   const token = newToken('shc');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + meta.sessionHours * 3_600_000);
   await inTransaction(db, async (tx) => {
-    await tx
-      .updateTable('citizens')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', row.id)
-      .execute();
+    await recordSuccess(tx, counters);
     await tx
       .insertInto('citizen_sessions')
       .values({

@@ -124,19 +124,50 @@ describe('citizen sessions', () => {
     expect(JSON.stringify(stored)).not.toContain(body.token);
   });
 
-  it('refuses a wrong password or an unknown number alike, and locks after five wrong passwords', async () => {
+  it('throttles a registered and an unregistered number alike, and never locks the owner out', async () => {
     const phone = nextPhone();
     await signup({ phone, password: CITIZEN_PASSWORD });
-    const unknown = await login(nextPhone(), CITIZEN_PASSWORD);
-    expect(unknown.statusCode).toBe(401);
-    for (let i = 0; i < 5; i++) {
-      const wrong = await login(phone, 'not-the-password');
-      expect(wrong.statusCode).toBe(401);
-      expect(wrong.json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    const answers = [];
+    for (const [number, remoteAddress] of [
+      [phone, '203.0.113.1'],
+      [nextPhone(), '203.0.113.2'],
+    ] as const) {
+      const attempt = (password: string) =>
+        t().app.inject({
+          method: 'POST',
+          url: '/api/v1/citizens/session',
+          remoteAddress,
+          payload: { phone: number, password },
+        });
+      for (let i = 0; i < 5; i++) {
+        const wrong = await attempt('not-the-password');
+        expect(wrong.statusCode).toBe(401);
+        expect(wrong.json().code).toBe('AUTH_INVALID_CREDENTIALS');
+      }
+      const refused = await attempt(CITIZEN_PASSWORD);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      answers.push(refused.json());
     }
-    const locked = await login(phone, CITIZEN_PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('AUTH_ACCOUNT_LOCKED');
+    expect(Object.keys(answers[0]).sort()).toEqual(Object.keys(answers[1]).sort());
+    expect(answers[0]).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    expect(answers[1]).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    // The owner, from their own address, is not affected by the guesses from elsewhere.
+    expect((await login(phone, CITIZEN_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('logs in again, as another account, from a browser that still holds a citizen cookie', async () => {
+    const first = await citizen(t());
+    const secondPhone = nextPhone();
+    await signup({ phone: secondPhone, password: CITIZEN_PASSWORD });
+    const switched = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/citizens/session',
+      headers: { cookie: first.cookie },
+      payload: { phone: secondPhone, password: CITIZEN_PASSWORD },
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
+    expect(switched.json().citizen.id).not.toBe(first.id);
   });
 
   it('refuses a malformed login body naming the field', async () => {

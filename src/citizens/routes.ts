@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
-import { CITIZEN_COOKIE, requireCitizen } from '../http/auth.js';
+import { CITIZEN_COOKIE, requireCitizen, withRetryAfter } from '../http/auth.js';
 import { pageOf, problems } from '../http/schemas.js';
 import { presentSummary } from '../public/presenter.js';
 import { ReportSummary } from '../public/schemas.js';
@@ -54,19 +54,23 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
         security: [],
         summary:
           'Log in: sets the HTTP-only `shuzhi_citizen` cookie and returns the same session as a bearer token',
+        description:
+          'Repeated failures answer 429 with `Retry-After`, the same for every phone number (docs/security.md).',
         body: schemas.LoginBody,
-        response: { 200: schemas.LoginResponse, ...problems(400, 401, 423, 429) },
+        response: { 200: schemas.LoginResponse, ...problems(400, 401, 429) },
       },
       config: {
         rateLimit: { max: Math.max(10, Math.floor(deps.publicRateLimit / 4)), timeWindow: '1 minute' },
       },
     },
     async (request, reply) => {
-      const result = await loginCitizen(db, reporterKeys, request.body, {
-        clientIp: request.ip,
-        requestId: String(request.id),
-        sessionHours: deps.sessionHours,
-      });
+      const result = await withRetryAfter(reply, () =>
+        loginCitizen(db, reporterKeys, request.body, {
+          clientIp: request.ip,
+          requestId: String(request.id),
+          sessionHours: deps.sessionHours,
+        }),
+      );
       reply.setCookie(CITIZEN_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'strict',

@@ -16,8 +16,6 @@ export interface CitizensTable {
   id_number_enc: string | null;
   display_name: string | null;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;

@@ -134,8 +134,6 @@ export interface UsersTable {
   department_id: number | null;
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;

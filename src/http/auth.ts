@@ -9,7 +9,7 @@
  * holding both never mixes them (nor their CSRF tokens). Staff routes refuse a citizen
  * (`requireActor`), citizen routes refuse staff (`requireCitizen`).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -29,6 +29,17 @@ export const CITIZEN_COOKIE = 'shuzhi_citizen';
 /** The citizen channel: public reporting and citizen accounts (docs/api/citizens.md). */
 const CITIZEN_PATHS = /^\/api\/v1\/(public|citizens)(\/|\?|$)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Routes that start a session (or an account) and need none: a cookie of an earlier session is
+ * not read there, so logging in as someone else from a browser that still holds one works (it was
+ * refused for want of that old session's CSRF token). Cross-site requests cannot use this: the
+ * login needs the password, and the new cookie is SameSite=Strict.
+ */
+const SESSION_START_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/citizens/session',
+  'POST /api/v1/citizens',
+]);
 /** What an account with a one-time or reset password may still do. */
 const PASSWORD_CHANGE_ROUTES = new Set([
   'GET /api/v1/auth/session',
@@ -58,6 +69,7 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
   app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (request) => {
     const bearer = bearerOf(request);
+    if (!bearer && SESSION_START_ROUTES.has(`${request.method} ${request.url.split('?')[0]}`)) return;
     const citizenPath = CITIZEN_PATHS.test(request.url);
     if (bearer?.startsWith(CITIZEN_TOKEN_PREFIX) || (!bearer && citizenPath)) {
       await authenticateCitizen(db, request, bearer);
@@ -126,4 +138,19 @@ export function requireCitizen(request: FastifyRequest): Citizen {
   if (!request.citizen)
     throw new DomainError('AUTH_REQUIRED', 'Log in as a citizen, or send a citizen bearer token');
   return request.citizen.citizen;
+}
+
+/**
+ * Runs `work`; when it fails with a throttling problem (`retryAfter` seconds), the answer also
+ * carries the `Retry-After` header (RFC 9110 §10.2.3), which clients and proxies understand.
+ */
+export async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError && typeof error.extra.retryAfter === 'number') {
+      reply.header('retry-after', String(error.extra.retryAfter));
+    }
+    throw error;
+  }
 }

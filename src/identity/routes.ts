@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
-import { SESSION_COOKIE, contextOf, requireActor } from '../http/auth.js';
+import { SESSION_COOKIE, contextOf, requireActor, withRetryAfter } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, PageQuery, pageOf, problems } from '../http/schemas.js';
 import { DomainError } from '../shared/errors.js';
 import { authorize } from './policy.js';
-import { verifyPassword } from './passwords.js';
+import { changeOwnPassword } from './credentials.js';
 import * as schemas from './schemas.js';
 import { createApiToken, listApiTokens, login, logout, revokeApiToken } from './sessions.js';
 import { createUser, getUser, listUsers, setPassword, updateUser } from './users.js';
@@ -22,26 +22,29 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
         tags: ['auth'],
         summary: 'Log in with username and password',
         description:
-          'Sets an HTTP-only SameSite session cookie and returns the same session as a bearer token.',
+          'Sets an HTTP-only SameSite session cookie and returns the same session as a bearer token. ' +
+          'Repeated failures answer 429 with `Retry-After` (the same for every username; docs/security.md).',
         security: [],
         body: schemas.LoginBody,
-        response: { 200: schemas.LoginResponse, ...problems(400, 401, 423, 429) },
+        response: { 200: schemas.LoginResponse, ...problems(400, 401, 429) },
       },
       config: {
         rateLimit: { max: Math.max(10, Math.floor(deps.publicRateLimit / 4)), timeWindow: '1 minute' },
       },
     },
     async (request, reply) => {
-      const result = await login(
-        db,
-        {
-          username: request.body.username,
-          password: request.body.password,
-          clientIp: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-          requestId: String(request.id),
-        },
-        deps.sessionHours,
+      const result = await withRetryAfter(reply, () =>
+        login(
+          db,
+          {
+            username: request.body.username,
+            password: request.body.password,
+            clientIp: request.ip,
+            userAgent: request.headers['user-agent'] ?? null,
+            requestId: String(request.id),
+          },
+          deps.sessionHours,
+        ),
       );
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
@@ -50,12 +53,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
         path: '/',
         expires: result.expiresAt,
       });
-      return {
+      // The answer carries the session's bearer and CSRF tokens: no cache may keep it.
+      return reply.header('cache-control', 'no-store').send({
         token: result.token,
         csrfToken: result.csrfToken,
         expiresAt: result.expiresAt.toISOString(),
         user: result.actor,
-      };
+      });
     },
   );
 
@@ -102,23 +106,18 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (ends your other sessions)',
+        description:
+          'The calling session stays signed in (same CSRF token); your other sessions end. The new ' +
+          'password must differ from the current one. Wrong current passwords are throttled (429).',
         body: schemas.ChangeOwnPasswordBody,
-        response: { 204: Type.Null(), ...problems(400, 401, 403) },
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const row = await db
-        .selectFrom('users')
-        .select('password_hash')
-        .where('id', '=', ctx.actor.id)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword))) {
-        throw new DomainError('VALIDATION_FAILED', 'The current password is wrong', {
-          errors: [{ field: 'body.currentPassword', reason: 'is wrong' }],
-        });
-      }
-      await setPassword(db, ctx, ctx.actor.id, request.body.newPassword, false);
+      await withRetryAfter(reply, () =>
+        changeOwnPassword(db, ctx, request.body, request.credential?.sessionHash ?? null),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,7 @@
 /**
  * Login, sessions and personal API tokens. A session token works as an HTTP-only cookie (with a
  * CSRF token for unsafe methods) or as a bearer token; personal API tokens are bearer-only.
- * Repeated wrong passwords lock the account for a while (docs/security.md).
+ * Repeated wrong passwords are throttled, per name and address (docs/security.md).
  */
 import { inTransaction } from '../shared/transaction.js';
 import { randomBytes } from 'node:crypto';
@@ -12,10 +12,8 @@ import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { RequestContext } from '../shared/context.js';
 import type { Actor } from './actor.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { assertNotThrottled, loginCounters, recordFailure, recordSuccess } from './throttle.js';
 import { newToken, tokenHash } from './tokens.js';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 export interface LoginResult {
   token: string;
@@ -60,6 +58,11 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
   return actorOf(result.rows[0]);
 }
 
+/**
+ * Logs in by username and password. Repeated failures are throttled (./throttle.ts), never locked:
+ * an unknown name, an inactive account and a wrong password are counted and answered alike, and
+ * cost the same password hash.
+ */
 export async function login(
   db: Kysely<DB>,
   input: {
@@ -71,44 +74,24 @@ export async function login(
   },
   sessionHours: number,
 ): Promise<LoginResult> {
+  const counters = loginCounters('staff', input.username, input.clientIp);
+  await assertNotThrottled(db, counters);
   const user = await db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'active', 'locked_until', 'failed_logins'])
+    .select(['id', 'password_hash', 'active'])
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (!user || !user.active) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new DomainError('AUTH_INVALID_CREDENTIALS');
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
-    throw new DomainError(
-      'AUTH_ACCOUNT_LOCKED',
-      `Too many wrong passwords; try again after ${user.locked_until.toISOString()}`,
-      { lockedUntil: user.locked_until.toISOString() },
-    );
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  const ctx: AuditContext = {
-    actor: { id: user.id, username: input.username },
-    clientIp: input.clientIp,
-    requestId: input.requestId,
-  };
-  if (!ok) {
-    const failed = user.failed_logins + 1;
+  const known = user?.active ? user : undefined;
+  const ok = await verifyPassword(known?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!known || !ok) {
     await inTransaction(db, async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({
-          failed_logins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
-          locked_until:
-            failed >= MAX_FAILED_LOGINS ? sql<Date>`now() + make_interval(mins => ${LOCKOUT_MINUTES})` : null,
-        })
-        .where('id', '=', user.id)
-        .execute();
-      await recordAudit(tx, ctx, {
-        action: failed >= MAX_FAILED_LOGINS ? 'auth.locked' : 'auth.login_failed',
+      const blocked = await recordFailure(tx, counters);
+      if (!user) return;
+      await recordAudit(tx, auditContextOf(user.id, input), {
+        action: blocked > 0 ? 'auth.throttled' : 'auth.login_failed',
         targetType: 'user',
         targetId: user.id,
+        ...(blocked > 0 ? { detail: { blockedSeconds: blocked } } : {}),
       });
     });
     throw new DomainError('AUTH_INVALID_CREDENTIALS');
@@ -117,27 +100,38 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
   await inTransaction(db, async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    await recordSuccess(tx, counters);
     await tx
       .insertInto('sessions')
       .values({
         token_hash: tokenHash(token),
-        user_id: user.id,
+        user_id: known.id,
         csrf_token: csrfToken,
         expires_at: expiresAt,
         client_ip: input.clientIp,
         user_agent: input.userAgent?.slice(0, 500) ?? null,
       })
       .execute();
-    await recordAudit(tx, ctx, { action: 'auth.login', targetType: 'user', targetId: user.id });
+    await recordAudit(tx, auditContextOf(known.id, input), {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: known.id,
+    });
   });
-  const actor = await loadActor(db, user.id);
+  const actor = await loadActor(db, known.id);
   if (!actor) throw new DomainError('AUTH_INVALID_CREDENTIALS');
   return { token, csrfToken, expiresAt, actor };
+}
+
+function auditContextOf(
+  userId: number,
+  input: { username: string; clientIp: string | null; requestId: string | null },
+): AuditContext {
+  return {
+    actor: { id: userId, username: input.username },
+    clientIp: input.clientIp,
+    requestId: input.requestId,
+  };
 }
 
 export interface ResolvedCredential {

@@ -1,7 +1,8 @@
 /**
  * Staff accounts (admin only): create, list, read, update with optimistic locking, reset the
- * password. Jurisdiction bindings must name existing regions; a department role needs a
- * department; the 受理员/值班长 position applies to supervisors only.
+ * password (a reset or a deactivation ends the account's sessions and API tokens for good).
+ * Jurisdiction bindings must name existing regions; a department role needs a department; the
+ * 受理员/值班长 position applies to supervisors only.
  */
 import { inTransaction } from '../shared/transaction.js';
 import { sql, type Kysely } from 'kysely';
@@ -10,6 +11,7 @@ import { recordAudit } from '../audit/service.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import { revokeCredentials, type Revoked } from './credentials.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 
 export interface UserView {
@@ -225,20 +227,23 @@ export async function updateUser(
           .execute();
       }
     }
-    // A deactivated account or a changed jurisdiction must not keep old sessions alive.
-    if (patch.active === false || patch.role || patch.regionCodes || patch.departmentId !== undefined) {
-      await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    }
+    // A changed jurisdiction must not keep old sessions alive (they carry the old scope). A
+    // deactivation ends the API tokens too, for good: re-activating must not bring them back.
+    let revoked: Revoked | null = null;
+    if (patch.active === false) revoked = await revokeCredentials(tx, id);
+    else if (patch.role || patch.regionCodes || patch.departmentId !== undefined)
+      revoked = await revokeCredentials(tx, id, { apiTokens: false });
     await recordAudit(tx, ctx, {
       action: 'user.update',
       targetType: 'user',
       targetId: id,
-      detail: { ...patch },
+      detail: { ...patch, ...(revoked ? { revoked } : {}) },
     });
   });
   return getUser(db, id);
 }
 
+/** An administrator sets a staff account's password (常为重置 — usually a reset). */
 export async function setPassword(
   db: Kysely<DB>,
   ctx: RequestContext,
@@ -255,15 +260,20 @@ export async function setPassword(
       .set({
         password_hash: passwordHash,
         must_change_password: mustChange,
-        failed_logins: 0,
-        locked_until: null,
         updated_at: new Date(),
       })
       .where('id', '=', id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new DomainError('USER_NOT_FOUND', `No user ${id}`);
-    await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await recordAudit(tx, ctx, { action: 'user.password_set', targetType: 'user', targetId: id });
+    // A reset means the old password may be known to someone else: whatever it let them create —
+    // sessions and personal API tokens — ends with it.
+    const revoked = await revokeCredentials(tx, id);
+    await recordAudit(tx, ctx, {
+      action: 'user.password_set',
+      targetType: 'user',
+      targetId: id,
+      detail: { revoked },
+    });
   });
 }
 

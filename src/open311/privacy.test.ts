@@ -141,7 +141,7 @@ describe('reporter contact data', () => {
       masked: true,
       name: '王**',
       phone: '138****8000',
-      email: 'W************@example.org',
+      email: 'W***@e***.org',
     });
     expect(
       (await t().as(cast.handler, { method: 'GET', url: `/api/v1/cases/${caseId}/reporter?full=true` }))

@@ -103,9 +103,9 @@ describe('client input', () => {
 });
 
 describe('the reporter’s e-mail address (reporters module)', () => {
-  it('is masked to its first character and domain', () => {
-    expect(maskEmail('wang.xiaoming@example.org')).toBe('w************@example.org');
-    expect(maskEmail('a@example.org')).toBe('*@example.org');
-    expect(maskEmail('no-at-sign')).toBe('**********');
+  it('is masked to the first characters of its local part and domain, and its top-level label', () => {
+    expect(maskEmail('wang.xiaoming@example.org')).toBe('w***@e***.org');
+    expect(maskEmail('a@example.org')).toBe('***@e***.org');
+    expect(maskEmail('no-at-sign')).toBe('***');
   });
 });

@@ -117,13 +117,22 @@ export function maskName(name: string): string {
   return chars[0]! + '*'.repeat(chars.length - 1);
 }
 
-/** zhang.san@example.org → z*********@example.org; the domain stays readable for call-back routing. */
+/**
+ * zhang.san@example.org → z***@e***.org (docs/privacy.md §Masking). The first character of the
+ * local part and of the domain, a fixed `***` for the rest of each (so the length is not told), and
+ * the top-level label. The domain is masked too: an employer's or a small organisation's domain
+ * narrows down who wrote. A one-character local part is masked completely; a string that is not an
+ * address gives `***`.
+ */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
-  if (at <= 0) return '*'.repeat([...email].length);
+  if (at <= 0 || at === email.length - 1) return '***';
   const local = [...email.slice(0, at)];
-  if (local.length === 1) return `*${email.slice(at)}`;
-  return local[0]! + '*'.repeat(local.length - 1) + email.slice(at);
+  const domain = email.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  const topLevel = dot > 0 && dot < domain.length - 1 ? domain.slice(dot) : '';
+  const maskedLocal = local.length === 1 ? '***' : `${local[0]!}***`;
+  return `${maskedLocal}@${[...domain][0]!}***${topLevel}`;
 }
 
 /** A plain addr-spec: one @, no spaces or control characters, a dotted domain; ≤ 254 characters. */

@@ -50,6 +50,29 @@ describe('staff desktop', () => {
     expect(run().errors(page)).toEqual([]);
   });
 
+  it('says how long to wait after too many wrong passwords (429), never "locked"', async () => {
+    const { t } = run();
+    const user = await t.user({ role: 'leader' });
+    // Five wrong passwords from the browser's address (the server listens on 127.0.0.1).
+    for (let i = 0; i < 5; i++) {
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '127.0.0.1',
+        payload: { username: user.username, password: 'wrong-password-1' },
+      });
+      expect(wrong.statusCode).toBe(401);
+    }
+    const page = await run().open('/login', { viewport: 'desktop' });
+    await page.getByLabel('用户名').fill(user.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await button(page, '登录').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^登录失败次数过多，请\d+秒后再试$/);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
   it('refuses a handler the administration and the supervision center', async () => {
     const { cast, t } = run();
     const page = await run().open('/login', { viewport: 'desktop' });

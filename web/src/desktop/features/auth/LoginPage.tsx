@@ -1,8 +1,12 @@
-/** 登录: username and password; then the role's home, or the forced password change. */
+/**
+ * 登录: username and password; then the role's home, or the forced password change. Repeated
+ * failures answer 429 with `retryAfter`; the page says how long to wait.
+ */
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiError } from '../../../shared/api.js';
 import { LANG_LABELS, useLang, type Lang } from '../../../shared/i18n.js';
 import { errorMessage } from '../../../shared/labels.js';
 import { useSession } from '../../session.js';
@@ -32,7 +36,12 @@ export function LoginPage() {
       const actor = await login(values.username.trim(), values.password);
       void navigate(actor.mustChangePassword ? '/password' : (from ?? homeOf(actor.role)), { replace: true });
     } catch (e) {
-      setError(errorMessage(e, lang));
+      const wait = e instanceof ApiError && e.status === 429 ? e.extra.retryAfter : undefined;
+      // The server throttles repeated failures (429 with the seconds to wait), never locks.
+      if (typeof wait === 'number' && wait > 0) {
+        const n = wait < 60 ? wait : Math.ceil(wait / 60);
+        setError(t('throttled', { wait: t(wait < 60 ? 'waitSeconds' : 'waitMinutes', { n }) }));
+      } else setError(errorMessage(e, lang));
     } finally {
       setBusy(false);
     }
