@@ -6,7 +6,6 @@ export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   AUTH_REQUIRED: { status: 401, title: 'Authentication is required' },
   AUTH_INVALID_CREDENTIALS: { status: 401, title: 'Wrong username or password' },
-  AUTH_ACCOUNT_LOCKED: { status: 423, title: 'The account is temporarily locked' },
   CSRF_TOKEN_INVALID: { status: 403, title: 'Missing or wrong CSRF token' },
   FORBIDDEN: { status: 403, title: 'You may not do this' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Change your password first' },
