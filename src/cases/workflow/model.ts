@@ -275,6 +275,15 @@ export type CaseCounter = (typeof CASE_COUNTERS)[number];
  */
 export const CASE_CLOCKS = ['filing', 'check', 'dispatch', 'handling', 'verify', 'closing'] as const;
 export type CaseClock = (typeof CASE_CLOCKS)[number];
+/** The clocks as clerks name them, for what the server itself writes (history notes, exports). */
+export const CASE_CLOCK_NAMES: Readonly<Record<CaseClock, string>> = {
+  filing: '立案时限',
+  check: '核实时限',
+  dispatch: '派遣时限',
+  handling: '处置时限',
+  verify: '核查时限',
+  closing: '结案时限',
+};
 /** `extend` moves the handling deadline to the approved request's date; `pause`/`resume` bracket a suspension. */
 export type ClockOp = 'start' | 'stop' | 'pause' | 'resume' | 'extend';
 
