@@ -13,6 +13,13 @@ import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { CASE_COLUMNS, loadCaseRow, type CaseRow } from './repo.js';
 import { allowedActionsFor, visibleTo, type CaseServiceDeps } from './service.js';
+import {
+  timelineActor,
+  timelineDetail,
+  type TimelineActor,
+  type TimelineDetail,
+  type TimelineRow,
+} from './timeline.js';
 import './tables.js';
 
 /** Duplicate detection window (重复上报): same class, open, within this distance and age. */
@@ -42,7 +49,9 @@ export interface TimelineEvent {
   action: string;
   fromStatus: string | null;
   toStatus: string;
-  actor: { id: number | null; name: string | null; role: string | null };
+  actor: TimelineActor;
+  /** What the system recorded (超时, 自动督办, 并入), as facts; null for people's actions. */
+  detail: TimelineDetail | null;
   reason: string | null;
   note: string | null;
   attachments: string[];
@@ -140,6 +149,35 @@ export function clockView(
   };
 }
 
+/**
+ * The history of one case with, in the same query, each staff actor's name, post and department
+ * and the Open311 application that reported it (no query per event).
+ */
+async function loadTimelineRows(db: Kysely<DB>, caseId: number) {
+  const result = await sql<
+    TimelineRow & {
+      id: number;
+      at: Date;
+      from_status: string | null;
+      to_status: string;
+      reason: string | null;
+      attachments: string[];
+    }
+  >`
+    select e.id, e.at, e.actor_id, e.actor_name, e.actor_role, e.action, e.from_status, e.to_status,
+           e.reason, e.note, e.attachments, e.changes,
+           u.display_name as user_display_name, u.position as user_position, d.name as user_department,
+           k.name as open311_application
+    from case_events e
+    left join users u on u.id = e.actor_id
+    left join departments d on d.id = u.department_id
+    left join open311_requests r on r.case_id = e.case_id and e.actor_name like 'open311:%'
+    left join open311_api_keys k on k.id = r.api_key_id
+    where e.case_id = ${caseId}
+    order by e.id`.execute(db);
+  return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
 export async function getCaseDetail(
   db: Kysely<DB>,
   deps: CaseServiceDeps,
@@ -168,7 +206,7 @@ export async function getCaseDetail(
       .orderBy('started_at')
       .orderBy('clock')
       .execute(),
-    db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+    loadTimelineRows(db, id),
     deps.calendars.get(db),
   ]);
   const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
@@ -189,18 +227,23 @@ export async function getCaseDetail(
     suggestedDepartmentName: nameOf(row.suggested_department_id),
     photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),
     clocks: clocks.map((c) => clockView(calendar, c, now)),
-    timeline: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      action: e.action,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
-      actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role },
-      reason: e.reason,
-      note: e.note,
-      attachments: e.attachments,
-      changes: e.changes,
-    })),
+    timeline: events.map((e) => {
+      const detail = timelineDetail(e);
+      return {
+        id: e.id,
+        at: e.at,
+        action: e.action,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        actor: timelineActor(e),
+        detail,
+        reason: e.reason,
+        // A system event's note is its detail written out; the web writes it in the reader's language.
+        note: detail ? null : e.note,
+        attachments: e.attachments,
+        changes: e.changes as TimelineEvent['changes'],
+      };
+    }),
     allowedActions: allowedActionsFor(deps, ctx, row),
     probableDuplicates: duplicates,
   };

@@ -624,9 +624,12 @@ async function applyAction(
         action: 'merged-in',
         from_status: input.mergeTarget.status,
         to_status: input.mergeTarget.status,
-        note: `${row.number} merged into this case`,
+        note: `重复案卷 ${row.number} 已并入本案`,
         attachments: '[]',
-        changes: JSON.stringify({ merged_case_id: { before: null, after: row.id } }),
+        changes: JSON.stringify({
+          merged_case_id: { before: null, after: row.id },
+          merged_case_number: { before: null, after: row.number },
+        }),
         effects: '[]',
       })
       .execute();

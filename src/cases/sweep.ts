@@ -13,6 +13,7 @@ import { clockView } from './queries.js';
 import { loadCaseRow } from './repo.js';
 import type { CaseServiceDeps } from './service.js';
 import { signalCaseChange } from './signals.js';
+import { CASE_CLOCK_NAMES, type CaseClock } from './workflow/index.js';
 import './tables.js';
 
 export interface SweepReport {
@@ -22,6 +23,12 @@ export interface SweepReport {
 }
 
 type Level = 'near' | 'overdue' | 'severely_overdue';
+
+/**
+ * The note is for readers of the raw history (audit, exports); the timeline shows the structured
+ * `changes` (clock, overdue_minutes) in the reader's language (src/cases/timeline.ts).
+ */
+const clockName = (clock: string) => CASE_CLOCK_NAMES[clock as CaseClock] ?? clock;
 
 async function raise(
   tx: Transaction<DB>,
@@ -127,8 +134,11 @@ export async function sweepDeadlines(db: Kysely<DB>, deps: CaseServiceDeps): Pro
             row.id,
             row.status,
             'overdue',
-            `${clock.clock} 时限已超 ${overdueMinutes} 分钟`,
-            { clock: { before: null, after: clock.clock } },
+            `${clockName(clock.clock)}已超时 ${overdueMinutes} 分钟（工作时间）`,
+            {
+              clock: { before: null, after: clock.clock },
+              overdue_minutes: { before: null, after: overdueMinutes },
+            },
             now,
           );
           await rollups.settle();
@@ -146,8 +156,11 @@ export async function sweepDeadlines(db: Kysely<DB>, deps: CaseServiceDeps): Pro
             row.id,
             row.status,
             'escalate',
-            `${clock.clock} 时限已超三倍，自动督办`,
-            { escalated: { before: row.escalated, after: true } },
+            `${clockName(clock.clock)}已超过三倍，自动督办`,
+            {
+              escalated: { before: row.escalated, after: true },
+              clock: { before: null, after: clock.clock },
+            },
             now,
           );
           await signalCaseChange(tx, (await loadCaseRow(tx, row.id, false))!, 'escalate', row.status, now);

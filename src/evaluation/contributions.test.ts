@@ -197,6 +197,9 @@ describe('department indicators, by hand', () => {
       handled: 2,
       handled_on_time: 1,
       handled_late: 1,
+      // Of the 2 dispatches, case 1's was handled (on time, its first round); case 4's not yet.
+      handled_of_due: 1,
+      handled_on_time_of_due: 1,
       overdue: 1,
       returns: 0,
       reworks: 1,
@@ -216,7 +219,7 @@ describe('department indicators, by hand', () => {
       'department.on_time_close_rate': 0,
       'department.rework_rate': 0.5,
       'department.on_time_handle_rate': 0.5,
-      'department.handle_rate': 1,
+      'department.handle_rate': 0.5,
       'department.on_time_handle_rate_of_due': 0.5,
       'department.overdue_rate': 0.5,
       'department.extension_rate': 0.5,
@@ -224,7 +227,13 @@ describe('department indicators, by hand', () => {
   });
 
   it('department 5 keeps the dispatch it returned (回退), and nothing of the cohort', () => {
-    expect(department(5)).toMatchObject({ to_handle: 1, returns: 1, filed: 0, handled: 0 });
+    expect(department(5)).toMatchObject({
+      to_handle: 1,
+      returns: 1,
+      filed: 0,
+      handled: 0,
+      handled_of_due: 0,
+    });
     expect(values('department', department(5))['department.close_rate']).toBeNull();
   });
 });

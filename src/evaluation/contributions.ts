@@ -22,6 +22,8 @@ export const CASE_FACTS = [
   'handled',
   'handled_on_time',
   'handled_late',
+  'handled_of_due',
+  'handled_on_time_of_due',
   'overdue',
   'returns',
   'reworks',
@@ -112,6 +114,15 @@ export function onTime(clocks: readonly HistoryClock[], clock: string, at: Date)
     if (!round || k.round > round.round) round = k;
   }
   return !round?.dueAt || at.getTime() <= round.dueAt.getTime();
+}
+
+/** The first `handle` after the dispatch at `index`, unless another dispatch comes first. */
+export function firstHandlingOf(events: readonly HistoryEvent[], index: number): HistoryEvent | null {
+  for (const later of events.slice(index + 1)) {
+    if (later.action === 'dispatch') return null;
+    if (later.action === 'handle') return later;
+  }
+  return null;
 }
 
 /**
@@ -205,6 +216,15 @@ export function contributionsOf(
           if (later.action === 'approve' && later.fromStatus === 'return_requested') undone += 1;
         }
         actorFact(e.actorId, 'dispatches_undone', e.at, undone);
+        // 应处置 cohort [I]: this dispatch handled (its first handling, before any new dispatch),
+        // counted on the dispatch day, so handled_of_due ≤ to_handle and the rates over 应处置数
+        // stay within 100 % (docs/domain/evaluation.md, 日常处置率).
+        const handling = firstHandlingOf(events, index);
+        if (handling) {
+          caseFact('handled_of_due', e.at, atEvent);
+          if (onTime(history.clocks, 'handling', handling.at))
+            caseFact('handled_on_time_of_due', e.at, atEvent);
+        }
         return;
       }
       case 'handle':

@@ -297,7 +297,7 @@ describe('composite', () => {
     };
     validateProfile(profile);
     // 超期 0 → 100 ×40 + 处置 3/4 → 75 ×60 = 40 + 45 = 85 → B
-    expect(applyProfile(profile, facts({ to_handle: 4, handled: 3 }))).toMatchObject({
+    expect(applyProfile(profile, facts({ to_handle: 4, handled: 3, handled_of_due: 3 }))).toMatchObject({
       composite: 85,
       grade: 'B',
     });

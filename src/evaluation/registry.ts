@@ -395,20 +395,23 @@ export const INDICATORS = {
     'higher',
     'V',
   ),
+  // 日常处置率 and 应处置按期完成率 divide the 应处置 cohort by 应处置数: each dispatch adds at
+  // most one to the numerator, so they stay within 100 % (handlings of the period over dispatches
+  // of the period reached 130 %: issue #11 §5). 按期处置率 is about the handlings of the period.
   departmentHandleRate: rate(
     'department.handle_rate',
     '日常处置率',
     'department',
-    'handled',
+    'handled_of_due',
     'to_handle',
     'higher',
     'V',
   ),
   departmentOnTimeHandleRateOfDue: rate(
     'department.on_time_handle_rate_of_due',
-    '按期处置率（应处置）',
+    '应处置按期完成率',
     'department',
-    'handled_on_time',
+    'handled_on_time_of_due',
     'to_handle',
     'higher',
     'V',
@@ -642,8 +645,9 @@ export const DEPARTMENT_PROFILE: Profile = {
 
 /**
  * 成都金牛区 数字城管体征 [V] (standards §5.3), a city's own: 日常处置率×30 + 按期处置率×20 +
- * (1−返工率)×20 + (1−超期待处置率)×20 + (1−延期率)×10. 按期处置率 and the two lower-better rates
- * are over 应处置数 as there; 超期待处置率 uses our 超期数 (rounds gone overdue) [I].
+ * (1−返工率)×20 + (1−超期待处置率)×20 + (1−延期率)×10. Its 按期处置率 is our 应处置按期完成率; it
+ * and the two lower-better rates are over 应处置数 as there; 超期待处置率 uses our 超期数 (rounds
+ * gone overdue) [I].
  */
 export const DEPARTMENT_JINNIU_PROFILE: Profile = {
   key: 'department-chengdu-jinniu',
@@ -787,6 +791,8 @@ export const FACT_LABELS: Readonly<Record<FactKey, string>> = Object.freeze({
   handled: '处置数',
   handled_on_time: '按期处置数',
   handled_late: '超期处置数',
+  handled_of_due: '应处置已处置数',
+  handled_on_time_of_due: '应处置按期处置数',
   overdue: '超期数',
   returns: '回退数',
   reworks: '返工数',

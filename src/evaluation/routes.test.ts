@@ -13,6 +13,7 @@ import {
   type CaseCast,
 } from '../../test/helpers/cases.js';
 import { STREET_A, STREET_B } from '../../test/helpers/geography.js';
+import { creditCodeCheckChar, organizationCodeCheckChar } from '../shared/codes/index.js';
 
 const t = useTestApp();
 let cast: CaseCast;
@@ -29,22 +30,59 @@ beforeAll(async () => {
   const c = await report(t(), cast.inspector, garbageReport(cast));
   filed = await step(t(), cast.shiftLead, c, 'file');
   filed = await step(t(), cast.dispatcher, filed, 'dispatch', { departmentId: cast.departmentId });
+  // The other department has no credit code: its code cell stays empty (never its internal id).
+  await t()
+    .database.db.updateTable('departments')
+    .set({ credit_code: OWN_CODE })
+    .where('id', '=', cast.departmentId)
+    .execute();
 });
 
-function csvOf(response: LightMyRequestResponse): string[][] {
+/** Every row of a CSV download, the report's title lines included. */
+function csvRowsOf(response: LightMyRequestResponse): string[][] {
   expect(response.headers['content-type']).toContain('text/csv');
   expect(response.body.startsWith('\uFEFF')).toBe(true);
   return parse(response.body.slice(1)) as string[][];
 }
 
-async function xlsxOf(response: LightMyRequestResponse): Promise<unknown[][]> {
+/** The table of a CSV download: its header and rows, below the title and 制表单位/时间范围/制表时间. */
+function csvOf(response: LightMyRequestResponse): string[][] {
+  const rows = csvRowsOf(response);
+  expect(rows[1]![0]).toMatch(/^制表单位：/);
+  return rows.slice(4);
+}
+
+async function sheetOf(response: LightMyRequestResponse): Promise<ExcelJS.Worksheet> {
   expect(response.headers['content-type']).toContain('spreadsheetml');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
+  return workbook.worksheets[0]!;
+}
+
+/** The table of an XLSX download, from its header row (row 3, under the title and the report lines). */
+async function xlsxOf(response: LightMyRequestResponse): Promise<unknown[][]> {
+  const sheet = await sheetOf(response);
   const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  sheet.eachRow((row, n) => {
+    if (n >= 3) rows.push((row.values as unknown[]).slice(1));
+  });
   return rows;
+}
+
+/** A valid 统一社会信用代码 (GB 32100) for a test department. */
+function creditCode(organisation: string): string {
+  const body17 = `11110101${organisation}${organizationCodeCheckChar(organisation)}`;
+  return `${body17}${creditCodeCheckChar(body17)}`;
+}
+const OWN_CODE = creditCode('00000001');
+
+async function departmentName(id: number): Promise<string> {
+  const row = await t()
+    .database.db.selectFrom('departments')
+    .select('name')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.name;
 }
 
 describe('GET /evaluations', () => {
@@ -145,7 +183,9 @@ describe('GET /evaluations', () => {
     const url = `/api/v1/evaluations?object=department&${period}`;
     const csv = csvOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` }));
     const at = (header: string) => csv[0]!.indexOf(header);
-    const idle = csv.find((r) => r[1] === String(cast.otherDepartmentId))!;
+    const idleName = await departmentName(cast.otherDepartmentId);
+    const idle = csv.find((r) => r[2] === idleName)!;
+    expect(idle[1]).toBe('');
     expect([idle[at('排名')], idle[at('综合得分')], idle[at('等级')], idle[at('立案数得分')]]).toEqual([
       '',
       '',
@@ -153,11 +193,11 @@ describe('GET /evaluations', () => {
       '',
     ]);
     expect(csv.at(-1)).toBe(idle);
-    const own = csv.find((r) => r[1] === String(cast.departmentId))!;
+    const own = csv.find((r) => r[1] === OWN_CODE)!;
     expect([own[at('排名')], own[at('综合得分')], own[at('等级')]]).toEqual(['1', '40', 'D']);
     const xlsx = await xlsxOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=xlsx` }));
     const header = xlsx[0]!;
-    const row = xlsx.find((r) => r[1] === String(cast.otherDepartmentId))!;
+    const row = xlsx.find((r) => r[2] === idleName)!;
     expect(row[header.indexOf('等级')]).toBe('无数据');
     expect(row[header.indexOf('综合得分')] ?? null).toBeNull();
     expect(row[header.indexOf('排名')] ?? null).toBeNull();
@@ -205,16 +245,76 @@ describe('GET /evaluations', () => {
     const csvResponse = await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` });
     expect(csvResponse.headers['content-disposition']).toContain('attachment');
     const csv = csvOf(csvResponse);
-    expect(csv[0]!.slice(0, 5)).toEqual(['排名', '编码', '名称', '立案数', '立案数得分']);
+    expect(csv[0]!.slice(0, 5)).toEqual(['排名', '统一社会信用代码', '名称', '立案数', '立案数得分']);
     expect(csv[0]).toContain('综合得分');
     expect(csv[0]).toContain('上年同期得分（同比）');
+    // 立案数 is an indicator of the profile: not repeated among the base counts.
+    expect(csv[0]!.filter((h) => h === '立案数')).toHaveLength(1);
+    expect(new Set(csv[0]).size).toBe(csv[0]!.length);
     expect(csv.length - 1).toBe(json.rows.length);
-    const own = csv.find((r) => r[1] === String(cast.departmentId))!;
+    const own = csv.find((r) => r[1] === OWN_CODE)!;
     const ownJson = json.rows.find((r: { subject: string }) => r.subject === String(cast.departmentId));
     expect(Number(own[csv[0]!.indexOf('综合得分')])).toBe(ownJson.composite);
     const xlsx = await xlsxOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=xlsx` }));
-    expect(xlsx[0]!.slice(0, 3)).toEqual(['排名', '编码', '名称']);
+    expect(xlsx[0]!.slice(0, 3)).toEqual(['排名', '统一社会信用代码', '名称']);
     expect(xlsx.length - 1).toBe(json.rows.length);
+  });
+});
+
+describe('evaluation exports as printed reports', () => {
+  it('head the table with 表名, 制表单位 and the inclusive 时间范围, and print counts as integers and rates as percentages', async () => {
+    const url = `/api/v1/evaluations?object=department&${period}&profileKey=department-chengdu-jinniu`;
+    const last = DateTime.fromISO(to).minus({ days: 1 }).toISODate()!;
+    const csv = csvRowsOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` }));
+    expect(csv[0]![0]).toBe('专业部门综合评价表');
+    expect(csv[1]![0]).toBe('制表单位：东城区');
+    expect(csv[2]![0]).toBe(`时间范围：${from} 至 ${last}`);
+    expect(csv[3]![0]).toMatch(/^制表时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // Every row as wide as the table, so a CSV reader takes the head rows too.
+    expect(new Set(csv.map((r) => r.length)).size).toBe(1);
+
+    const sheet = await sheetOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=xlsx` }));
+    expect(sheet.getCell('A1').value).toBe('专业部门综合评价表');
+    expect(sheet.getCell('A2').value).toBe('制表单位：东城区');
+    const line = (sheet.getRow(2).values as unknown[]).filter((v) => typeof v === 'string');
+    expect(line).toContain(`时间范围：${from} 至 ${last}`);
+    expect(line.join('')).not.toContain(to);
+    const header = (sheet.getRow(3).values as unknown[]).slice(1) as string[];
+    expect(header.slice(0, 3)).toEqual(['排名', '统一社会信用代码', '名称']);
+    expect(new Set(header).size).toBe(header.length);
+    expect(header).toContain('日常处置率');
+    expect(header).toContain('应处置按期完成率');
+    expect(header).not.toContain('按期处置率（应处置）');
+    let own = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(2).value === OWN_CODE) own = n;
+    });
+    expect(own).toBeGreaterThan(3);
+    const cell = (name: string) => sheet.getRow(own).getCell(header.indexOf(name) + 1);
+    expect(cell('应处置数').numFmt).toBe('0');
+    expect(cell('应处置数').value).toBe(1);
+    expect(cell('日常处置率').numFmt).toBe('0.0%');
+    expect(cell('排名').numFmt).toBe('0');
+  });
+
+  it('shows a region’s division code and a department without a credit code as empty, never an id', async () => {
+    const streets = csvOf(
+      await t().as(cast.leader, {
+        method: 'GET',
+        url: `/api/v1/evaluations?object=street&${period}&format=csv`,
+      }),
+    );
+    expect(streets[0]!.slice(0, 3)).toEqual(['排名', '行政区划代码', '名称']);
+    expect(streets.slice(1).map((r) => r[1])).toContain(STREET_A);
+    const people = csvOf(
+      await t().as(cast.leader, {
+        method: 'GET',
+        url: `/api/v1/evaluations?object=inspector&${period}&format=csv`,
+      }),
+    );
+    expect(people[0]!.slice(0, 2)).toEqual(['排名', '名称']);
+    const headers = people[0]!;
+    expect(new Set(headers).size).toBe(headers.length);
   });
 });
 
@@ -229,8 +329,15 @@ describe('GET /evaluations/cases (drill-down)', () => {
       className: expect.any(String),
     });
     const csv = csvOf(await t().as(cast.leader, { method: 'GET', url: `${url}&format=csv` }));
-    expect(csv[0]).toEqual(['案件ID', '案件编号', '问题类别', '状态', '单元网格', '处置部门', '上报时间']);
-    expect(csv.slice(1).map((r) => Number(r[0]))).toContain(filed.id);
+    expect(csv[0]).toEqual(['案件编号', '问题类别', '状态', '单元网格代码', '处置部门', '上报时间']);
+    const row = csv.slice(1).find((r) => r[0] === filed.number)!;
+    // The status as clerks name it, the report time on the local clock.
+    expect(row[2]).toBe('待接收');
+    expect(row[5]).toBe(
+      DateTime.fromISO(filed.reportedAt as string)
+        .setZone('Asia/Shanghai')
+        .toFormat('yyyy-MM-dd HH:mm'),
+    );
     const streetB = await t().user({ role: 'leader', regions: [STREET_B] });
     expect((await t().as(streetB, { method: 'GET', url })).statusCode).toBe(404);
   });

@@ -11,9 +11,9 @@ import { DomainError } from '../shared/errors.js';
 import { EXPORT_FORMATS, sendTable } from './export.js';
 import { SUBJECT_KINDS } from './facts.js';
 import { definitionOf, deleteProfile, loadProfiles, saveProfile } from './profiles.js';
-import { EVALUATION_OBJECTS, FACT_KEYS, INDICATORS_BY_KEY } from './registry.js';
+import { EVALUATION_OBJECTS, FACT_KEYS, FACT_LABELS, INDICATORS_BY_KEY } from './registry.js';
 import { authorizeEvaluation, visibleSubjects } from './scope.js';
-import { drillDown, evaluate } from './service.js';
+import { drillDown, evaluate, reportOrganisation, subjectsOf } from './service.js';
 import { caseListTable, evaluationTable } from './tables-export.js';
 
 /** A local day, YYYY-MM-DD. */
@@ -118,9 +118,14 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       const scoped = { ...result, rows: result.rows.filter((r) => visible.has(r.subject)) };
       if (format === 'csv' || format === 'xlsx') {
         const profile = (await loadProfiles(db)).get(result.profile.key)!.profile;
+        const head = {
+          organisation: await reportOrganisation(db),
+          madeAt: new Date(),
+          timeZone: cases.timeZone,
+        };
         return sendTable(
           reply,
-          evaluationTable(scoped, profile),
+          evaluationTable(scoped, profile, head),
           format,
           `evaluation-${object}-${from}-${to}`,
         );
@@ -160,13 +165,20 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
         { object, subject, fact, from, to, ...(classId !== undefined ? { classId } : {}) },
         cases.timeZone,
       );
-      if (format === 'csv' || format === 'xlsx')
+      if (format === 'csv' || format === 'xlsx') {
+        const head = {
+          organisation: await reportOrganisation(db),
+          madeAt: new Date(),
+          timeZone: cases.timeZone,
+        };
+        const name = (await subjectsOf(db, object)).find((s) => s.key === subject)?.name ?? subject;
         return sendTable(
           reply,
-          caseListTable(`${subject} ${fact} 案件清单`, list),
+          caseListTable(`${name}${FACT_LABELS[fact]}案件清单`, list, head, { from, to }),
           format,
           `cases-${object}-${subject}-${fact}`,
         );
+      }
       return { cases: list, caseIds: list.map((c) => c.id) };
     },
   );

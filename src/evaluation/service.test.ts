@@ -186,6 +186,8 @@ describe('facts and composite of departments', () => {
       handled: 4, // A, B twice, C
       handled_on_time: 3,
       handled_late: 1, // C
+      handled_of_due: 3, // of the 5 dispatches: A, B, C (D was returned, E is not handled)
+      handled_on_time_of_due: 2, // A, B's first round (C late)
       overdue: 0, // no sweep ran
       returns: 1, // D
       reworks: 1, // B

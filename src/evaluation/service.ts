@@ -52,6 +52,11 @@ export interface EvaluationRow {
   /** Department or user id (as text) or region code. */
   subject: string;
   name: string;
+  /**
+   * The subject's public code for printed reports: a department's 统一社会信用代码, a region's
+   * division or grid code; null for people and for a department without one (never an internal id).
+   */
+  code: string | null;
   facts: Partial<Facts>;
   items: ItemResult[];
   composite: number | null;
@@ -122,19 +127,22 @@ const PERSON_ROLE: Record<PersonKind, { role: string; position: string | null }>
   dispatcher: { role: 'dispatcher', position: null },
 };
 
+interface Subject {
+  key: string;
+  name: string;
+  code: string | null;
+}
+
 /** Every subject of a kind: active departments, the regions of a level, active staff of a post. */
-export async function subjectsOf(
-  db: Kysely<DB>,
-  kind: SubjectKind,
-): Promise<Array<{ key: string; name: string }>> {
+export async function subjectsOf(db: Kysely<DB>, kind: SubjectKind): Promise<Subject[]> {
   if (kind === 'department') {
     const rows = await db
       .selectFrom('departments')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'credit_code'])
       .where('active', '=', true)
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({ key: String(r.id), name: r.name }));
+    return rows.map((r) => ({ key: String(r.id), name: r.name, code: r.credit_code }));
   }
   if (isRegionKind(kind)) {
     const rows = await db
@@ -143,7 +151,7 @@ export async function subjectsOf(
       .where('level', '=', kind)
       .orderBy('code')
       .execute();
-    return rows.map((r) => ({ key: r.code, name: r.name }));
+    return rows.map((r) => ({ key: r.code, name: r.name, code: r.code }));
   }
   const { role, position } = PERSON_ROLE[kind];
   let query = db
@@ -153,7 +161,7 @@ export async function subjectsOf(
     .where('active', '=', true);
   if (position !== null) query = query.where('position', '=', position as never);
   const rows = await query.orderBy('id').execute();
-  return rows.map((r) => ({ key: String(r.id), name: r.display_name }));
+  return rows.map((r) => ({ key: String(r.id), name: r.display_name, code: null }));
 }
 
 /** The facts shown for a kind of subject. */
@@ -181,7 +189,7 @@ async function scoreAll(
   period: DayPeriod,
   profile: Profile,
   filter: CaseFilter,
-  subjects: Array<{ key: string; name: string }>,
+  subjects: Subject[],
 ): Promise<EvaluationRow[]> {
   const facts = await computeFacts(db, kind, period, filter);
   const keys = factKeysOf(kind);
@@ -191,6 +199,7 @@ async function scoreAll(
     return {
       subject: subject.key,
       name: subject.name,
+      code: subject.code,
       facts: shown,
       ...applyProfile(profile, own),
       rank: null,
@@ -236,6 +245,20 @@ export async function evaluate(db: Kysely<DB>, request: EvaluateRequest): Promis
     compare,
     rows,
   };
+}
+
+/**
+ * 制表单位 of printed reports: the district the instance serves (its one district region). Null
+ * before any district is loaded.
+ */
+export async function reportOrganisation(db: Kysely<DB>): Promise<string | null> {
+  const row = await db
+    .selectFrom('regions')
+    .select('name')
+    .where('level', '=', 'district')
+    .orderBy('code')
+    .executeTakeFirst();
+  return row?.name ?? null;
 }
 
 // ── Drill-down ─────────────────────────────────────────────────────────────────────────────

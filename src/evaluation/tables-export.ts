@@ -1,5 +1,13 @@
 /** Evaluation results and drill-down lists as export tables, with Chinese headers. */
-import type { Column, Table } from './export.js';
+import { CASE_STATUS_NAMES, type CaseStatus } from '../cases/workflow/index.js';
+import {
+  lastDayOf,
+  localMinute,
+  type Column,
+  type ColumnKind,
+  type ReportHead,
+  type Table,
+} from './export.js';
 import type { Profile } from './registry.js';
 import { FACT_LABELS, type FactKey } from './registry.js';
 import type { CaseSummary, Evaluation } from './service.js';
@@ -15,17 +23,36 @@ const OBJECT_NAMES: Record<string, string> = {
   dispatcher: '派遣员',
 };
 
-export function evaluationTable(evaluation: Evaluation, profile: Profile): Table {
+/** The header of the subject's public code, or none (people have no code to print). */
+const CODE_HEADERS: Record<string, string | undefined> = {
+  department: '统一社会信用代码',
+  street: '行政区划代码',
+  community: '行政区划代码',
+  grid: '单元网格代码',
+};
+
+/** Facts measured in whole units are integers; the area of a place is not. */
+const factKind = (key: FactKey): ColumnKind => (key === 'area_km2' ? 'number' : 'int');
+
+const indicatorKind = (kind: Profile['items'][number]['indicator']['kind']): ColumnKind =>
+  kind === 'rate' ? 'rate' : kind === 'count' ? 'int' : 'number';
+
+/**
+ * 综合评价表: rank, code, name, each indicator's value and score, the composite and grade (and the
+ * comparison), then the base counts not already shown as an indicator (立案数 once, not twice).
+ */
+export function evaluationTable(evaluation: Evaluation, profile: Profile, head: ReportHeadInput): Table {
+  const codeHeader = CODE_HEADERS[evaluation.object];
   const columns: Column[] = [
     { key: 'rank', header: '排名', kind: 'int' },
-    { key: 'subject', header: '编码', kind: 'text' },
+    ...(codeHeader ? [{ key: 'code', header: codeHeader, kind: 'text' as const }] : []),
     { key: 'name', header: '名称', kind: 'text' },
   ];
   profile.items.forEach((item, i) => {
     columns.push({
       key: `value${i}`,
       header: item.indicator.name,
-      kind: item.indicator.kind === 'rate' ? 'rate' : 'number',
+      kind: indicatorKind(item.indicator.kind),
     });
     columns.push({ key: `score${i}`, header: `${item.indicator.name}得分`, kind: 'number' });
   });
@@ -44,11 +71,18 @@ export function evaluationTable(evaluation: Evaluation, profile: Profile): Table
       { key: 'change', header: '得分变化', kind: 'number' },
     );
   }
-  const factKeys = Object.keys(evaluation.rows[0]?.facts ?? {}) as FactKey[];
-  for (const key of factKeys) columns.push({ key: `fact_${key}`, header: FACT_LABELS[key], kind: 'number' });
+  const shownAsIndicator = new Set(
+    profile.items.filter((item) => item.indicator.kind === 'count').map((item) => item.indicator.numerator),
+  );
+  const headers = new Set(columns.map((c) => c.header));
+  const factKeys = (Object.keys(evaluation.rows[0]?.facts ?? {}) as FactKey[]).filter(
+    (key) => !shownAsIndicator.has(key) && !headers.has(FACT_LABELS[key]),
+  );
+  for (const key of factKeys)
+    columns.push({ key: `fact_${key}`, header: FACT_LABELS[key], kind: factKind(key) });
   const rows = evaluation.rows.map((row) => ({
     rank: row.rank,
-    subject: row.subject,
+    code: row.code,
     name: row.name,
     ...Object.fromEntries(
       row.items.flatMap((item, i) => [
@@ -65,22 +99,49 @@ export function evaluationTable(evaluation: Evaluation, profile: Profile): Table
     ...Object.fromEntries(factKeys.map((k) => [`fact_${k}`, row.facts[k]])),
   }));
   return {
-    title: `${OBJECT_NAMES[evaluation.object] ?? evaluation.object}综合评价 ${evaluation.from}至${evaluation.to}`,
+    title: `${OBJECT_NAMES[evaluation.object] ?? evaluation.object}综合评价表`,
     columns,
     rows,
+    report: reportHead(head, evaluation),
   };
 }
 
+/** What a route knows of a report's head; the period comes from the table's own request. */
+export interface ReportHeadInput {
+  organisation: string | null;
+  madeAt: Date;
+  timeZone: string;
+}
+
+function reportHead(head: ReportHeadInput, period: { from: string; to: string }): ReportHead {
+  return { ...head, period: { first: period.from, last: lastDayOf(period.to) } };
+}
+
 export const CASE_LIST_COLUMNS: Column[] = [
-  { key: 'id', header: '案件ID', kind: 'int' },
   { key: 'number', header: '案件编号', kind: 'text' },
   { key: 'className', header: '问题类别', kind: 'text' },
   { key: 'status', header: '状态', kind: 'text' },
-  { key: 'gridCode', header: '单元网格', kind: 'text' },
+  { key: 'gridCode', header: '单元网格代码', kind: 'text' },
   { key: 'departmentName', header: '处置部门', kind: 'text' },
-  { key: 'reportedAt', header: '上报时间', kind: 'date' },
+  { key: 'reportedAt', header: '上报时间', kind: 'text' },
 ];
 
-export function caseListTable(title: string, cases: CaseSummary[]): Table {
-  return { title, columns: CASE_LIST_COLUMNS, rows: cases.map((c) => ({ ...c })) };
+/** 案件清单 behind one count: its subject and count named in the title, with the report head. */
+export function caseListTable(
+  title: string,
+  cases: CaseSummary[],
+  head: ReportHeadInput,
+  period: { from: string; to: string },
+): Table {
+  return {
+    title,
+    columns: CASE_LIST_COLUMNS,
+    // The status as clerks name it, the time on the local clock (Excel has no time zones).
+    rows: cases.map((c) => ({
+      ...c,
+      status: CASE_STATUS_NAMES[c.status as CaseStatus] ?? c.status,
+      reportedAt: localMinute(c.reportedAt, head.timeZone),
+    })),
+    report: reportHead(head, period),
+  };
 }

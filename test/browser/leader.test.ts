@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sweepDeadlines } from '../../src/cases/sweep.js';
 import { formOf, phonePhoto } from '../../src/files/testing.js';
 import { TEST_PASSWORD } from '../helpers/app.js';
 import { garbageReport, report, step, type CaseBody } from '../helpers/cases.js';
@@ -74,6 +75,22 @@ beforeAll(async () => {
       .where('id', '=', cast.otherDepartmentId)
       .executeTakeFirstOrThrow()
   ).name;
+  // The staff are named as people are (test accounts are named after their logins), and the
+  // deadline sweep runs two weeks on, when the unhandled cases are overdue: the case history then
+  // shows names, posts and departments, and the system's records (two weeks: working time passes
+  // whatever the calendar).
+  for (const [user, name] of [
+    [cast.inspector, '王巡查'],
+    [cast.shiftLead, '赵值班'],
+    [cast.dispatcher, '钱派遣'],
+    [cast.handler, '李处置'],
+    [cast.operator, '孙受理'],
+  ] as const)
+    await t.database.db.updateTable('users').set({ display_name: name }).where('id', '=', user.id).execute();
+  await sweepDeadlines(t.database.db, {
+    ...t.app.caseDeps,
+    now: () => new Date(Date.now() + 14 * 86_400_000),
+  });
   // Two citizens' ratings this month (5★ and 3★): the satisfaction trend has a point.
   await t.database.db
     .insertInto('case_ratings')
@@ -208,21 +225,27 @@ describe('the leader views', () => {
     await page.getByRole('link', { name: '下载 CSV：评价表' }).click();
     const download = await downloadPromise;
     const saved = fs.readFileSync(await download.path(), 'utf8');
-    expect(saved.startsWith('\uFEFF排名,编码,名称')).toBe(true);
+    // A printed report: title, 制表单位, 时间范围 (the month's last day, not the next month's first), 制表时间, header.
+    const lines = saved.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^专业部门综合评价表,*$/);
+    expect(lines[2]).toContain(`时间范围：${from} 至 ${month.endOf('month').toISODate()!}`);
+    expect(lines[4]!.startsWith('排名,统一社会信用代码,名称')).toBe(true);
     const csv = await fetchDownload(page, /^下载 CSV：评价表$/);
     expect(csv.href).toContain('compare=mom');
     expect(csv.href).toContain(`from=${from}`);
     expect(csv.response.headers()['content-type']).toContain('text/csv');
     const text = csv.body.toString('utf8');
-    expect(text.split('\r\n')[0]).toContain('上期得分（环比）');
+    expect(text.split('\r\n')[4]).toContain('上期得分（环比）');
     expect(text).toContain(departmentName);
     const xlsx = await fetchDownload(page, /^下载 Excel：评价表$/);
     expect(xlsx.response.headers()['content-type']).toContain('spreadsheetml');
     expect(xlsx.body.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
-    const header = (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 3)).toEqual(['排名', '编码', '名称']);
+    expect(workbook.worksheets[0]!.getCell('A1').value).toBe('专业部门综合评价表');
+    const header = (workbook.worksheets[0]!.getRow(3).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['排名', '统一社会信用代码', '名称']);
+    expect(new Set(header).size).toBe(header.length);
     expect(header).toContain('综合得分');
 
     // Another kind: streets, and the people's posts.
@@ -312,6 +335,27 @@ describe('the leader views', () => {
     await page.getByRole('link', { name: '上报案卷' }).click();
     await page.waitForURL(/\/evaluation\?kind=street&period=range/);
     await page.getByRole('tab', { name: '街道', selected: true }).waitFor();
+    expect(run().errors(page)).toEqual([]);
+  });
+
+  it('shows a case’s history with names, posts and departments, and the system’s records in Chinese', async () => {
+    const { cast } = run();
+    const page = await leaderPage(`/cases/${cases[1]!.id}`);
+    const card = page.locator('.ant-card').filter({ hasText: '办理过程' });
+    await card.getByText('李处置（专业部门处置人员 · ').first().waitFor();
+    await card.getByText('钱派遣（指挥中心派遣员）').first().waitFor();
+    await card.getByText('赵值班（值班长）').first().waitFor();
+    await card
+      .getByText(/处置时限已超出 .+（按工作时间计）/)
+      .first()
+      .waitFor();
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('超时');
+    expect(text).toContain('系统');
+    for (const user of [cast.inspector, cast.shiftLead, cast.dispatcher, cast.handler, cast.operator])
+      expect(text).not.toContain(user.username);
+    expect(text).not.toMatch(/overdue|handling|时限已超 |[a-z]+-\d/);
+    await settledShot(page, 'desktop-case-timeline');
     expect(run().errors(page)).toEqual([]);
   });
 

@@ -47,6 +47,30 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/**
+ * The statuses as clerks name them (待立案, 处置中 …): in exports printed from the server and,
+ * through web/src/shared/labels.ts, in the web app, so a table and a screen say the same.
+ */
+export const CASE_STATUS_NAMES: Readonly<Record<CaseStatus, string>> = {
+  reported: '待立案',
+  check_pending: '待核实',
+  self_handled: '自处理待审',
+  filed: '待派遣',
+  dispatched: '待接收',
+  return_requested: '回退申请',
+  in_progress: '处置中',
+  extension_requested: '延期申请',
+  suspension_requested: '挂账申请',
+  suspended: '已挂账',
+  handled: '已处置待核查',
+  verify_pending: '核查中',
+  verified: '核查通过待结案',
+  closed: '已结案',
+  rejected: '不予立案',
+  merged: '已合并',
+  cancelled: '已作废',
+};
+
 /** Statuses no action leaves except `reopen` from `closed`. */
 export const TERMINAL_STATUSES = [
   'closed',
@@ -251,6 +275,15 @@ export type CaseCounter = (typeof CASE_COUNTERS)[number];
  */
 export const CASE_CLOCKS = ['filing', 'check', 'dispatch', 'handling', 'verify', 'closing'] as const;
 export type CaseClock = (typeof CASE_CLOCKS)[number];
+/** The clocks as clerks name them, for what the server itself writes (history notes, exports). */
+export const CASE_CLOCK_NAMES: Readonly<Record<CaseClock, string>> = {
+  filing: '立案时限',
+  check: '核实时限',
+  dispatch: '派遣时限',
+  handling: '处置时限',
+  verify: '核查时限',
+  closing: '结案时限',
+};
 /** `extend` moves the handling deadline to the approved request's date; `pause`/`resume` bracket a suspension. */
 export type ClockOp = 'start' | 'stop' | 'pause' | 'resume' | 'extend';
 

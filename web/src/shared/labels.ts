@@ -12,6 +12,7 @@ import {
   CASE_ACTIONS,
   CASE_CLOCKS,
   CASE_STATUSES,
+  CASE_STATUS_NAMES,
   STAGES,
   TERMINAL_STATUSES as SERVER_TERMINAL_STATUSES,
   type CaseAction,
@@ -32,25 +33,7 @@ export type Position = (typeof POSITIONS)[number];
 
 type Dict<K extends string> = Record<K, string>;
 
-const statusZh: Dict<CaseStatus> = {
-  reported: '待立案',
-  check_pending: '待核实',
-  self_handled: '自处理待审',
-  filed: '待派遣',
-  dispatched: '待接收',
-  return_requested: '回退申请',
-  in_progress: '处置中',
-  extension_requested: '延期申请',
-  suspension_requested: '挂账申请',
-  suspended: '已挂账',
-  handled: '已处置待核查',
-  verify_pending: '核查中',
-  verified: '核查通过待结案',
-  closed: '已结案',
-  rejected: '不予立案',
-  merged: '已合并',
-  cancelled: '已作废',
-};
+const statusZh: Dict<CaseStatus> = { ...CASE_STATUS_NAMES };
 const statusEn: Dict<CaseStatus> = {
   reported: 'Awaiting filing',
   check_pending: 'Check sent',

@@ -22,7 +22,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
-import { actionLabels, CASE_ACTIONS, statusLabels, type CaseAction } from '../../shared/labels.js';
+import { actorLabel, eventLabel, eventText } from '../../shared/history.js';
+import { useLang } from '../../shared/i18n.js';
+import { statusLabels, type CaseAction } from '../../shared/labels.js';
 import { phoneMessages } from '../messages.js';
 import { PointMap } from '../PointMap.js';
 import { LangSwitch, PhotoPicker, photoIds, problemText } from '../ui.js';
@@ -66,7 +68,7 @@ export function TaskPage() {
   const t = inspectorMessages.useT();
   const tp = phoneMessages.useT();
   const status = statusLabels.useT();
-  const action = actionLabels.useT();
+  const [lang] = useLang();
   const navigate = useNavigate();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [checkResult, setCheckResult] = useState<'confirmed' | 'not_found'>('confirmed');
@@ -124,12 +126,6 @@ export function TaskPage() {
       </div>
     );
 
-  const eventName = (name: string) =>
-    (CASE_ACTIONS as readonly string[]).includes(name)
-      ? action(name as CaseAction)
-      : name === 'report'
-        ? t('eventReport')
-        : name;
   const allowed = new Set(detail.allowedActions);
   const canCheck = allowed.has('check');
   const canVerify = allowed.has('pass') || allowed.has('fail');
@@ -234,8 +230,10 @@ export function TaskPage() {
           {detail.timeline.map((e) => (
             <Steps.Step
               key={e.id}
-              title={`${eventName(e.action)}${e.toStatus ? ` → ${status(e.toStatus)}` : ''}`}
-              description={`${formatDateTime(e.at)} · ${e.actor.name}${e.reason ? ` · ${e.reason}` : e.note ? ` · ${e.note}` : ''}`}
+              title={`${eventLabel(e.action, lang)}${e.toStatus ? ` → ${status(e.toStatus)}` : ''}`}
+              description={[formatDateTime(e.at), actorLabel(e.actor, lang), eventText(e, lang)]
+                .filter(Boolean)
+                .join(' · ')}
             />
           ))}
         </Steps>

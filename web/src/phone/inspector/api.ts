@@ -1,5 +1,6 @@
 /** The staff API as the inspector's phone uses it (docs/api/cases.md, docs/api/files.md). */
 import { api, type Page } from '../../shared/api.js';
+import type { TimelineActor, TimelineDetail } from '../../shared/history.js';
 import type { CaseAction, CaseStatus, Role } from '../../shared/labels.js';
 
 export interface StaffUser {
@@ -37,7 +38,8 @@ export interface CaseDetail extends CaseSummary {
     action: string;
     fromStatus: CaseStatus | null;
     toStatus: CaseStatus | null;
-    actor: { id: number | null; name: string; role: string };
+    actor: TimelineActor;
+    detail: TimelineDetail | null;
     reason: string | null;
     note: string | null;
   }[];

@@ -22,6 +22,7 @@ import {
 import { ReloadOutlined } from '@ant-design/icons';
 import { MapView } from '../../../shared/map/index.js';
 import { formatDateTime, formatDistance } from '../../../shared/format.js';
+import { actorLabel, eventLabel, eventText } from '../../../shared/history.js';
 import { useLang } from '../../../shared/i18n.js';
 import {
   actionLabels,
@@ -55,13 +56,6 @@ const PRIMARY: readonly CaseAction[] = [
   'send-check',
 ];
 const DANGER: readonly CaseAction[] = ['reject', 'cancel', 'deny', 'fail', 'return'];
-
-/** Timeline events that are not workflow actions. */
-const EVENT_KEYS: Record<string, 'eventReport' | 'eventMergedIn' | 'eventReopenDeclined'> = {
-  report: 'eventReport',
-  'merged-in': 'eventMergedIn',
-  'reopen-declined': 'eventReopenDeclined',
-};
 
 export function CaseDetailPage() {
   const { id } = useParams();
@@ -239,21 +233,15 @@ export function CaseDetailView({
           children: (
             <div>
               <Space size={6} wrap>
-                <Typography.Text strong>
-                  {(actionLabels.zh as Record<string, string>)[e.action]
-                    ? ta(e.action as CaseAction)
-                    : EVENT_KEYS[e.action]
-                      ? t(EVENT_KEYS[e.action]!)
-                      : e.action}
-                </Typography.Text>
+                <Typography.Text strong>{eventLabel(e.action, lang)}</Typography.Text>
                 <StatusTag status={e.toStatus} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(e.at, lang)} · {e.actor.name ?? t('system')}
+                  {formatDateTime(e.at, lang)} · {actorLabel(e.actor, lang)}
                 </Typography.Text>
               </Space>
-              {(e.reason || e.note) && (
+              {eventText(e, lang) && (
                 <Typography.Paragraph style={{ margin: '2px 0 0', fontSize: 13 }}>
-                  {e.reason ?? e.note}
+                  {eventText(e, lang)}
                 </Typography.Paragraph>
               )}
             </div>

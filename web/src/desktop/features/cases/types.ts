@@ -9,6 +9,7 @@ import type {
   Urgency,
 } from '../../../shared/labels.js';
 import { api, type Page } from '../../../shared/api.js';
+import type { TimelineActor, TimelineDetail } from '../../../shared/history.js';
 
 export interface CaseSummary {
   id: number;
@@ -68,7 +69,9 @@ export interface TimelineEvent {
   action: string;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus;
-  actor: { id: number | null; name: string | null; role: string | null };
+  actor: TimelineActor;
+  /** The system's own record (超时, 自动督办, 并入) as facts; shown through shared/history.ts. */
+  detail: TimelineDetail | null;
   reason: string | null;
   note: string | null;
   attachments: string[];

@@ -58,6 +58,8 @@ const PLACE_COUNTS: FactKey[] = [
 const FACT_COLUMNS: Record<SubjectKind, FactKey[]> = {
   department: [
     'to_handle',
+    'handled_of_due',
+    'handled_on_time_of_due',
     'handled',
     'handled_on_time',
     'handled_late',
