@@ -32,6 +32,7 @@ const TABLE_OWNERS: Record<string, string> = {
   user_regions: 'identity',
   sessions: 'identity',
   api_tokens: 'identity',
+  login_throttle: 'identity',
   audit_log: 'audit',
   idempotency_keys: 'http',
   stage_limits: 'cases',
