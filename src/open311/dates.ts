@@ -60,7 +60,13 @@ export function parseW3cSpan(
   }
   // Date.parse keeps milliseconds: a finer fraction names the millisecond it falls in.
   const widthMs =
-    fraction !== undefined ? (fraction.length - 1 >= 3 ? 1 : 10 ** (4 - fraction.length)) : seconds ? 1000 : 60_000;
+    fraction !== undefined
+      ? fraction.length - 1 >= 3
+        ? 1
+        : 10 ** (4 - fraction.length)
+      : seconds
+        ? 1000
+        : 60_000;
   return { start: new Date(ms), end: new Date(ms + widthMs) };
 }
 
@@ -78,7 +84,8 @@ export function dateWindow(
   const end = parseW3cSpan(query.end_date, 'end_date', errors, options.timeZone);
   const defaultMs = options.defaultDays * 86_400_000;
   const from = start?.start ?? new Date((end?.start ?? options.now).getTime() - defaultMs);
-  const to = end?.end ?? (start ? new Date(start.start.getTime() + defaultMs) : new Date(options.now.getTime() + 1));
+  const to =
+    end?.end ?? (start ? new Date(start.start.getTime() + defaultMs) : new Date(options.now.getTime() + 1));
   const endStart = end?.start ?? to;
   if (from.getTime() > endStart.getTime())
     errors.push({ code: 400, description: 'start_date must not be after end_date' });

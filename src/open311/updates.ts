@@ -6,9 +6,11 @@
  * the supervision centre is notified of.
  */
 import { sql, type Kysely } from 'kysely';
+import { loadCaseRow } from '../cases/repo.js';
 import { addCitizenUpdate, type CaseServiceDeps } from '../cases/service.js';
 import type { DB } from '../db/schema.js';
 import { storeImages } from '../files/index.js';
+import { fileReopenRequest } from '../public/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { inTransaction } from '../shared/transaction.js';
 import { dateWindow, parseW3cSpan, w3cDateTime } from './dates.js';
@@ -23,8 +25,21 @@ import {
   type RequestFields,
   type ViewOptions,
 } from './requests.js';
-import { parseClaimedStatus, publicUpdate, updateFingerprint, type UpdateStatus } from './rules.js';
-import { DEFAULT_RANGE_DAYS, MAX_RESULTS, Open311Error, open311Error, type Open311ErrorItem } from './service.js';
+import {
+  claimEffect,
+  parseClaimedStatus,
+  publicUpdate,
+  updateFingerprint,
+  type ClaimedStatus,
+  type UpdateStatus,
+} from './rules.js';
+import {
+  DEFAULT_RANGE_DAYS,
+  MAX_RESULTS,
+  Open311Error,
+  open311Error,
+  type Open311ErrorItem,
+} from './service.js';
 import type { Open311Settings } from './settings.js';
 import '../cases/tables.js';
 import './tables.js';
@@ -141,7 +156,7 @@ export async function postUpdate(
   if (media.length > 1) errors.push({ code: 400, description: 'media: send at most one file per update' });
   if (!description && !mediaUrl && media.length === 0)
     errors.push({ code: 400, description: 'description is required (or a media file or media_url)' });
-  let claimed: UpdateStatus | null = null;
+  let claimed: ClaimedStatus | null = null;
   if (f.status !== undefined && f.status.trim() !== '') {
     claimed = parseClaimedStatus(f.status);
     if (!claimed) errors.push({ code: 400, description: `status ${f.status} is not an update status` });
@@ -201,7 +216,17 @@ export async function postUpdate(
         originalName: media[0]?.filename ?? null,
       })),
     );
-    const note = [description, mediaUrl ? `（照片链接：${mediaUrl}）` : ''].filter(Boolean).join('\n');
+    // The case, locked: what a claimed status asks (a reopen request …) depends on its state now.
+    const kase = (await loadCaseRow(tx, caseId, true))!;
+    const effect = claimEffect(
+      claimed,
+      { status: kase.status, closedAt: kase.closed_at },
+      now,
+      (deps.cases.workflow ?? { reopenWindowDays: 30 }).reopenWindowDays,
+    );
+    const note = [`${effect.prefix ?? ''}${description}`, mediaUrl ? `（照片链接：${mediaUrl}）` : '']
+      .filter(Boolean)
+      .join('\n');
     const eventId = await addCitizenUpdate(tx, deps.cases, ctx, caseId, {
       note,
       photoIds: files.map((f) => f.meta.id),
@@ -224,6 +249,14 @@ export async function postUpdate(
         created_at: now,
       })
       .execute();
+    if (effect.reopenRequest)
+      await fileReopenRequest(tx, ctx, kase, {
+        ratingId: null,
+        reason: `${description || '（无文字说明）'}（Open311 更新 #${eventId}）`,
+        now,
+        title: `市民经 Open311 申请重新办理：${kase.number} ${kase.class_name}`,
+        body: description,
+      });
     return { created: { update_id: String(eventId) }, duplicate: false };
   });
 }
