@@ -83,10 +83,10 @@ export function dateWindow(
   const start = parseW3cSpan(query.start_date, 'start_date', errors, options.timeZone);
   const end = parseW3cSpan(query.end_date, 'end_date', errors, options.timeZone);
   const defaultMs = options.defaultDays * 86_400_000;
-  const from = start?.start ?? new Date((end?.start ?? options.now).getTime() - defaultMs);
-  const to =
-    end?.end ?? (start ? new Date(start.start.getTime() + defaultMs) : new Date(options.now.getTime() + 1));
-  const endStart = end?.start ?? to;
+  // The end as given (its start) or defaulted, for the checks; `to` adds the span of a given end.
+  const endStart = end?.start ?? (start ? new Date(start.start.getTime() + defaultMs) : options.now);
+  const from = start?.start ?? new Date(endStart.getTime() - defaultMs);
+  const to = end?.end ?? new Date(endStart.getTime() + 1);
   if (from.getTime() > endStart.getTime())
     errors.push({ code: 400, description: 'start_date must not be after end_date' });
   else if (endStart.getTime() - from.getTime() > options.maxDays * 86_400_000)
