@@ -46,6 +46,15 @@ describe('W3C datetimes as spans', () => {
     expect(span('2026-11-27T25:00:00Z')).toMatch(/not a valid date and time/);
     expect(span('yesterday')).toMatch(/must be a W3C datetime/);
   });
+
+  it('reads a zone-less time in the business time zone where asked (informative values)', () => {
+    const errors: Open311ErrorItem[] = [];
+    const parsed = parseW3cSpan('2026-11-27T09:02:03', 'updated_datetime', errors, ZONE, 'business');
+    expect(errors).toEqual([]);
+    expect(parsed!.start.toISOString()).toBe('2026-11-27T01:02:03.000Z');
+    expect(parseW3cSpan('2026-11-27T29:02:03', 'updated_datetime', errors, ZONE, 'business')).toBeUndefined();
+    expect(errors[0]!.description).toMatch(/^updated_datetime is not a valid date and time/);
+  });
 });
 
 describe('windows', () => {

@@ -22,13 +22,18 @@ const EXAMPLE = 'e.g. 2026-11-27T09:00:00+08:00';
  * milliseconds, shown ones do not, so an end_date copied from an answer must include its event),
  * `…T09:00+08:00` the minute, a fraction itself; a date alone the whole day in the business time
  * zone (W3C-DTF dates carry no zone). A time without a zone designator is refused: W3C-DTF requires
- * one, and reading it as UTC or as local time would both silently shift the window by hours.
+ * one, and reading it as UTC or as local time would both silently shift the window by hours. Where
+ * the value only informs (`updated_datetime` of a posted update, which the server's own time
+ * replaces), `zoneless: 'business'` reads it in the business time zone instead: older FixMyStreet
+ * releases format a comment's time without a zone, and refusing would lose the comment to endless
+ * retries.
  */
 export function parseW3cSpan(
   value: string | undefined,
   name: string,
   errors: Open311ErrorItem[],
   timeZone: string,
+  zoneless: 'refuse' | 'business' = 'refuse',
 ): TimeSpan | undefined {
   if (value === undefined || value === '') return undefined;
   const match = W3C.exec(value);
@@ -44,6 +49,14 @@ export function parseW3cSpan(
       return undefined;
     }
     return { start: day.toJSDate(), end: day.plus({ days: 1 }).toJSDate() };
+  }
+  if (zone === undefined && zoneless === 'business') {
+    const local = DateTime.fromISO(value, { zone: timeZone });
+    if (!local.isValid) {
+      errors.push({ code: 400, description: `${name} is not a valid date and time, ${EXAMPLE}` });
+      return undefined;
+    }
+    return parseW3cSpan(local.toISO({ suppressMilliseconds: true }), name, errors, timeZone);
   }
   if (zone === undefined) {
     errors.push({

@@ -161,7 +161,7 @@ export async function postUpdate(
     claimed = parseClaimedStatus(f.status);
     if (!claimed) errors.push({ code: 400, description: `status ${f.status} is not an update status` });
   }
-  parseW3cSpan(f.updated_datetime, 'updated_datetime', errors, deps.cases.timeZone);
+  parseW3cSpan(f.updated_datetime, 'updated_datetime', errors, deps.cases.timeZone, 'business');
   const clientId = (f.update_id_ext ?? f.update_id)?.trim() || null;
   if (clientId && clientId.length > 100)
     errors.push({ code: 400, description: 'update_id must not exceed 100 characters' });
