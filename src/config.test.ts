@@ -91,6 +91,7 @@ describe('configuration', () => {
     expect(loadConfig({}).open311).toEqual({
       keyRateLimit: 60,
       addressRateLimit: 120,
+      readRateLimit: 1200,
       duplicateMinutes: 10,
       bodyLimitBytes: 65_536,
       mediaMaxBytes: 10 * 1_048_576,
@@ -99,6 +100,7 @@ describe('configuration', () => {
     const config = loadConfig({
       SHUZHI_OPEN311_KEY_RATE_LIMIT: '30',
       SHUZHI_OPEN311_ADDRESS_RATE_LIMIT: '240',
+      SHUZHI_OPEN311_READ_RATE_LIMIT: '5000',
       SHUZHI_OPEN311_DUPLICATE_MINUTES: '0',
       SHUZHI_OPEN311_BODY_LIMIT_KB: '16',
       SHUZHI_OPEN311_MEDIA_MAX_MB: '5',
@@ -107,6 +109,7 @@ describe('configuration', () => {
     expect(config.open311).toEqual({
       keyRateLimit: 30,
       addressRateLimit: 240,
+      readRateLimit: 5000,
       duplicateMinutes: 0,
       bodyLimitBytes: 16 * 1024,
       mediaMaxBytes: 5 * 1_048_576,

@@ -44,6 +44,7 @@ export interface Config {
   open311: {
     keyRateLimit: number;
     addressRateLimit: number;
+    readRateLimit: number;
     duplicateMinutes: number;
     bodyLimitBytes: number;
     mediaMaxBytes: number;
@@ -181,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311: {
       keyRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_KEY_RATE_LIMIT', 60, 1, 100_000),
       addressRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_ADDRESS_RATE_LIMIT', 120, 1, 100_000),
+      readRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_READ_RATE_LIMIT', 1200, 1, 1_000_000),
       duplicateMinutes: parseIntVar(env, 'SHUZHI_OPEN311_DUPLICATE_MINUTES', 10, 0, 1440),
       bodyLimitBytes: parseIntVar(env, 'SHUZHI_OPEN311_BODY_LIMIT_KB', 64, 4, 1024) * 1024,
       mediaMaxBytes: parseIntVar(env, 'SHUZHI_OPEN311_MEDIA_MAX_MB', 10, 1, 20) * 1_048_576,

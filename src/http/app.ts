@@ -47,6 +47,7 @@ import {
 } from '../public/index.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
+import { clientErrorHandler, MAX_HEADER_BYTES, rememberRequestLines } from './client-error.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
@@ -87,11 +88,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  rememberRequestLines(app.server);
   app.setErrorHandler(errorHandler);
   registerCasePhotoAccess();
   let webPages: PageCache | null = null;

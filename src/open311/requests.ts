@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { DateTime } from 'luxon';
 import { reportCase, type CaseServiceDeps, type Urgency } from '../cases/service.js';
 import type { DB } from '../db/schema.js';
 import { prepareImage, storeImages, type PreparedImage } from '../files/index.js';
@@ -14,6 +13,7 @@ import { blindIndex, type KeyRing } from '../reporters/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
+import { dateWindow, w3cDateTime } from './dates.js';
 import {
   CLOSED_STATUSES,
   INTAKE_STATUSES,
@@ -100,22 +100,6 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const W3C = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-export function parseDate(
-  value: string | undefined,
-  name: string,
-  errors: Open311ErrorItem[],
-): Date | undefined {
-  if (value === undefined || value === '') return undefined;
-  const ms = W3C.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) {
-    errors.push({ code: 400, description: `${name} must be a W3C datetime, e.g. 2026-11-27T09:00:00+08:00` });
-    return undefined;
-  }
-  return new Date(ms);
-}
-
 export function parsePositive(
   value: string | undefined,
   name: string,
@@ -136,38 +120,6 @@ export const splitList = (value: string) =>
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v !== '');
-
-/**
- * A [from, to] window from start_date/end_date: both given, one given (the window extends
- * `defaultDays` from it) or none (the `defaultDays` up to now); at most DEFAULT_RANGE_DAYS wide.
- */
-export function dateWindow(
-  query: { start_date?: string; end_date?: string },
-  now: Date,
-  defaultDays: number,
-  errors: Open311ErrorItem[],
-): { from: Date; to: Date } {
-  const start = parseDate(query.start_date, 'start_date', errors);
-  const end = parseDate(query.end_date, 'end_date', errors);
-  const defaultMs = defaultDays * 86_400_000;
-  const to = end ?? (start ? new Date(start.getTime() + defaultMs) : now);
-  const from = start ?? new Date(to.getTime() - defaultMs);
-  if (from.getTime() > to.getTime())
-    errors.push({ code: 400, description: 'start_date must not be after end_date' });
-  else if (to.getTime() - from.getTime() > DEFAULT_RANGE_DAYS * 86_400_000)
-    errors.push({
-      code: 400,
-      description: `start_date and end_date must not span more than ${DEFAULT_RANGE_DAYS} days`,
-    });
-  return { from, to };
-}
-
-/** W3C datetime with the business time zone's offset, e.g. 2026-11-27T14:24:44+08:00. */
-export function w3cDateTime(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date, { zone: timeZone })
-    .startOf('second')
-    .toISO({ suppressMilliseconds: true })!;
-}
 
 /** Images of a request or update: decoded, re-encoded without metadata (EXIF, GPS), bounded. */
 export async function prepareMedia(
@@ -244,13 +196,17 @@ async function checkRequest(db: Kysely<DB>, input: RequestFields): Promise<Check
     errors.push({ code: 400, description: 'media_url must be an http(s) URL of at most 2048 characters' });
 
   const attributes: Record<string, string> = {};
-  const urgency = input.attributes.urgency;
+  // Every attribute of SERVICE_ATTRIBUTES is optional, and FixMyStreet sends each question of the
+  // category, an unanswered one as `attribute[code]=`: an empty value means "not answered".
+  const answered = (value: string | string[] | undefined) =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value;
+  const urgency = answered(input.attributes.urgency);
   if (urgency !== undefined) {
     if (typeof urgency !== 'string' || !['normal', 'urgent'].includes(urgency))
       errors.push({ code: 400, description: 'attribute[urgency] must be normal or urgent' });
     else attributes.urgency = urgency;
   }
-  const detail = input.attributes.address_detail;
+  const detail = answered(input.attributes.address_detail);
   if (detail !== undefined) {
     if (typeof detail !== 'string' || detail.length > MAX_ADDRESS_DETAIL)
       errors.push({
@@ -260,7 +216,7 @@ async function checkRequest(db: Kysely<DB>, input: RequestFields): Promise<Check
     else if (detail.trim()) attributes.address_detail = detail.trim();
   }
   // Consent: the service attribute, or a plain contact_consent field (JSON clients).
-  const consentRaw = input.attributes.contact_consent ?? f.contact_consent;
+  const consentRaw = answered(input.attributes.contact_consent) ?? answered(f.contact_consent);
   let contactConsent = false;
   if (consentRaw !== undefined) {
     const parsed = typeof consentRaw === 'string' ? parseYesNo(consentRaw) : null;
@@ -715,7 +671,11 @@ export async function listRequests(
     return present(db, rows, options);
   }
   const now = deps.now ? deps.now() : new Date();
-  const { from, to } = dateWindow(query, now, DEFAULT_RANGE_DAYS, errors);
+  const { from, to } = dateWindow(
+    query,
+    { now, defaultDays: DEFAULT_RANGE_DAYS, maxDays: DEFAULT_RANGE_DAYS, timeZone: deps.timeZone },
+    errors,
+  );
   const statuses = query.status ? splitList(query.status) : [];
   for (const s of statuses)
     if (s !== 'open' && s !== 'closed')
@@ -727,7 +687,7 @@ export async function listRequests(
   });
   if (errors.length > 0) throw new Open311Error(400, errors);
 
-  const parts = [sql`c.reported_at >= ${from}`, sql`c.reported_at <= ${to}`];
+  const parts = [sql`c.reported_at >= ${from}`, sql`c.reported_at < ${to}`];
   const wanted = new Set(statuses);
   if (wanted.size === 1) {
     parts.push(

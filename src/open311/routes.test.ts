@@ -474,8 +474,8 @@ describe('the OpenAPI document', () => {
 
 describe('rate limits', () => {
   // Its own app with small limits, started in a hook (a database takes a while under load).
-  const smallApp = useOpen311TestApp({ open311: { keyRateLimit: 2, addressRateLimit: 6 } });
-  it('limit POSTs per api_key, and every request per client address, answering 429 as an error list', async () => {
+  const smallApp = useOpen311TestApp({ open311: { keyRateLimit: 2, addressRateLimit: 6, readRateLimit: 6 } });
+  it('limit POSTs per api_key, and reads per client address, answering 429 as an error list', async () => {
     const small = smallApp();
     const adminUser = await small.user({ role: 'admin' });
     const key = (
@@ -501,7 +501,7 @@ describe('rate limits', () => {
     expect(texts(limited.body, 'code')).toEqual(['429']);
     expect(texts(limited.body, 'description')[0]).toMatch(/per api_key/);
     expect((await post(other, '10.0.0.4')).statusCode).toBe(400);
-    // Per address, whatever the key or the endpoint (10.0.0.9 has made no request yet).
+    // Reads per address, whatever the endpoint (10.0.0.9 has made no request yet).
     for (let i = 0; i < 6; i++)
       expect(
         (await small.app.inject({ url: '/open311/v2/services.json', remoteAddress: '10.0.0.9' })).statusCode,

@@ -5,6 +5,7 @@
  * in the same format, not problem+json. Reading is public; POST needs an api_key (managed by
  * administrators, admin-routes.ts). Every client address and every key is rate-limited.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -39,9 +40,24 @@ const SPEC_URL = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2026-11-27T00:00:00+08:00';
 
 /** `services.json` → json; the format of a request from its path (errors use it too). */
-function formatOfPath(url: string): Format {
+export function formatOfPath(url: string): Format {
   const path = url.split('?')[0] ?? '';
   return path.endsWith('.xml') ? 'xml' : 'json';
+}
+
+/**
+ * An error list as a whole document in the format of `url` (for answers written before Fastify
+ * has a request, such as a 431 of Node's HTTP parser).
+ */
+export function open311ErrorDocument(
+  url: string,
+  status: number,
+  description: string,
+): { contentType: string; body: string } {
+  const errors = [{ code: status, description }];
+  return formatOfPath(url) === 'xml'
+    ? { contentType: 'text/xml; charset=utf-8', body: toXml('errors', errors) }
+    : { contentType: 'application/json; charset=utf-8', body: JSON.stringify(errors) };
 }
 
 /** Splits `M06010.json` into the id and the format; anything else is a 404 in JSON. */
@@ -61,6 +77,35 @@ function send(reply: FastifyReply, format: Format, root: string, value: unknown,
   reply.code(status);
   if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(toXml(root, value));
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
+}
+
+/** How long clients and caches may reuse the catalogue (discovery, services, definitions) unasked. */
+const CATALOGUE_MAX_AGE_S = 300;
+
+/**
+ * A catalogue document with a strong ETag of its bytes and Cache-Control: a client that sends the
+ * ETag back (If-None-Match) gets 304 without a body (RFC 9110 §13.1.2, §15.4.5).
+ */
+function sendCatalogue(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  format: Format,
+  root: string,
+  value: unknown,
+): FastifyReply {
+  const body = format === 'xml' ? toXml(root, value) : JSON.stringify(value);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  reply.header('etag', etag).header('cache-control', `public, max-age=${CATALOGUE_MAX_AGE_S}`);
+  const wanted = request.headers['if-none-match'];
+  if (
+    wanted !== undefined &&
+    (wanted.trim() === '*' || wanted.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+  )
+    return reply.code(304).send();
+  return reply
+    .code(200)
+    .type(format === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8')
+    .send(body);
 }
 
 /** Maps any error to the spec's error list and status. */
@@ -196,12 +241,19 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     (_request, body, done) => done(null, parseForm(String(body))),
   );
 
-  // Two limits: every request of a client address, then every POST of an api_key (after the
-  // body is read, so a key sent in a form counts). Both answer 429 in the spec's error format.
+  // Writes and reads are limited apart: POSTs per client address, then per api_key (after the
+  // body is read, so a key sent in a form counts); GETs per address with a generous limit of their
+  // own, so a client loading the catalogue (services.xml and every definition, back to back) is not
+  // shut out of posting, nor a busy poster out of reading. All answer 429 in the spec's format.
   const addressLimit = app.createRateLimit({
     max: settings.addressRateLimit,
     timeWindow: 60_000,
     keyGenerator: (request: FastifyRequest) => `open311-address:${request.ip}`,
+  });
+  const readLimit = app.createRateLimit({
+    max: settings.readRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => `open311-read:${request.ip}`,
   });
   const keyLimit = app.createRateLimit({
     max: settings.keyRateLimit,
@@ -213,9 +265,12 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     return open311Error(429, `Rate limit of ${max} requests per minute per ${what} exceeded`);
   };
   app.addHook('onRequest', async (request, reply) => {
-    const result = await addressLimit(request);
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    const result = await (read ? readLimit : addressLimit)(request);
     if (!result.isAllowed && result.isExceeded)
-      throw limited(reply, result.ttl, 'client address', settings.addressRateLimit);
+      throw read
+        ? limited(reply, result.ttl, 'client address for reads', settings.readRateLimit)
+        : limited(reply, result.ttl, 'client address', settings.addressRateLimit);
   });
   // A server for one jurisdiction answers only to it (when configured); others are not found.
   const checkJurisdiction = (value: unknown) => {
@@ -275,7 +330,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     async (request, reply) => {
       const format = formatParam(request.params.format);
       const base = `${request.protocol}://${request.host}/open311/v2`;
-      return send(reply, format, 'discovery', {
+      return sendCatalogue(request, reply, format, 'discovery', {
         changeset: CHANGESET,
         contact: '数治 Shuzhi 城市管理指挥中心',
         key_service: 'API keys are issued by the administrators of this server',
@@ -303,7 +358,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       },
     },
     async (request, reply) =>
-      send(reply, formatParam(request.params.format), 'services', await listServices(db)),
+      sendCatalogue(request, reply, formatParam(request.params.format), 'services', await listServices(db)),
   );
 
   app.get(
@@ -311,7 +366,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     { schema: { tags, security: [], summary: 'Open311 service definition (attributes)', params: FileParam } },
     async (request, reply) => {
       const { id, format } = splitFile(request.params.file);
-      return send(reply, format, 'service_definition', await serviceDefinition(db, id));
+      return sendCatalogue(request, reply, format, 'service_definition', await serviceDefinition(db, id));
     },
   );
 

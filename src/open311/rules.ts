@@ -126,10 +126,60 @@ export const UPDATE_ACTIONS = [
   'cancel',
 ] as const;
 
+/**
+ * FixMyStreet's extended statuses a client may send with an update but this server never publishes:
+ * `reopen` (the reporter says a closed report is not fixed), `cancelled` (the report was withdrawn
+ * on the client) and `for_triage` (the client's staff put it back for triage).
+ */
+export const CLIENT_ONLY_STATUSES = ['reopen', 'cancelled', 'for_triage'] as const;
+export type ClaimedStatus = UpdateStatus | (typeof CLIENT_ONLY_STATUSES)[number];
+
 /** What clients may claim in a POSTed update (FixMyStreet sends upper case), normalised. */
-export function parseClaimedStatus(value: string): UpdateStatus | null {
+export function parseClaimedStatus(value: string): ClaimedStatus | null {
   const normalized = value.trim().toLowerCase().replace(/\s+/g, '_');
-  return (UPDATE_STATUSES as readonly string[]).includes(normalized) ? (normalized as UpdateStatus) : null;
+  return ([...UPDATE_STATUSES, ...CLIENT_ONLY_STATUSES] as readonly string[]).includes(normalized)
+    ? (normalized as ClaimedStatus)
+    : null;
+}
+
+/**
+ * What a claimed status asks of the workflow, which only staff move: `reopen` files a reopen
+ * request (重新办理申请) for the shift lead when the case is closed (within the reopen window,
+ * none pending); `cancelled` and `for_triage` mark the update as a withdrawal (撤回) or triage
+ * (重新分拣) note for the supervision centre, which may then cancel or reclassify the case.
+ * Other statuses are the client's view, kept with the update and changing nothing.
+ */
+export interface ClaimEffect {
+  /** Leads the citizen's note, so the supervision centre sees what the client asked. */
+  prefix: string | null;
+  reopenRequest: boolean;
+}
+
+/** The note prefix of each client-only status: 申请重新办理, 报告人撤回 (withdrawal), 请求重新分拣 (triage). */
+export const CLAIM_PREFIXES: Readonly<Record<(typeof CLIENT_ONLY_STATUSES)[number], string>> = {
+  reopen: '【申请重新办理】',
+  cancelled: '【报告人撤回】',
+  for_triage: '【请求重新分拣】',
+};
+
+export function claimEffect(
+  claimed: ClaimedStatus | null,
+  kase: { status: string; closedAt: Date | null },
+  now: Date,
+  reopenWindowDays: number,
+): ClaimEffect {
+  const prefix =
+    claimed !== null && claimed in CLAIM_PREFIXES
+      ? CLAIM_PREFIXES[claimed as keyof typeof CLAIM_PREFIXES]
+      : null;
+  // Only a closed case is reopened (the workflow's `reopen`, within its window): a request for
+  // anything else would be one the shift lead cannot accept.
+  const reopenRequest =
+    claimed === 'reopen' &&
+    kase.status === 'closed' &&
+    kase.closedAt !== null &&
+    now.getTime() - kase.closedAt.getTime() <= reopenWindowDays * 86_400_000;
+  return { prefix, reopenRequest };
 }
 
 /** Rounds a coordinate to `decimals` places (3 ≈ 110 m of latitude); 6 is the full public precision. */

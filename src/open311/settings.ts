@@ -5,8 +5,14 @@
 export interface Open311Settings {
   /** POSTs (requests and updates) per minute per API key. */
   keyRateLimit: number;
-  /** Open311 requests of any kind per minute per client address. */
+  /** POSTs (requests and updates) per minute per client address. */
   addressRateLimit: number;
+  /**
+   * GETs per minute per client address, apart from the POST limits: a client loading its
+   * categories reads services.xml and then every service definition back to back (FixMyStreet:
+   * one per class, hundreds), and the catalogue also answers ETag and Cache-Control.
+   */
+  readRateLimit: number;
   /** The same report (or update) from the same key and device within this many minutes is answered with the original; 0 = off. */
   duplicateMinutes: number;
   /** Largest form or JSON body (bytes); multipart bodies are bounded by their parts. */
@@ -20,6 +26,7 @@ export interface Open311Settings {
 export const DEFAULT_OPEN311_SETTINGS: Open311Settings = {
   keyRateLimit: 60,
   addressRateLimit: 120,
+  readRateLimit: 1200,
   duplicateMinutes: 10,
   bodyLimitBytes: 65_536,
   mediaMaxBytes: 10 * 1_048_576,

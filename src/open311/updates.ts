@@ -6,27 +6,40 @@
  * the supervision centre is notified of.
  */
 import { sql, type Kysely } from 'kysely';
+import { loadCaseRow } from '../cases/repo.js';
 import { addCitizenUpdate, type CaseServiceDeps } from '../cases/service.js';
 import type { DB } from '../db/schema.js';
 import { storeImages } from '../files/index.js';
+import { fileReopenRequest } from '../public/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { inTransaction } from '../shared/transaction.js';
+import { dateWindow, parseW3cSpan, w3cDateTime } from './dates.js';
 import {
-  dateWindow,
   isHttpUrl,
   mediaUrlOf,
-  parseDate,
   parsePositive,
   prepareMedia,
   publicCaseFilter,
   selectUpdateEvents,
   splitList,
-  w3cDateTime,
   type RequestFields,
   type ViewOptions,
 } from './requests.js';
-import { parseClaimedStatus, publicUpdate, updateFingerprint, type UpdateStatus } from './rules.js';
-import { MAX_RESULTS, Open311Error, open311Error, type Open311ErrorItem } from './service.js';
+import {
+  claimEffect,
+  parseClaimedStatus,
+  publicUpdate,
+  updateFingerprint,
+  type ClaimedStatus,
+  type UpdateStatus,
+} from './rules.js';
+import {
+  DEFAULT_RANGE_DAYS,
+  MAX_RESULTS,
+  Open311Error,
+  open311Error,
+  type Open311ErrorItem,
+} from './service.js';
 import type { Open311Settings } from './settings.js';
 import '../cases/tables.js';
 import './tables.js';
@@ -69,9 +82,13 @@ export async function listUpdates(
   const page = parsePositive(query.page, 'page', 1_000_000, errors) ?? 1;
   const pageSize = parsePositive(query.page_size, 'page_size', MAX_RESULTS, errors) ?? MAX_RESULTS;
   const now = deps.now ? deps.now() : new Date();
-  const { from, to } = dateWindow(query, now, DEFAULT_UPDATE_DAYS, errors);
+  const { from, to } = dateWindow(
+    query,
+    { now, defaultDays: DEFAULT_UPDATE_DAYS, maxDays: DEFAULT_RANGE_DAYS, timeZone: deps.timeZone },
+    errors,
+  );
   if (errors.length > 0) throw new Open311Error(400, errors);
-  const parts = [sql`e.at >= ${from}`, sql`e.at <= ${to}`];
+  const parts = [sql`e.at >= ${from}`, sql`e.at < ${to}`];
   if (query.service_request_id !== undefined)
     parts.push(sql`c.number = any(${splitList(query.service_request_id).slice(0, MAX_RESULTS)})`);
   const events = await selectUpdateEvents(db, sql.join(parts, sql` and `), pageSize, (page - 1) * pageSize);
@@ -139,12 +156,12 @@ export async function postUpdate(
   if (media.length > 1) errors.push({ code: 400, description: 'media: send at most one file per update' });
   if (!description && !mediaUrl && media.length === 0)
     errors.push({ code: 400, description: 'description is required (or a media file or media_url)' });
-  let claimed: UpdateStatus | null = null;
+  let claimed: ClaimedStatus | null = null;
   if (f.status !== undefined && f.status.trim() !== '') {
     claimed = parseClaimedStatus(f.status);
     if (!claimed) errors.push({ code: 400, description: `status ${f.status} is not an update status` });
   }
-  parseDate(f.updated_datetime, 'updated_datetime', errors);
+  parseW3cSpan(f.updated_datetime, 'updated_datetime', errors, deps.cases.timeZone, 'business');
   const clientId = (f.update_id_ext ?? f.update_id)?.trim() || null;
   if (clientId && clientId.length > 100)
     errors.push({ code: 400, description: 'update_id must not exceed 100 characters' });
@@ -169,7 +186,7 @@ export async function postUpdate(
     const since = new Date(now.getTime() - deps.settings.duplicateMinutes * 60_000);
     const earlier = await tx
       .selectFrom('open311_updates')
-      .select('case_event_id')
+      .select(['case_event_id', 'case_id'])
       .where('api_key_id', '=', apiKeyId)
       .where((eb) =>
         clientId
@@ -181,6 +198,13 @@ export async function postUpdate(
             ]),
       )
       .executeTakeFirst();
+    // The client's update id names one update of one request: on another request it is a client
+    // error, and answering the first update would drop this comment without telling anyone.
+    if (earlier && clientId && Number(earlier.case_id) !== Number(caseId))
+      throw open311Error(
+        409,
+        `update_id ${clientId} was already used for an update of another service_request_id`,
+      );
     if (earlier && (clientId || deps.settings.duplicateMinutes > 0))
       return { created: { update_id: String(earlier.case_event_id) }, duplicate: true };
     const files = await storeImages(
@@ -192,7 +216,17 @@ export async function postUpdate(
         originalName: media[0]?.filename ?? null,
       })),
     );
-    const note = [description, mediaUrl ? `（照片链接：${mediaUrl}）` : ''].filter(Boolean).join('\n');
+    // The case, locked: what a claimed status asks (a reopen request …) depends on its state now.
+    const kase = (await loadCaseRow(tx, caseId, true))!;
+    const effect = claimEffect(
+      claimed,
+      { status: kase.status, closedAt: kase.closed_at },
+      now,
+      (deps.cases.workflow ?? { reopenWindowDays: 30 }).reopenWindowDays,
+    );
+    const note = [`${effect.prefix ?? ''}${description}`, mediaUrl ? `（照片链接：${mediaUrl}）` : '']
+      .filter(Boolean)
+      .join('\n');
     const eventId = await addCitizenUpdate(tx, deps.cases, ctx, caseId, {
       note,
       photoIds: files.map((f) => f.meta.id),
@@ -215,6 +249,14 @@ export async function postUpdate(
         created_at: now,
       })
       .execute();
+    if (effect.reopenRequest)
+      await fileReopenRequest(tx, ctx, kase, {
+        ratingId: null,
+        reason: `${description || '（无文字说明）'}（Open311 更新 #${eventId}）`,
+        now,
+        title: `市民经 Open311 申请重新办理：${kase.number} ${kase.class_name}`,
+        body: description,
+      });
     return { created: { update_id: String(eventId) }, duplicate: false };
   });
 }

@@ -4,7 +4,12 @@ export { publicRoutes } from './routes.js';
 export { reopenRequestRoutes } from './reopen-routes.js';
 export { submitPublicReport, type PublicReportInput, type Submitter } from './reports.js';
 export { rateReport } from './ratings.js';
-export { acceptReopenRequest, declineReopenRequest, listReopenRequests } from './reopen.js';
+export {
+  acceptReopenRequest,
+  declineReopenRequest,
+  fileReopenRequest,
+  listReopenRequests,
+} from './reopen.js';
 export { loadPublicView, type PublicView } from './view.js';
 export { DEFAULT_PUBLIC_CHANNEL, type PublicChannelSettings } from './settings.js';
 export { formatTrackingCode, newTrackingCode, parseTrackingCode } from './tracking-code.js';

@@ -64,6 +64,7 @@ export function presentReopenRequest(request: ReopenRequestView) {
     caseNumber: request.caseNumber,
     caseStatus: request.caseStatus,
     gridCode: request.gridCode,
+    source: request.source,
     score: request.score,
     comment: request.comment,
     reason: request.reason,

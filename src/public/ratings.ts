@@ -7,13 +7,13 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 import type { DB } from '../db/schema.js';
-import { notify, recipientsFor } from '../notifications/index.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import { publicIntakeContext } from './context.js';
 import { decideRating, type RatingInput } from './rating-rules.js';
 import { loadPublicView, type PublicView } from './view.js';
 import { loadCaseRow } from '../cases/repo.js';
+import { fileReopenRequest } from './reopen.js';
 import './tables.js';
 
 export async function rateReport(
@@ -74,37 +74,14 @@ export async function rateReport(
       targetId: row.id,
       detail: { score: input.score, requestReopen: decision.requestReopen },
     });
-    if (decision.requestReopen) {
-      const request = await tx
-        .insertInto('reopen_requests')
-        .values({
-          case_id: row.id,
-          rating_id: rating.id,
-          reason: input.reason?.trim() || null,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, {
-        action: 'reopen_request.create',
-        targetType: 'reopen_request',
-        targetId: request.id,
-        detail: { caseId: row.id },
+    if (decision.requestReopen)
+      await fileReopenRequest(tx, ctx, row, {
+        ratingId: rating.id,
+        reason: input.reason?.trim() || null,
+        now,
+        title: `市民申请重新办理：${row.number} ${row.class_name}（评价 ${input.score} 分）`,
+        body: [comment, input.reason?.trim()].filter(Boolean).join('\n'),
       });
-      // 监督中心: the supervisors (and administrators) whose jurisdiction covers the case.
-      const recipients = await recipientsFor(tx, {
-        role: ['supervisor', 'admin'],
-        regionCode: row.grid_code,
-      });
-      if (recipients.length > 0)
-        await notify(tx, recipients, {
-          kind: 'reopen_requested',
-          title: `市民申请重新办理：${row.number} ${row.class_name}（评价 ${input.score} 分）`,
-          body: [comment, input.reason?.trim()].filter(Boolean).join('\n'),
-          caseId: String(row.id),
-          link: `/reopen-requests/${request.id}`,
-        });
-    }
     return loadPublicView(tx, deps, trackingCode);
   });
 }

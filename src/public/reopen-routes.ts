@@ -16,7 +16,8 @@ export const reopenRequestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     {
       schema: {
         tags,
-        summary: 'Reopen requests from negative ratings, newest first (supervisors, in jurisdiction)',
+        summary:
+          'Reopen requests (negative ratings, Open311 REOPEN), newest first (supervisors, in jurisdiction)',
         querystring: schemas.ReopenQuery,
         response: { 200: pageOf(schemas.ReopenRequestSchema), ...problems(400, 401, 403) },
       },

@@ -4,8 +4,9 @@
  * the workflow's own `reopen` action, with its window guard and effects — or declines with a note
  * the reporter reads. Supervisors see the requests of cases in their jurisdiction.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/service.js';
+import { notify, recipientsFor } from '../notifications/index.js';
 import { loadCaseRow } from '../cases/repo.js';
 import { mergeTargetStatus, PUBLIC_NOTE_MAX_LENGTH } from '../cases/public-notes.js';
 import { publicStatusOf } from '../cases/public-status.js';
@@ -38,7 +39,10 @@ export interface ReopenRequestView {
   caseNumber: string;
   caseStatus: string;
   gridCode: string;
-  score: number;
+  /** Where the request came from: a negative rating, or an Open311 client's REOPEN update. */
+  source: 'rating' | 'open311';
+  /** The rating's score and comment; null for an Open311 request. */
+  score: number | null;
   comment: string | null;
   reason: string | null;
   status: ReopenRequestStatus;
@@ -54,7 +58,8 @@ interface Row {
   number: string;
   case_status: string;
   grid_code: string;
-  score: number;
+  source: 'rating' | 'open311';
+  score: number | null;
   comment: string | null;
   reason: string | null;
   status: ReopenRequestStatus;
@@ -68,13 +73,14 @@ function baseQuery(db: Kysely<DB>) {
   return db
     .selectFrom('reopen_requests as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
-    .innerJoin('case_ratings as k', 'k.id', 'r.rating_id')
+    .leftJoin('case_ratings as k', 'k.id', 'r.rating_id')
     .select([
       'r.id',
       'r.case_id',
       'c.number',
       'c.status as case_status',
       'c.grid_code',
+      'r.source',
       'k.score',
       'k.comment',
       'r.reason',
@@ -93,6 +99,7 @@ function present(row: Row): ReopenRequestView {
     caseNumber: row.number,
     caseStatus: row.case_status,
     gridCode: row.grid_code,
+    source: row.source,
     score: row.score,
     comment: row.comment,
     reason: row.reason,
@@ -191,7 +198,7 @@ export async function acceptReopenRequest(
     await performAction(tx, deps, ctx, row.case_id, 'reopen', {
       version: kase.version,
       reason:
-        `市民评价 ${row.score} 分并申请重新办理（申请 #${row.id}）${row.reason ? `：${row.reason}` : ''}`.slice(
+        `${row.score === null ? '市民经 Open311 客户端' : `市民评价 ${row.score} 分并`}申请重新办理（申请 #${row.id}）${row.reason ? `：${row.reason}` : ''}`.slice(
           0,
           1000,
         ),
@@ -231,4 +238,47 @@ export async function declineReopenRequest(
     await markDecided(tx, ctx, row, 'declined', note, now);
     return present(await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow());
   });
+}
+
+/**
+ * Files a pending reopen request for the shift lead and tells the supervision centre (监督中心)
+ * whose jurisdiction covers the case; used by ratings and by Open311 clients (REOPEN). Returns
+ * null, filing nothing, when the case already has a pending request.
+ */
+export async function fileReopenRequest(
+  db: Transaction<DB>,
+  ctx: RequestContext,
+  kase: { id: number; number: string; grid_code: string; class_name: string },
+  input: { ratingId: number | null; reason: string | null; now: Date; title: string; body: string },
+): Promise<number | null> {
+  const request = await db
+    .insertInto('reopen_requests')
+    .values({
+      case_id: kase.id,
+      rating_id: input.ratingId,
+      source: input.ratingId === null ? 'open311' : 'rating',
+      reason: input.reason?.slice(0, 1000) ?? null,
+      created_at: input.now,
+    })
+    // The partial unique index's predicate, as a literal: a parameter would not match it.
+    .onConflict((oc) => oc.column('case_id').where(sql.ref('status'), '=', sql.lit('pending')).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!request) return null;
+  await recordAudit(db, ctx, {
+    action: 'reopen_request.create',
+    targetType: 'reopen_request',
+    targetId: request.id,
+    detail: { caseId: kase.id },
+  });
+  const recipients = await recipientsFor(db, { role: ['supervisor', 'admin'], regionCode: kase.grid_code });
+  if (recipients.length > 0)
+    await notify(db, recipients, {
+      kind: 'reopen_requested',
+      title: input.title,
+      body: input.body,
+      caseId: String(kase.id),
+      link: `/reopen-requests/${request.id}`,
+    });
+  return request.id;
 }

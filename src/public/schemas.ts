@@ -176,7 +176,10 @@ export const ReopenRequestSchema = Type.Object({
   caseNumber: Type.String(),
   caseStatus: Type.String(),
   gridCode: Type.String(),
-  score: Type.Integer(),
+  source: Type.Union([Type.Literal('rating'), Type.Literal('open311')], {
+    description: 'A negative rating, or an Open311 client (REOPEN update status)',
+  }),
+  score: Type.Union([Type.Null(), Type.Integer()]),
   comment: Nullable(Type.String()),
   reason: Nullable(Type.String()),
   status: Type.Enum(REOPEN_REQUEST_STATUSES),

@@ -52,7 +52,9 @@ export interface CaseRatingsTable {
 export interface ReopenRequestsTable {
   id: Generated<number>;
   case_id: number;
-  rating_id: number;
+  /** The negative rating that asked; null for an Open311 client's request. */
+  rating_id: number | null;
+  source: Generated<'rating' | 'open311'>;
   reason: string | null;
   status: Generated<'pending' | 'accepted' | 'declined'>;
   created_at: GeneratedTimestamp;

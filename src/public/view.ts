@@ -94,6 +94,8 @@ export async function loadPublicView(
       .selectFrom('reopen_requests')
       .select(['status', 'created_at'])
       .where('case_id', '=', row.id)
+      // The reporter's own request (from the rating); Open311 clients may ask about the case too.
+      .where('source', '=', 'rating')
       .executeTakeFirst(),
     expectedCompletion(db, deps, row),
   ]);
