@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { migrate, openEmbedded, openPostgres, type Database } from './db/index.js';
 import { seedDemoCitizen } from './demo/citizen.js';
 import { ensureDemo, simulateDemoIfEmpty } from './demo/seed.js';
+import { DemoProgress, yieldToRequests } from './demo/progress.js';
 import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
 import { ensureFirstAdmin } from './identity/bootstrap.js';
@@ -57,7 +58,9 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
     const geography = new GeographyIndex(database.db);
     await geography.fresh();
     const reporterKeys = loadKeyRing(config);
+    const demoProgress = config.demo ? new DemoProgress() : null;
     const app = await buildApp({
+      demoProgress,
       database,
       geography,
       sessionHours: config.sessionHours,
@@ -96,8 +99,12 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       `Shuzhi is ready at ${url} (${geography.gridCount} unit grids, ${database.backend}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     const background = new AbortController();
-    const simulation = config.demo
-      ? simulateDemoIfEmpty(database, app.caseDeps, say, background.signal)
+    const simulation = demoProgress
+      ? simulateDemoIfEmpty(database, app.caseDeps, say, {
+          signal: background.signal,
+          progress: demoProgress,
+          yieldTo: yieldToRequests(app.requestsInFlight),
+        })
           .then(async () => {
             if (background.signal.aborted) return;
             await seedDemoCitizen(database.db, { ...app.caseDeps, reporterKeys }, say);

@@ -10,6 +10,8 @@ import { DEMO_CITIZEN_PHONE, seedDemoCitizen } from '../src/demo/citizen.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/departments.js';
 import { ensureDemo, isDemoSeeded } from '../src/demo/seed.js';
 import { simulateDemoCases, type SimulationReport } from '../src/demo/simulation.js';
+import { localHour } from '../src/demo/hours.js';
+import { localDateOf, workingPeriodsOn } from '../src/calendar/index.js';
 import { GeographyIndex } from '../src/geography/index.js';
 import { buildApp } from '../src/http/app.js';
 import { testKeyRing } from './helpers/app.js';
@@ -18,6 +20,8 @@ import { createTestDatabase } from './helpers/database.js';
 let database: Database;
 let app: FastifyInstance;
 let simulation: SimulationReport;
+/** The simulated present; later cases and events are the other tests' own, made in real time. */
+let simulatedUntil: Date;
 const said: string[] = [];
 
 beforeAll(async () => {
@@ -31,6 +35,7 @@ beforeAll(async () => {
     publicRateLimit: 1e6,
   });
   await app.ready();
+  simulatedUntil = new Date();
   simulation = await simulateDemoCases(database.db, app.caseDeps, { cases: 120, days: 14, seed: 7 });
 }, 300_000);
 
@@ -209,6 +214,44 @@ describe('the demo district', () => {
         own.filter((e) => e.action === 'approve' && e.from_status === 'return_requested').length,
       );
     }
+  });
+});
+
+describe('the demo simulation in time', () => {
+  it('reports cases in daytime Beijing hours: inspectors on patrol 08:00–18:00 and never at night, citizens into the evening', async () => {
+    const cases = await database.db
+      .selectFrom('cases')
+      .select(['source', 'reported_at'])
+      .where('reported_at', '<', simulatedUntil)
+      .execute();
+    const hours = (source: (s: string) => boolean) =>
+      cases.filter((c) => source(c.source)).map((c) => localHour('Asia/Shanghai', c.reported_at));
+    const inspectors = hours((s) => s === 'inspector');
+    expect(inspectors.length).toBeGreaterThan(50);
+    expect(inspectors.filter((h) => h >= 8 && h < 18).length / inspectors.length).toBeGreaterThanOrEqual(0.9);
+    expect(inspectors.filter((h) => h < 6)).toEqual([]);
+    const citizens = hours((s) => s !== 'inspector');
+    expect(citizens.filter((h) => h >= 18 && h < 22).length).toBeGreaterThan(0);
+    expect(citizens.filter((h) => h < 6).length / citizens.length).toBeLessThan(0.05);
+  });
+
+  it('has staff take every workflow step in office hours of the working calendar', async () => {
+    const calendar = await app.caseDeps.calendars.get(database.db);
+    const steps = await database.db
+      .selectFrom('case_events')
+      .select(['case_id', 'action', 'at'])
+      .where('actor_id', 'is not', null)
+      .where('action', '!=', 'report')
+      .where('at', '<', simulatedUntil)
+      .execute();
+    expect(steps.length).toBeGreaterThan(200);
+    const outside = steps.filter(
+      (e) =>
+        !workingPeriodsOn(calendar, localDateOf(calendar, e.at)).some(
+          (p) => e.at.getTime() >= p.start.getTime() && e.at.getTime() <= p.end.getTime(),
+        ),
+    );
+    expect(outside.map((e) => `${e.case_id} ${e.action} ${e.at.toISOString()}`)).toEqual([]);
   });
 });
 

@@ -25,6 +25,12 @@ export {
 export type { IsoWeekday } from './civil-date.js';
 export { PUBLIC_HOLIDAY_DATA_YEARS } from './holidays.js';
 export {
+  holidayScheduleSource,
+  unconfirmedYears,
+  yearsBetween,
+  type HolidayScheduleSource,
+} from './coverage.js';
+export {
   TIME_LIMIT_UNITS,
   MAX_LIMIT_MINUTES,
   basisOf,

@@ -198,3 +198,126 @@ describe('working calendar', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe("a year's holiday schedule entered by an administrator", () => {
+  const schedule = {
+    holidays: [
+      { from: '2029-01-01', to: '2029-01-01', name: '元旦' },
+      { from: '2029-02-12', to: '2029-02-18', name: '春节' },
+    ],
+    workdays: [{ date: '2029-02-10', name: '春节调休' }],
+  };
+
+  it('says 2029 has no official data, then takes the whole year with its 调休 days, audited', async () => {
+    const admin = await t().user({ role: 'admin' });
+    const before = (
+      await t().as(admin, { method: 'GET', url: '/api/v1/calendar?from=2028-12-25&to=2029-01-05' })
+    ).json();
+    expect(before.years).toEqual([
+      { year: 2028, holidaySchedule: 'none' },
+      { year: 2029, holidaySchedule: 'none' },
+    ]);
+    const put = await t().as(admin, { method: 'PUT', url: '/api/v1/calendar/years/2029', payload: schedule });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual({ year: 2029, holidays: 8, workdays: 1 });
+    const after = (
+      await t().as(admin, { method: 'GET', url: '/api/v1/calendar?from=2029-01-01&to=2029-02-18' })
+    ).json();
+    expect(after.years).toEqual([{ year: 2029, holidaySchedule: 'administrator' }]);
+    const day = (date: string) => after.days.find((d: { date: string }) => d.date === date);
+    expect(day('2029-01-01')).toMatchObject({ working: false, name: '元旦' });
+    expect(day('2029-02-14')).toMatchObject({ working: false, name: '春节' });
+    expect(day('2029-02-10')).toMatchObject({ working: true }); // a Saturday made a working day
+    const audit = await t()
+      .database.db.selectFrom('audit_log')
+      .select(['action', 'target_id'])
+      .where('action', '=', 'calendar.year')
+      .execute();
+    expect(audit).toEqual([{ action: 'calendar.year', target_id: '2029' }]);
+    // Entering the year again replaces it: 春节 moved, nothing of the first entry stays.
+    const again = await t().as(admin, {
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2029',
+      payload: { holidays: [{ from: '2029-02-13', to: '2029-02-13', name: '春节' }], workdays: [] },
+    });
+    expect(again.json()).toEqual({ year: 2029, holidays: 1, workdays: 0 });
+    const rows = await t()
+      .database.db.selectFrom('calendar_overrides')
+      .select('date')
+      .where('date', '>=', '2029-01-01')
+      .where('date', '<=', '2029-12-31')
+      .execute();
+    expect(rows.map((r) => r.date)).toEqual(['2029-02-13']);
+  });
+
+  it.each([
+    [
+      { ...schedule, holidays: [{ from: '2030-01-01', to: '2030-01-01', name: '元旦' }] },
+      'body.holidays.0.from',
+      'in 2029',
+    ],
+    [
+      { ...schedule, holidays: [{ from: '2029-02-18', to: '2029-02-12', name: '春节' }] },
+      'body.holidays.0.to',
+      'on or after',
+    ],
+    [
+      {
+        ...schedule,
+        holidays: [...schedule.holidays, { from: '2029-02-18', to: '2029-02-20', name: '重复' }],
+      },
+      'body.holidays.2',
+      'overlaps',
+    ],
+    [
+      { ...schedule, workdays: [{ date: '2029-02-13', name: '调休' }] },
+      'body.workdays.0.date',
+      'also a holiday',
+    ],
+    [{ ...schedule, workdays: [{ date: '2029-03-06', name: '调休' }] }, 'body.workdays.0.date', 'weekday'],
+    [{ ...schedule, holidays: [] }, 'body.holidays', ''],
+    [
+      { ...schedule, holidays: [{ from: '2029-13-01', to: '2029-13-01', name: '元旦' }] },
+      'body.holidays.0.from',
+      '',
+    ],
+  ])('refuses a bad schedule, naming the field (%#), and writes nothing', async (payload, field, reason) => {
+    const admin = await t().user({ role: 'admin' });
+    const before = await t()
+      .database.db.selectFrom('calendar_overrides')
+      .selectAll()
+      .orderBy('date')
+      .execute();
+    const response = await t().as(admin, { method: 'PUT', url: '/api/v1/calendar/years/2029', payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    const errors = response.json().errors as Array<{ field: string; reason: string }>;
+    expect(errors.map((e) => e.field)).toContain(field);
+    if (reason) expect(errors.find((e) => e.field === field)?.reason).toContain(reason);
+    expect(
+      await t().database.db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute(),
+    ).toEqual(before);
+  });
+
+  it.each(['supervisor', 'dispatcher', 'handler', 'leader', 'inspector'] as const)(
+    'refuses a %s',
+    async (role) => {
+      const user = await t().user({ role });
+      const response = await t().as(user, {
+        method: 'PUT',
+        url: '/api/v1/calendar/years/2029',
+        payload: schedule,
+      });
+      expect(response.statusCode).toBe(403);
+    },
+  );
+
+  it('refuses anyone not logged in', async () => {
+    const response = await t().as(null, {
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2029',
+      payload: schedule,
+    });
+    expect(response.statusCode).toBe(401);
+  });
+});

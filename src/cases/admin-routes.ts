@@ -7,13 +7,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/service.js';
-import { TIME_LIMIT_UNITS, classifyDay, createWorkingCalendar } from '../calendar/index.js';
+import {
+  TIME_LIMIT_UNITS,
+  classifyDay,
+  createWorkingCalendar,
+  holidayScheduleSource,
+} from '../calendar/index.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { IdParam, Version, problems } from '../http/schemas.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import { routeCase } from './routing/service.js';
+import { calendarYearRoutes } from './calendar-year.js';
 import './tables.js';
 
 const Kind = Type.Enum(['component', 'matter']);
@@ -477,9 +483,15 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         out.push(classifyDay(calendar, date));
       }
       const overrides = await db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
-      return { days: out, overrides };
+      // Whether each year shown has its holiday schedule (2027 may not yet: the page asks for it).
+      const years = [];
+      for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+        years.push({ year, holidaySchedule: holidayScheduleSource(calendar, year) });
+      return { days: out, overrides, years };
     },
   );
+
+  await app.register(calendarYearRoutes, deps);
 
   app.put(
     '/calendar/overrides/:date',

@@ -68,6 +68,7 @@ export function presentCaseDetail(detail: CaseDetail) {
       dueAt: c.dueAt?.toISOString() ?? null,
       stoppedAt: c.stoppedAt?.toISOString() ?? null,
     })),
+    deadlineWarning: detail.deadlineWarning,
     timeline: detail.timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
     allowedActions: detail.allowedActions,
     probableDuplicates: detail.probableDuplicates.map((d) => ({

@@ -3,6 +3,7 @@
  * timeline, allowed actions, probable duplicates), the filtered list with keyset paging, and
  * GeoJSON for maps. Jurisdiction is part of every query.
  */
+import { deadlineWarning, type DeadlineWarning } from './deadlines/warning.js';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { deadlineStatus, type TimeLimitUnit, type WorkingCalendar } from '../calendar/index.js';
 import type { DB } from '../db/schema.js';
@@ -64,6 +65,8 @@ export interface CaseDetail {
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: Date }>;
   clocks: ClockView[];
+  /** Set when a deadline was computed over a year without a known holiday schedule. */
+  deadlineWarning: DeadlineWarning | null;
   timeline: TimelineEvent[];
   allowedActions: string[];
   probableDuplicates: Array<{
@@ -219,6 +222,7 @@ export async function getCaseDetail(
           deps.duplicates ?? DEFAULT_DUPLICATE_SETTINGS,
         )
       : [];
+  const views = clocks.map((c) => clockView(calendar, c, now));
   const nameOf = (departmentId: number | null) =>
     departments.find((d) => d.id === departmentId)?.name ?? null;
   return {
@@ -226,7 +230,8 @@ export async function getCaseDetail(
     departmentName: nameOf(row.department_id),
     suggestedDepartmentName: nameOf(row.suggested_department_id),
     photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),
-    clocks: clocks.map((c) => clockView(calendar, c, now)),
+    clocks: views,
+    deadlineWarning: deadlineWarning(calendar, views, now),
     timeline: events.map((e) => {
       const detail = timelineDetail(e);
       return {

@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, demoCreditCode } from '
 import { buildDemoGeography, DEMO_DISTRICT_CODE } from './geography/index.js';
 import { seedDemoComponents } from './components.js';
 import { simulateDemoCases } from './simulation.js';
+import type { DemoProgress } from './progress.js';
 import { DEMO_API_KEY, ensureDemoApiKey } from '../open311/index.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 
@@ -166,17 +167,28 @@ export async function simulateDemoIfEmpty(
   database: Database,
   deps: CaseServiceDeps,
   say: Say,
-  signal: AbortSignal,
+  options: { signal: AbortSignal; progress: DemoProgress; yieldTo: () => Promise<void> },
 ): Promise<void> {
   const any = await database.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
   if (any) return;
-  say(`Simulating ${DEMO_CASES} demo cases over ${DEMO_DAYS / 7} weeks in the background…`);
+  say(`Simulating ${DEMO_CASES} demo cases over ${DEMO_DAYS / 7} weeks in the background (演示数据生成中)…`);
+  options.progress.update(0, DEMO_CASES);
   const report = await simulateDemoCases(
     database.db,
     deps,
-    { cases: DEMO_CASES, days: DEMO_DAYS, signal },
+    {
+      cases: DEMO_CASES,
+      days: DEMO_DAYS,
+      signal: options.signal,
+      yieldTo: options.yieldTo,
+      onProgress: (done, total) => options.progress.update(done, total),
+    },
     say,
-  );
+  ).finally(() => options.progress.finish());
+  if (options.signal.aborted) {
+    say(`Demo case simulation stopped at ${options.progress.status.done}/${DEMO_CASES} (shutdown).`);
+    return;
+  }
   say(
     `Demo cases ready: ${report.actions} actions; ${Object.entries(report.byStatus)
       .map(([s, n]) => `${s} ${n}`)

@@ -19,6 +19,8 @@ import type { CaseAction } from '../cases/workflow/index.js';
 import sharp from 'sharp';
 import { prepareImage, storeImage } from '../files/index.js';
 import type { RequestContext } from '../shared/context.js';
+import { addWorkingTime, localDateOf, workingMinutesBetween, type IsoWeekday } from '../calendar/index.js';
+import { drawReportSlot, localInstant } from './hours.js';
 
 type Say = (message: string) => void;
 
@@ -66,7 +68,18 @@ export interface SimulationOptions {
   seed?: number;
   /** Stops between cases (shutdown); the cases made so far stay. */
   signal?: AbortSignal;
+  /**
+   * Awaited before every step, so that requests are served in between: the simulation runs in
+   * the server's process and, on the embedded database, on its only connection. One turn of the
+   * event loop by default; the server waits while requests are in flight.
+   */
+  yieldTo?: () => Promise<void>;
+  /** Told the number of cases done before each case and at the end. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** One turn of the event loop: pending I/O (requests) runs before the next step. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface SimulationReport {
   cases: number;
@@ -172,7 +185,6 @@ export async function simulateDemoCases(
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
   const end = options.now ?? new Date();
-  const start = new Date(end.getTime() - options.days * 86_400_000);
   const staff = await simulationStaff(db, await hashPassword(`demo-${Date.now()}`));
   const classes = await db
     .selectFrom('classifications')
@@ -192,6 +204,12 @@ export async function simulateDemoCases(
   );
 
   let actions = 0;
+  const pause = options.yieldTo ?? nextTurn;
+  let done = 0;
+  const progress = (n: number, total: number) => {
+    options.onProgress?.(n, total);
+    if (n > 0 && n % 100 === 0) say(`  演示数据生成中 ${n}/${total}`);
+  };
   const ctxOf = (a: Actor): RequestContext => ({ actor: a, clientIp: null, requestId: 'demo-simulation' });
   // After-photos: a few small real JPEGs per handler (uploads are attachable by their uploader only).
   const photos = new Map<number, string[]>();
@@ -222,26 +240,50 @@ export async function simulateDemoCases(
   };
   const recentOpen = new Map<number, number[]>(); // class id → open case ids, for merges
 
-  // Report times, sorted: spread over the period, mostly in working hours.
-  const times = Array.from({ length: options.cases }, () => {
-    const day = Math.floor(random() * options.days);
-    const hour = 8 + random() * 10;
-    return new Date(start.getTime() + day * 86_400_000 + (hour - 8) * 3_600_000 + 0);
-  }).sort((a, b) => a.getTime() - b.getTime());
+  // Report slots in local time (the district's days, the reporters' hours), sorted.
+  const calendar = await base.calendars.get(db);
+  const firstDay = Date.parse(`${localDateOf(calendar, end)}T00:00:00Z`) - options.days * 86_400_000;
+  const dateOf = (day: number) => new Date(firstDay + day * 86_400_000).toISOString().slice(0, 10);
+  const weekdayOf = (day: number) =>
+    (((new Date(firstDay + day * 86_400_000).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
+  const plans = Array.from({ length: options.cases }, () => {
+    const source = chance(0.3) ? pick(['public', 'hotline'] as const) : ('inspector' as const);
+    const slot = drawReportSlot(
+      random,
+      source === 'inspector' ? 'inspector' : 'citizen',
+      options.days,
+      weekdayOf,
+    );
+    return { source, reportedAt: localInstant(base.timeZone, dateOf(slot.day), slot.minute) };
+  })
+    .filter((p) => p.reportedAt.getTime() < end.getTime())
+    .sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
 
   /** Thrown when a recent case has used its step budget: it stays where it is, mid-loop. */
   class StopHere extends Error {}
   const recentFrom = end.getTime() - 5 * 86_400_000;
 
-  for (const [index, reportedAt] of times.entries()) {
+  for (const [index, { source, reportedAt }] of plans.entries()) {
     if (options.signal?.aborted) break;
+    done = index;
+    progress(index, plans.length);
     let clock = reportedAt.getTime();
     let budget = reportedAt.getTime() >= recentFrom ? 1 + Math.floor(random() * 14) : Infinity;
     const at = () => new Date(Math.min(clock, end.getTime()));
     const deps: CaseServiceDeps = { ...base, now: at };
+    // Staff act in office hours: a step takes working minutes (工作时间) of the district's
+    // calendar, so an evening report is taken up the next working morning.
     const advance = (minutes: number) => {
-      clock += minutes * 60_000;
+      clock = addWorkingTime(calendar, new Date(clock), {
+        amount: minutes,
+        unit: 'working_minutes',
+      })!.getTime();
       return clock < end.getTime();
+    };
+    /** Natural time (a suspension's days), then on to the next working minute. */
+    const wait = (minutes: number) => {
+      clock += minutes * 60_000;
+      return advance(1);
     };
     const act = async (
       who: Actor,
@@ -250,6 +292,7 @@ export async function simulateDemoCases(
       body: Omit<ActionRequest, 'version'> = {},
     ) => {
       if (budget-- <= 0) throw new StopHere();
+      await pause();
       const row = await loadCaseRow(db, id, false);
       await performAction(db, deps, ctxOf(who), id, action, { ...body, version: row!.version });
       actions += 1;
@@ -260,11 +303,11 @@ export async function simulateDemoCases(
     const grid = pick(grids.rows);
     const jitter = () => (random() - 0.5) * 0.0008;
     const classificationId = component ? component.classification_id : classByCode.get(pick(weighted))!;
-    const source = chance(0.3) ? pick(['public', 'hotline'] as const) : 'inspector';
     const streetCode = grid.code.slice(0, 9);
     const inspector = staff.inspectors.get(streetCode)!;
     const reporter = source === 'inspector' ? inspector : staff.operator;
     let id: number;
+    await pause();
     try {
       id = await reportCase(db, deps, ctxOf(reporter), {
         source,
@@ -365,12 +408,12 @@ export async function simulateDemoCases(
         await act(handler, id, 'request-suspension', { reason: '需等待施工条件' });
         if (!advance(20 + random() * 60)) continue;
         await act(staff.dispatcher, id, 'approve', { reason: '同意挂账' });
-        if (!advance(1440 * (1 + random() * 4))) continue;
+        if (!wait(1440 * (1 + random() * 4))) continue;
         await act(staff.dispatcher, id, 'resume');
       }
       // Handling takes a share of the limit: mostly on time, about one in seven late.
       const due = (await loadCaseRow(db, id, false))!.handling_due_at;
-      const limitMinutes = due ? Math.max(60, (due.getTime() - clock) / 60_000) : 1440;
+      const limitMinutes = due ? Math.max(60, workingMinutesBetween(calendar, new Date(clock), due)) : 480;
       if (!advance(limitMinutes * (chance(0.14) ? 1.1 + random() * 2.5 : 0.15 + random() * 0.8))) continue;
       await act(handler, id, 'handle', { note: '已处置完毕', afterPhotoIds: [await photoOf(handler)] });
       for (let round = 0; round < 3; round++) {
@@ -390,7 +433,7 @@ export async function simulateDemoCases(
           classificationId,
           (recentOpen.get(classificationId) ?? []).filter((x) => x !== id),
         );
-        if (chance(0.02) && advance(1440)) await act(staff.shiftLead, id, 'reopen', { reason: '问题复现' });
+        if (chance(0.02) && wait(1440)) await act(staff.shiftLead, id, 'reopen', { reason: '问题复现' });
         break;
       }
     } catch (error) {
@@ -399,8 +442,11 @@ export async function simulateDemoCases(
       if (!(error instanceof Error)) throw error;
       if (error instanceof StopHere) continue;
     }
-    if ((index + 1) % 250 === 0) say(`  demo cases: ${index + 1}/${options.cases}`);
   }
+  // Stopped (shutdown): the count says how far it got, not that it finished.
+  if (!options.signal?.aborted) done = plans.length;
+  progress(done, plans.length);
+  await pause();
   await sweepDeadlines(db, { ...base, now: () => end });
   const statuses = await db
     .selectFrom('cases')

@@ -51,6 +51,8 @@ import { clientErrorHandler, MAX_HEADER_BYTES, rememberRequestLines } from './cl
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
+import { demoRoutes } from '../demo/routes.js';
+import type { DemoProgress } from '../demo/progress.js';
 
 export interface AppOptions {
   database: Database;
@@ -75,6 +77,8 @@ export interface AppOptions {
   cases?: Partial<CaseServiceDeps>;
   /** The web app (web/dist) and its configuration; `false` serves the API only. */
   web?: WebOptions | false;
+  /** The background demo simulation's progress (GET /api/v1/system/demo-status). */
+  demoProgress?: DemoProgress | null;
 }
 
 export type App = FastifyInstance;
@@ -110,6 +114,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Requests being served, so background work (the demo simulation) can step aside for them.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight += 1;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight -= 1;
+  });
+  app.decorate('requestsInFlight', () => inFlight);
   app.addSchema(ProblemSchema);
 
   await app.register(helmet, {
@@ -215,6 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(citizenRoutes, deps);
       await api.register(reopenRequestRoutes, deps);
       await api.register(analyticsRoutes, deps);
+      await api.register(demoRoutes, { progress: options.demoProgress ?? null });
     },
     { prefix: '/api/v1' },
   );
@@ -247,6 +261,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The case loop's dependencies (calendar, locate index, clock), shared with background jobs. */
     caseDeps: CaseServiceDeps;
+    /** Requests received and not yet answered. */
+    requestsInFlight: () => number;
   }
 }
 

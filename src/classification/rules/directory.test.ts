@@ -21,6 +21,11 @@ describe('the shipped classification directory', () => {
     expect(readDataFile('classification.csv')).toBe(shared);
   });
 
+  it('gives source notes a reader can follow, without numeric lookup ids in parentheses', () => {
+    const withIds = entries.filter((e) => /\([^)]*\bid \d+\)/.test(e.sourceNote));
+    expect(withIds.map((e) => `${e.standard} ${e.code}: ${e.sourceNote}`)).toEqual([]);
+  });
+
   it.each([
     [GB, 'component', 153],
     [GB, 'matter', 250],

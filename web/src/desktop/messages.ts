@@ -80,6 +80,7 @@ export const m = defineMessages(
     mapGrids: '单元网格',
     mapComponents: '部件',
     mapLabel: '地图',
+    demoFilling: '演示数据正在生成（{done}/{total}），部分数字尚不完整',
   },
   {
     appName: 'Shuzhi',
@@ -159,5 +160,6 @@ export const m = defineMessages(
     mapGrids: 'Unit grids',
     mapComponents: 'Components',
     mapLabel: 'Map',
+    demoFilling: 'Demo data is being generated ({done}/{total}); some figures are not complete yet',
   },
 );

@@ -11,6 +11,7 @@ import { positionLabels, roleLabels } from '../../shared/labels.js';
 import { useSession, useUser } from '../session.js';
 import { m } from '../messages.js';
 import { trailOf, visibleNav, homeOf } from './nav.js';
+import { DemoBanner } from './DemoBanner.js';
 import './layout.css';
 
 const { Header, Sider, Content } = Layout;
@@ -135,6 +136,7 @@ export function AppLayout() {
           <Breadcrumb items={crumbs} />
         </div>
         <Content id="main" className="shuzhi-content" tabIndex={-1}>
+          <DemoBanner />
           <Outlet />
         </Content>
       </Layout>

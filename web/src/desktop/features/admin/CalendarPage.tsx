@@ -1,6 +1,6 @@
 /** 工作日历: the working calendar by month (holidays and adjusted working days) and its overrides. */
 import { useState } from 'react';
-import { App as AntApp, Badge, Button, Calendar, Card, Popconfirm, Space, Tag } from 'antd';
+import { Alert, App as AntApp, Badge, Button, Calendar, Card, Popconfirm, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/labels.js';
@@ -9,12 +9,19 @@ import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
 import { adm } from './messages.js';
+import { YearScheduleForm } from './YearScheduleForm.js';
 
 interface Day {
   date: string;
   weekday: number;
   working: boolean;
   reason: string;
+}
+
+/** Where a year's holiday schedule comes from; `none`: every weekday of it counts as working. */
+interface YearCoverage {
+  year: number;
+  holidaySchedule: 'official' | 'administrator' | 'none';
 }
 
 export function CalendarPage() {
@@ -29,10 +36,13 @@ export function CalendarPage() {
       api.get<{
         days: Day[];
         overrides: Array<{ date: string; kind: 'workday' | 'holiday'; name?: string | null }>;
+        years?: YearCoverage[];
       }>('/calendar', { from, to }),
     [from, to],
   );
   const byDate = new Map((cal.data?.days ?? []).map((d) => [d.date, d]));
+  const [entering, setEntering] = useState<number | null>(null);
+  const years = cal.data?.years ?? [];
 
   async function override(date: string, working: boolean) {
     try {
@@ -50,6 +60,50 @@ export function CalendarPage() {
     <>
       <PageHeader title={tm('navCalendar')} />
       <ErrorAlert error={cal.error} onRetry={cal.reload} />
+      {years
+        .filter((y) => y.holidaySchedule === 'none')
+        .map((y) => (
+          <Alert
+            key={y.year}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('yearUnconfirmed', { year: y.year })}
+            description={t('yearUnconfirmedHelp')}
+            action={
+              <Button type="primary" size="small" onClick={() => setEntering(y.year)}>
+                {t('enterYear', { year: y.year })}
+              </Button>
+            }
+            data-testid={`year-unconfirmed-${y.year}`}
+          />
+        ))}
+      {years
+        .filter((y) => y.holidaySchedule === 'administrator')
+        .map((y) => (
+          <Alert
+            key={y.year}
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('yearByAdministrator', { year: y.year })}
+            action={
+              <Button size="small" onClick={() => setEntering(y.year)}>
+                {t('enterYear', { year: y.year })}
+              </Button>
+            }
+          />
+        ))}
+      {entering !== null && (
+        <YearScheduleForm
+          year={entering}
+          onClose={() => setEntering(null)}
+          onSaved={() => {
+            setEntering(null);
+            cal.reload();
+          }}
+        />
+      )}
       <Card>
         <Calendar
           value={month}

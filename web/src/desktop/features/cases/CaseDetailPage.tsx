@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -338,6 +339,15 @@ export function CaseDetailView({
             {!compact && actionCard}
             {duplicates}
             <Card title={t('deadlines')} size="small">
+              {detail.deadlineWarning && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 8 }}
+                  message={t('deadlineYearUnconfirmed', { years: detail.deadlineWarning.years.join('、') })}
+                  data-testid="deadline-warning"
+                />
+              )}
               <Table
                 size="small"
                 rowKey={(c) => `${c.clock}-${c.round}`}

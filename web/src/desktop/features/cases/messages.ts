@@ -14,6 +14,7 @@ export const cm = defineMessages(
     noPhotos: '暂无照片',
     timeline: '办理过程',
     deadlines: '时限',
+    deadlineYearUnconfirmed: '截止时间按未确认的{years}年日历计算（尚无该年节假日数据）',
     limit: '时限',
     dueAt: '截止时间',
     remaining: '剩余',
@@ -78,6 +79,8 @@ export const cm = defineMessages(
     noPhotos: 'No photos',
     timeline: 'Timeline',
     deadlines: 'Deadlines',
+    deadlineYearUnconfirmed:
+      'Deadlines use an unconfirmed {years} calendar (no holiday data for that year yet)',
     limit: 'Limit',
     dueAt: 'Due',
     remaining: 'Remaining',

@@ -83,6 +83,8 @@ export interface CaseDetail extends CaseSummary {
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: string; url: string }>;
   clocks: ClockView[];
+  /** Set when a deadline was computed over a year without a known holiday schedule. */
+  deadlineWarning?: { code: 'CALENDAR_YEAR_UNCONFIRMED'; years: number[] } | null;
   timeline: TimelineEvent[];
   allowedActions: CaseAction[];
   probableDuplicates: Array<{
