@@ -109,32 +109,32 @@ export interface DemoAccount {
   regions: string[];
 }
 
-/** One account per role, username = role (README lists them). Demo only. */
+/** One account per role, username = role (README lists them), with a synthetic Chinese name. Demo only. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', regions: [] },
   {
     username: 'supervisor',
-    displayName: '监督中心值班长',
+    displayName: '王建华',
     role: 'supervisor',
     position: 'shift_lead',
     regions: ['110101'],
   },
   {
     username: 'operator',
-    displayName: '监督中心受理员',
+    displayName: '李秀英',
     role: 'supervisor',
     position: 'operator',
     regions: ['110101'],
   },
-  { username: 'dispatcher', displayName: '指挥中心派遣员', role: 'dispatcher', regions: ['110101'] },
-  { username: 'handler', displayName: '城管委处置人员', role: 'handler', department: 'cgw', regions: [] },
+  { username: 'dispatcher', displayName: '张志强', role: 'dispatcher', regions: ['110101'] },
+  { username: 'handler', displayName: '刘海燕', role: 'handler', department: 'cgw', regions: [] },
   {
     username: 'department_lead',
-    displayName: '城管委科长',
+    displayName: '陈国庆',
     role: 'department_lead',
     department: 'cgw',
     regions: [],
   },
-  { username: 'inspector', displayName: '东华门街道监督员', role: 'inspector', regions: ['110101001'] },
-  { username: 'leader', displayName: '区领导', role: 'leader', regions: ['110101'] },
+  { username: 'inspector', displayName: '赵晓东', role: 'inspector', regions: ['110101001'] },
+  { username: 'leader', displayName: '孙立新', role: 'leader', regions: ['110101'] },
 ];

@@ -6,6 +6,7 @@
  * part-way, so every status appears. Durations are drawn against the real working-time limits,
  * about one handling in seven late, in line with the on-time share of the 311 sample data.
  */
+import { demoPersonName } from './names.js';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -133,7 +134,7 @@ async function simulationStaff(db: Kysely<DB>, passwordHash: string): Promise<St
         .insertInto('users')
         .values({
           username,
-          display_name: `${street.name}监督员`,
+          display_name: demoPersonName(Number(street.code.slice(6))),
           password_hash: passwordHash,
           role: 'inspector',
         })
@@ -156,7 +157,7 @@ async function simulationStaff(db: Kysely<DB>, passwordHash: string): Promise<St
         .insertInto('users')
         .values({
           username,
-          display_name: `${department.short_name ?? department.name}处置人员`,
+          display_name: demoPersonName(100 + department.id),
           password_hash: passwordHash,
           role: 'handler',
           department_id: department.id,
