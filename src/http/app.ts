@@ -32,6 +32,7 @@ import {
   DEFAULT_OPEN311_SETTINGS,
   open311AdminRoutes,
   open311Routes,
+  open311ErrorResponse,
   sendOpen311NotFound,
   type Open311Settings,
 } from '../open311/index.js';
@@ -47,6 +48,7 @@ import {
 } from '../public/index.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
+import { boundedDateFormats, frameworkRefusal, guardInput } from './boundary.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
@@ -89,10 +91,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // Runs after ajv-formats is added: dates get their range (boundary.ts).
+      onCreate: boundedDateFormats,
+    },
+    frameworkErrors: (error, request, reply) => {
+      const refusal = frameworkRefusal(error, request.raw.url ?? '', open311ErrorResponse);
+      // Written raw, as Fastify writes its own answer here: no route context exists yet.
+      reply.raw.writeHead(refusal.status, {
+        'content-type': refusal.contentType,
+        'content-length': Buffer.byteLength(refusal.body),
+        'x-request-id': String(request.id),
+      });
+      reply.raw.end(refusal.body);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // Before any route is registered, so every route (and every future one) inherits it.
+  app.addHook('preValidation', guardInput);
   registerCasePhotoAccess();
   let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DateTime } from 'luxon';
+import { isDateInRange } from '../http/boundary.js';
 import { reportCase, type CaseServiceDeps, type Urgency } from '../cases/service.js';
 import type { DB } from '../db/schema.js';
 import { prepareImage, storeImages, type PreparedImage } from '../files/index.js';
@@ -108,7 +109,7 @@ export function parseDate(
   errors: Open311ErrorItem[],
 ): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  const ms = W3C.test(value) ? Date.parse(value) : NaN;
+  const ms = W3C.test(value) && isDateInRange(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) {
     errors.push({ code: 400, description: `${name} must be a W3C datetime, e.g. 2026-11-27T09:00:00+08:00` });
     return undefined;

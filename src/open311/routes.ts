@@ -507,3 +507,15 @@ export function sendOpen311NotFound(request: FastifyRequest, reply: FastifyReply
     404,
   );
 }
+
+/** A refusal in the spec's error format, for the URLs Fastify refuses before any route runs. */
+export function open311ErrorResponse(
+  url: string,
+  status: number,
+  description: string,
+): { contentType: string; body: string } {
+  const errors = [{ code: status, description }];
+  return formatOfPath(url) === 'xml'
+    ? { contentType: 'text/xml; charset=utf-8', body: toXml('errors', errors) }
+    : { contentType: 'application/json; charset=utf-8', body: JSON.stringify(errors) };
+}
