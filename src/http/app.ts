@@ -90,7 +90,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: 1_048_576,
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // Scalars only: with 'array', Ajv unwraps ["x"] into a string, and inside anyOf (a nullable
+      // string) it lets the array through unchanged to the handler (issue #11: a 500). No query
+      // parameter is an array, so nothing needs a scalar wrapped either.
+      customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: true },
       // Runs after ajv-formats is added: dates get their range (boundary.ts).
       onCreate: boundedDateFormats,
     },

@@ -204,14 +204,14 @@ describe('JSON depth and shapes', () => {
 });
 
 describe('arrays where a string is expected', () => {
-  it('refuses or reads a one-element array as the string, never a 5xx (POST /cases reporter.name)', async () => {
+  it('refuses a one-element array where a nullable string is expected (POST /cases reporter.name, was 500)', async () => {
     const cast = await castFor(t());
     const response = await t().as(cast.operator, {
       method: 'POST',
       url: '/api/v1/cases',
       payload: garbageReport(cast, {
         source: 'hotline',
-        reporter: { name: ['x', 'y'], phone: '13800138000' },
+        reporter: { name: ['x'], phone: '13800138000' },
       }),
     });
     expectRefusal(response, 'body.reporter.name');
