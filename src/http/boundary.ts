@@ -128,8 +128,10 @@ export function frameworkRefusal(
   const reason = tooLong ? 'a path parameter is longer than 100 characters' : 'is not a valid URL encoding';
   if (url.startsWith('/open311/v2/')) return { status, ...open311(url, status, `path: ${reason}`) };
   const errors = [{ field: 'params', reason }];
+  // VALIDATION_FAILED with the HTTP status 414, as the error handler does for other framework 4xx.
   const problem = {
-    ...problemFor(tooLong ? 'URI_TOO_LONG' : 'VALIDATION_FAILED', `params ${reason}`, { errors }),
+    ...problemFor('VALIDATION_FAILED', `params ${reason}`, { errors }),
+    status,
     instance: url.slice(0, 200),
   };
   return { status, contentType: 'application/problem+json; charset=utf-8', body: JSON.stringify(problem) };

@@ -30,7 +30,6 @@ export const ERROR_CATALOGUE = {
   GRID_GENERATION_FAILED: { status: 422, title: 'The unit grids could not be generated' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
-  URI_TOO_LONG: { status: 414, title: 'A part of the address is too long' },
   IMAGE_UNREADABLE: { status: 400, title: 'The image is damaged or incomplete' },
   IMAGE_TOO_MANY_PIXELS: { status: 413, title: 'The image has too many pixels' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
