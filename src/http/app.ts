@@ -48,7 +48,7 @@ import {
 } from '../public/index.js';
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
-import { boundedDateFormats, frameworkRefusal, guardInput } from './boundary.js';
+import { boundedDateFormats, frameworkRefusal, guardInput, guardReadBody } from './boundary.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
@@ -112,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   // Before any route is registered, so every route (and every future one) inherits it.
   app.addHook('preValidation', guardInput);
+  app.addHook('preHandler', guardReadBody);
   registerCasePhotoAccess();
   let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {

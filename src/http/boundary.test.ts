@@ -63,6 +63,25 @@ describe('strings refuse NUL and lone surrogates', () => {
     expect(expectOpen311Refusal(response)).toMatch(/NUL/);
   });
 
+  it('refuses a NUL in an Open311 multipart field, which the route reads itself', async () => {
+    const key = await t().as(admin, { method: 'POST', url: '/api/v1/open311/keys', payload: { name: 'mp' } });
+    const part = (name: string, value: string) =>
+      `--b0\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const payload =
+      part('api_key', key.json<{ key: string }>().key) +
+      part('lat', '39.9') +
+      part('long', '116.4') +
+      part('service_code', 'a\u0000b') +
+      '--b0--\r\n';
+    const response = await t().app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload,
+      headers: { 'content-type': 'multipart/form-data; boundary=b0' },
+    });
+    expect(expectOpen311Refusal(response)).toMatch(/service_code: must not contain a NUL/);
+  });
+
   it('refuses a lone surrogate instead of storing U+FFFD', async () => {
     const name = 'a\ud800b 城管局';
     const response = await t().as(admin, {

@@ -89,6 +89,16 @@ export async function guardInput(request: FastifyRequest): Promise<void> {
     throw new DomainError('VALIDATION_FAILED', `${found.field} ${found.reason}`, { errors: [found] });
 }
 
+/**
+ * preHandler hook of every route: the body once more, for routes that read it themselves in their
+ * own preValidation (Open311's multipart form), after this module's first look.
+ */
+export async function guardReadBody(request: FastifyRequest): Promise<void> {
+  const found = findDefect(request.body, 'body', 0);
+  if (found)
+    throw new DomainError('VALIDATION_FAILED', `${found.field} ${found.reason}`, { errors: [found] });
+}
+
 /** Whether a date or timestamp text (starting YYYY) lies within DATE_RANGE. */
 export function isDateInRange(text: string): boolean {
   const year = Number(text.slice(0, 4));
