@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { SerialId } from '../http/schemas.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
 import { EXPORT_FORMATS, sendTable, type Table } from '../evaluation/export.js';
@@ -31,8 +32,8 @@ const Filters = {
   regionCode: Type.Optional(
     Type.String({ pattern: '^\\d{6,20}$', description: 'a district, street, community or grid code' }),
   ),
-  departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
-  classId: Type.Optional(Type.Integer({ minimum: 1 })),
+  departmentId: Type.Optional(SerialId()),
+  classId: Type.Optional(SerialId()),
   format: Type.Optional(Type.Enum(EXPORT_FORMATS)),
 };
 const FiltersQuery = Type.Object(Filters, { additionalProperties: false });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { requireActor } from '../http/auth.js';
-import { PageQuery, Timestamp, pageOf, problems } from '../http/schemas.js';
+import { pageOf, PageQuery, problems, SerialId, Timestamp } from '../http/schemas.js';
 import { authorize } from '../identity/policy.js';
 import { listAudit } from './service.js';
 
@@ -28,7 +28,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         tags: ['audit'],
         summary: 'Read the audit log, newest first (admin)',
         querystring: Type.Object({
-          actorId: Type.Optional(Type.Integer({ minimum: 1 })),
+          actorId: Type.Optional(SerialId()),
           action: Type.Optional(Type.String({ maxLength: 100 })),
           targetType: Type.Optional(Type.String({ maxLength: 100 })),
           targetId: Type.Optional(Type.String({ maxLength: 100 })),

@@ -80,7 +80,7 @@ export async function listAudit(db: Kysely<DB>, filter: AuditFilter): Promise<Pa
   if (filter.from) query = query.where('at', '>=', filter.from);
   if (filter.to) query = query.where('at', '<', filter.to);
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, ['string', 'number']);
+    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'bigserial']);
     const atDate = new Date(at);
     if (Number.isNaN(atDate.getTime())) {
       throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', {

@@ -15,7 +15,7 @@ import {
 } from '../calendar/index.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf, requireActor } from '../http/auth.js';
-import { IdParam, Version, problems } from '../http/schemas.js';
+import { IdParam, Name, problems, SerialId, Version } from '../http/schemas.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import { routeCase } from './routing/service.js';
@@ -26,13 +26,13 @@ const Kind = Type.Enum(['component', 'matter']);
 const RuleBody = Type.Object(
   {
     position: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Name({ minLength: 1, maxLength: 200 }),
     kind: Type.Optional(Type.Union([Type.Null(), Kind])),
     standard: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })])),
     classCodePrefix: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^[0-9]{1,5}$' })])),
     regionCode: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^[0-9]{6,15}$' })])),
     useComponentOwner: Type.Optional(Type.Boolean()),
-    departmentId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
+    departmentId: Type.Optional(Type.Union([Type.Null(), SerialId()])),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -272,7 +272,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         tags: ['case configuration'],
         summary: 'Which department the rules suggest for a class at a grid, and why',
         querystring: Type.Object({
-          classificationId: Type.Integer({ minimum: 1 }),
+          classificationId: SerialId(),
           gridCode: Type.String({ pattern: '^[0-9A-Z]{14,15}$' }),
           componentId: Type.Optional(Type.String({ format: 'uuid' })),
         }),
@@ -501,7 +501,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         summary: "Declare a day a workday or a holiday (admin), e.g. a new year's official schedule",
         params: Type.Object({ date: Type.String({ format: 'date' }) }),
         body: Type.Object(
-          { kind: Type.Enum(['workday', 'holiday']), name: Type.Optional(Type.String({ maxLength: 100 })) },
+          { kind: Type.Enum(['workday', 'holiday']), name: Type.Optional(Name({ maxLength: 100 })) },
           { additionalProperties: false },
         ),
         response: { ...problems(400, 401, 403) },

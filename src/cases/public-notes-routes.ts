@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
-import { IdParam, problems } from '../http/schemas.js';
+import { problems } from '../http/schemas.js';
+import { CaseRefParam, resolveCaseRef } from './case-ref.js';
 import { DomainError } from '../shared/errors.js';
 import { addPublicNote, listPublicNotes, PUBLIC_NOTE_MAX_LENGTH } from './public-notes.js';
 import { PUBLIC_STATUSES } from './public-status.js';
@@ -27,7 +28,7 @@ export const publicNoteRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
         tags: ['cases'],
         summary: 'Write a note the reporter reads on the tracking page (supervisor, dispatcher, department)',
         description: 'Public: no names, no internal detail. Inspectors and leaders may not write them.',
-        params: IdParam,
+        params: CaseRefParam,
         body: Type.Object(
           { text: Type.String({ minLength: 1, maxLength: PUBLIC_NOTE_MAX_LENGTH }) },
           { additionalProperties: false },
@@ -41,7 +42,8 @@ export const publicNoteRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
         throw new DomainError('VALIDATION_FAILED', 'text must not be blank', {
           errors: [{ field: 'body.text', reason: 'must not be blank' }],
         });
-      const note = await addPublicNote(db, deps.cases, contextOf(request), request.params.id, text);
+      const id = await resolveCaseRef(db, request.params.id);
+      const note = await addPublicNote(db, deps.cases, contextOf(request), id, text);
       return reply.code(201).send({ ...note, at: note.at.toISOString() });
     },
   );
@@ -52,13 +54,13 @@ export const publicNoteRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       schema: {
         tags: ['cases'],
         summary: 'The public notes of a case, as the reporter reads them',
-        params: IdParam,
+        params: CaseRefParam,
         response: { 200: Type.Object({ items: Type.Array(PublicNoteSchema) }), ...problems(400, 401, 404) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      const row = await loadCaseRow(db, request.params.id, false);
+      const row = await loadCaseRow(db, await resolveCaseRef(db, request.params.id), false);
       if (!row || !visibleTo(ctx, row))
         throw new DomainError('NOT_FOUND', `No case ${request.params.id} in your jurisdiction`);
       const notes = await listPublicNotes(db, row.id);

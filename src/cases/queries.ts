@@ -310,7 +310,7 @@ export async function listCases(
 ): Promise<Page<CaseRow>> {
   let after = sql``;
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, ['string', 'number']);
+    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'bigserial']);
     after = sql`and (c.reported_at, c.id) < (${new Date(at)}, ${id})`;
   }
   const rows = await sql<CaseRow>`

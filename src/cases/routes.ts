@@ -4,7 +4,8 @@ import { Type, type Static } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
-import { IdParam, problems } from '../http/schemas.js';
+import { problems } from '../http/schemas.js';
+import { CaseRefParam, resolveCaseRef } from './case-ref.js';
 import { DomainError } from '../shared/errors.js';
 import { presentCaseDetail, presentCaseSummary } from './presenter.js';
 import { casesGeoJson, countCases, getCaseDetail, listCases, type CaseFilter } from './queries.js';
@@ -130,12 +131,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
       schema: {
         tags: ['cases'],
         summary: 'One case with photos, deadline clocks, timeline, allowed actions and probable duplicates',
-        params: IdParam,
+        params: CaseRefParam,
         response: { 200: CaseView, ...problems(400, 401, 404) },
       },
     },
-    async (request) =>
-      presentCaseDetail(await getCaseDetail(db, caseDeps, contextOf(request), request.params.id)),
+    async (request) => {
+      const id = await resolveCaseRef(db, request.params.id);
+      return presentCaseDetail(await getCaseDetail(db, caseDeps, contextOf(request), id));
+    },
   );
 
   app.post(
@@ -153,8 +156,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     },
     async (request) => {
       const ctx = contextOf(request);
-      await performAction(db, caseDeps, ctx, request.params.id, request.params.action, request.body);
-      return presentCaseDetail(await getCaseDetail(db, caseDeps, ctx, request.params.id));
+      const id = await resolveCaseRef(db, request.params.id);
+      await performAction(db, caseDeps, ctx, id, request.params.action, request.body);
+      return presentCaseDetail(await getCaseDetail(db, caseDeps, ctx, id));
     },
   );
 };

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
-import { PageQuery } from '../http/schemas.js';
+import { BigSerialId, INT4_MAX, Name, PageQuery, SerialId, Timestamp } from '../http/schemas.js';
 import { INPUT_CRS } from '../shared/crs.js';
+import { CaseRef } from './case-ref.js';
 import { CASE_ACTIONS, CASE_STATUSES, STAGES } from './workflow/index.js';
 import { CASE_SOURCES } from './service.js';
 
@@ -18,7 +19,7 @@ const FileId = Type.String({ format: 'uuid' });
 export const ReportBody = Type.Object(
   {
     source: Type.Enum(CASE_SOURCES),
-    classificationId: Type.Integer({ minimum: 1 }),
+    classificationId: SerialId(),
     filingCondition: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     componentId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
     location: Type.Optional(Type.Union([Type.Null(), Point])),
@@ -31,7 +32,7 @@ export const ReportBody = Type.Object(
         Type.Null(),
         Type.Object(
           {
-            name: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })])),
+            name: Type.Optional(Type.Union([Type.Null(), Name({ maxLength: 50 })])),
             phone: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 30 })])),
             idNumber: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 18 })])),
             contactConsent: Type.Optional(Type.Boolean()),
@@ -62,14 +63,18 @@ export const ReportBody = Type.Object(
 
 export const ActionBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The case version you read; 409 if it changed since' }),
+    version: Type.Integer({
+      minimum: 1,
+      maximum: INT4_MAX,
+      description: 'The case version you read; 409 if it changed since',
+    }),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
-    departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    departmentId: Type.Optional(SerialId()),
     checkResult: Type.Optional(Type.Enum(['confirmed', 'not_found'])),
     afterPhotoIds: Type.Optional(Type.Array(FileId, { maxItems: 10, uniqueItems: true })),
-    requestedDueAt: Type.Optional(Type.String({ format: 'date-time' })),
-    targetCaseId: Type.Optional(Type.Integer({ minimum: 1 })),
+    requestedDueAt: Type.Optional(Timestamp),
+    targetCaseId: Type.Optional(BigSerialId()),
     closureType: Type.Optional(Type.Enum(['erroneous', 'special'])),
     publicNote: Type.Optional(
       Type.String({
@@ -82,7 +87,7 @@ export const ActionBody = Type.Object(
     corrections: Type.Optional(
       Type.Object(
         {
-          classificationId: Type.Optional(Type.Integer({ minimum: 1 })),
+          classificationId: Type.Optional(SerialId()),
           filingCondition: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
           urgency: Type.Optional(Urgency),
           location: Type.Optional(Point),
@@ -96,7 +101,7 @@ export const ActionBody = Type.Object(
 );
 
 export const ActionParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
+  id: CaseRef,
   action: Type.Enum(CASE_ACTIONS),
 });
 
@@ -108,15 +113,15 @@ const StatusList = Type.String({
 export const FilterQuery = {
   status: Type.Optional(StatusList),
   stage: Type.Optional(Type.Enum(STAGES)),
-  classificationId: Type.Optional(Type.Integer({ minimum: 1 })),
+  classificationId: Type.Optional(SerialId()),
   kind: Type.Optional(Type.Enum(['component', 'matter'])),
   regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$' })),
-  departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+  departmentId: Type.Optional(SerialId()),
   source: Type.Optional(Type.Enum(CASE_SOURCES)),
   overdueTier: Type.Optional(Type.Enum(['on_time', 'overdue', 'severely_overdue'])),
   escalated: Type.Optional(Type.Boolean()),
-  from: Type.Optional(Type.String({ format: 'date-time' })),
-  to: Type.Optional(Type.String({ format: 'date-time' })),
+  from: Type.Optional(Timestamp),
+  to: Type.Optional(Timestamp),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$' })),
 };

@@ -140,7 +140,9 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     },
     async (request) => {
       const citizen = requireCitizen(request);
-      const after = request.query.cursor ? decodeCursor(request.query.cursor, ['number'] as const)[0] : null;
+      const after = request.query.cursor
+        ? decodeCursor(request.query.cursor, ['bigserial'] as const)[0]
+        : null;
       const page = await listCitizenReports(db, deps.cases, citizen.id, {
         after,
         limit: request.query.limit,

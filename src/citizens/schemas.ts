@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import { PageQuery } from '../http/schemas.js';
+import { Name, PageQuery } from '../http/schemas.js';
 
 export const RegisterBody = Type.Object(
   {
     phone: Type.String({ minLength: 1, maxLength: 30, description: 'Mainland mobile number' }),
     password: Type.String({ minLength: 1, maxLength: 256, description: 'At least 10 characters' }),
-    displayName: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 60 })])),
+    displayName: Type.Optional(Type.Union([Type.Null(), Name({ maxLength: 60 })])),
     idNumber: Type.Optional(
       Type.Union([
         Type.Null(),

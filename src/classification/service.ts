@@ -142,7 +142,7 @@ export async function listClassifications(
     );
   }
   if (filter.cursor) {
-    const [standard, kind, code] = decodeCursor(filter.cursor, ['string', 'string', 'string']);
+    const [standard, kind, code] = decodeCursor(filter.cursor, ['text', 'text', 'text']);
     query = query.where(sql<boolean>`(standard, kind, code) > (${standard}, ${kind}, ${code})`);
   }
   const rows = await query

@@ -137,7 +137,7 @@ export async function selectComponentPage(
   scope: Scope,
   filter: ComponentFilter & { cursor?: string; limit: number },
 ): Promise<ComponentViewRow[]> {
-  const after = filter.cursor ? sql`and c.identifier > ${decodeCursor(filter.cursor, ['string'])[0]}` : sql``;
+  const after = filter.cursor ? sql`and c.identifier > ${decodeCursor(filter.cursor, ['text'])[0]}` : sql``;
   const result = await sql<ComponentViewRow>`
     ${VIEW_SELECT}
     where ${filterSql(scope, filter)} ${after}

@@ -1,6 +1,6 @@
 /** TypeBox schemas of /api/v1/components. */
 import { Type, type TSchema } from 'typebox';
-import { PageQuery, RegionCode, Timestamp, Version } from '../http/schemas.js';
+import { Name, PageQuery, RegionCode, SerialId, Timestamp, Version } from '../http/schemas.js';
 import { INPUT_CRS } from '../shared/crs.js';
 import {
   ATTRIBUTES_MAX,
@@ -53,8 +53,8 @@ const AttributesInput = Type.Record(
     description: `扩展属性 — local attributes (GB/T 47678.5 clause 4.4.2): values are strings of at most ${ATTRIBUTE_VALUE_MAX} characters, numbers, booleans or null`,
   },
 );
-const DepartmentId = Type.Integer({ minimum: 1 });
-const Name = Type.String({ minLength: 1, maxLength: NAME_MAX, description: '管理部件名称' });
+const DepartmentId = SerialId();
+const ComponentName = Name({ minLength: 1, maxLength: NAME_MAX, description: '管理部件名称' });
 const Remarks = Type.String({ maxLength: REMARKS_MAX });
 
 export const ComponentIdParam = Type.Object({
@@ -67,12 +67,12 @@ export const ComponentIdParam = Type.Object({
 export const CreateComponentBody = Type.Object(
   {
     identifier: Type.Optional(Identifier),
-    classificationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    classificationId: Type.Optional(SerialId()),
     classCode: Type.Optional(
       Type.String({ pattern: '^[0-9]{4,5}$', description: 'Instead of classificationId' }),
     ),
     standard: Type.Optional(Standard),
-    name: Name,
+    name: ComponentName,
     geometry: GeometryInput,
     crs: Crs,
     competentDepartmentId: DepartmentId,
@@ -91,7 +91,7 @@ export const CreateComponentBody = Type.Object(
 export const UpdateComponentBody = Type.Object(
   {
     version: Version,
-    name: Type.Optional(Name),
+    name: Type.Optional(ComponentName),
     geometry: Type.Optional(GeometryInput),
     crs: Crs,
     competentDepartmentId: Type.Optional(DepartmentId),
@@ -108,16 +108,14 @@ export const UpdateComponentBody = Type.Object(
 );
 
 export const FilterQuery = {
-  classificationId: Type.Optional(Type.Integer({ minimum: 1 })),
+  classificationId: Type.Optional(SerialId()),
   classCode: Type.Optional(
     Type.String({ pattern: '^[0-9]{2,5}$', description: 'A class code or a prefix (01 = major class)' }),
   ),
   standard: Type.Optional(Standard),
   status: Type.Optional(Status),
   regionCode: Type.Optional(RegionCode),
-  departmentId: Type.Optional(
-    Type.Integer({ minimum: 1, description: 'Competent, owner or maintainer department' }),
-  ),
+  departmentId: Type.Optional(SerialId({ description: 'Competent, owner or maintainer department' })),
   bbox: Type.Optional(BBoxParam),
   q: Type.Optional(
     Type.String({ minLength: 1, maxLength: 50, description: 'Name contains, or identifier starts with' }),

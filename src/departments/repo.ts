@@ -102,7 +102,7 @@ export async function listDepartmentRecords(
       ]),
     );
   }
-  if (filter.cursor) query = query.where('id', '>', decodeCursor(filter.cursor, ['number'])[0]);
+  if (filter.cursor) query = query.where('id', '>', decodeCursor(filter.cursor, ['serial'])[0]);
   const rows = await query
     .orderBy('id')
     .limit(filter.limit + 1)

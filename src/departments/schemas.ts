@@ -1,6 +1,6 @@
 /** TypeBox schemas of /api/v1/departments. */
 import { Type, type TSchema } from 'typebox';
-import { RegionCode, Timestamp, Version } from '../http/schemas.js';
+import { Name, RegionCode, Timestamp, Version } from '../http/schemas.js';
 import { DEPARTMENT_KINDS } from './kinds.js';
 import { CLASS_STANDARDS } from './service.js';
 
@@ -59,8 +59,8 @@ export const DepartmentDetailView = Type.Intersect([
 export const CreateDepartmentBody = Type.Object(
   {
     creditCode: Type.Optional(Nullable(CreditCode)),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+    name: Name({ minLength: 1, maxLength: 100 }),
+    shortName: Type.Optional(Nullable(Name({ minLength: 1, maxLength: 50 }))),
     kind: Kind,
     regionCode: Type.Optional(Nullable(RegionCode)),
     phone: Type.Optional(Nullable(Phone)),
@@ -73,8 +73,8 @@ export const UpdateDepartmentBody = Type.Object(
   {
     version: Version,
     creditCode: Type.Optional(Nullable(CreditCode)),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+    name: Type.Optional(Name({ minLength: 1, maxLength: 100 })),
+    shortName: Type.Optional(Nullable(Name({ minLength: 1, maxLength: 50 }))),
     kind: Type.Optional(Kind),
     regionCode: Type.Optional(Nullable(RegionCode)),
     phone: Type.Optional(Nullable(Phone)),

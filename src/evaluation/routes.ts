@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { CivilDate, INT4_MAX, Name, SerialId } from '../http/schemas.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
 import { DomainError } from '../shared/errors.js';
@@ -17,7 +18,7 @@ import { drillDown, evaluate, reportOrganisation, subjectsOf } from './service.j
 import { caseListTable, evaluationTable } from './tables-export.js';
 
 /** A local day, YYYY-MM-DD. */
-export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'local day YYYY-MM-DD' });
+export const Day = CivilDate({ description: 'local day YYYY-MM-DD' });
 export const Format = Type.Enum(EXPORT_FORMATS, {
   description: 'json (default), csv (UTF-8 with BOM) or xlsx',
 });
@@ -46,7 +47,7 @@ const ScoringBody = Type.Union([
 
 const ProfileBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Name({ minLength: 1, maxLength: 200 }),
     object: Type.Enum(EVALUATION_OBJECTS),
     items: Type.Array(
       Type.Object(
@@ -60,7 +61,11 @@ const ProfileBody = Type.Object(
       { minItems: 1, maxItems: 30 },
     ),
     version: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'the stored version you edited (0: none yet)' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: INT4_MAX,
+        description: 'the stored version you edited (0: none yet)',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -89,7 +94,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
             from: Day,
             to: Day,
             profileKey: Type.Optional(Type.String({ maxLength: 64 })),
-            classId: Type.Optional(Type.Integer({ minimum: 1 })),
+            classId: Type.Optional(SerialId()),
             compare: Type.Optional(Type.Enum(['mom', 'yoy'] as const)),
             format: Type.Optional(Format),
           },
@@ -147,7 +152,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
             fact: Type.Enum(FACT_KEYS),
             from: Day,
             to: Day,
-            classId: Type.Optional(Type.Integer({ minimum: 1 })),
+            classId: Type.Optional(SerialId()),
             format: Type.Optional(Format),
           },
           { additionalProperties: false },

@@ -105,7 +105,7 @@ export async function listRegions(
   scope: Scope,
   filter: RegionFilter,
 ): Promise<Page<RegionSummary>> {
-  const after = filter.cursor ? sql`and code > ${decodeCursor(filter.cursor, ['string'])[0]}` : sql``;
+  const after = filter.cursor ? sql`and code > ${decodeCursor(filter.cursor, ['text'])[0]}` : sql``;
   const rows = await sql<SummaryRow>`
     select ${summaryColumns} from regions
     where ${filterSql(scope, filter)} ${after}

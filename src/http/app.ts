@@ -32,6 +32,7 @@ import {
   DEFAULT_OPEN311_SETTINGS,
   open311AdminRoutes,
   open311Routes,
+  open311ErrorDocument,
   sendOpen311NotFound,
   type Open311Settings,
 } from '../open311/index.js';
@@ -48,6 +49,7 @@ import {
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { clientErrorHandler, MAX_HEADER_BYTES, rememberRequestLines } from './client-error.js';
+import { boundedDateFormats, frameworkRefusal, guardInput, guardReadBody } from './boundary.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
@@ -95,12 +97,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler,
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // Scalars only: with 'array', Ajv unwraps ["x"] into a string, and inside anyOf (a nullable
+      // string) it lets the array through unchanged to the handler (issue #11: a 500). No query
+      // parameter is an array, so nothing needs a scalar wrapped either.
+      customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: true },
+      // Runs after ajv-formats is added: dates get their range (boundary.ts).
+      onCreate: boundedDateFormats,
+    },
+    frameworkErrors: (error, request, reply) => {
+      const refusal = frameworkRefusal(error, request.raw.url ?? '', open311ErrorDocument);
+      // Written raw, as Fastify writes its own answer here: no route context exists yet.
+      reply.raw.writeHead(refusal.status, {
+        'content-type': refusal.contentType,
+        'content-length': Buffer.byteLength(refusal.body),
+        'x-request-id': String(request.id),
+      });
+      reply.raw.end(refusal.body);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   rememberRequestLines(app.server);
   app.setErrorHandler(errorHandler);
+  // Before any route is registered, so every route (and every future one) inherits it.
+  app.addHook('preValidation', guardInput);
+  app.addHook('preHandler', guardReadBody);
   registerCasePhotoAccess();
   let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { SESSION_COOKIE, contextOf, requireActor, withRetryAfter } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
-import { IdParam, PageQuery, pageOf, problems } from '../http/schemas.js';
+import { IdParam, pageOf, PageQuery, problems, SerialId } from '../http/schemas.js';
 import { DomainError } from '../shared/errors.js';
 import { authorize } from './policy.js';
 import { changeOwnPassword } from './credentials.js';
@@ -181,7 +181,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
         summary: 'List staff accounts (admin)',
         querystring: Type.Object({
           role: Type.Optional(schemas.Role),
-          departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+          departmentId: Type.Optional(SerialId()),
           q: Type.Optional(Type.String({ maxLength: 100 })),
           ...PageQuery,
         }),

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { STAFF_ROLES, SUPERVISOR_POSITIONS } from './actor.js';
-import { RegionCode, Timestamp, Version } from '../http/schemas.js';
+import { Name, RegionCode, SerialId, Timestamp, Version } from '../http/schemas.js';
 
 export const Role = Type.Enum(STAFF_ROLES);
 export const Position = Type.Enum(SUPERVISOR_POSITIONS);
@@ -52,7 +52,7 @@ export const ApiTokenView = Type.Object({
 
 export const CreateApiTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Name({ minLength: 1, maxLength: 100 }),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
   { additionalProperties: false },
@@ -79,11 +79,11 @@ export const CreateUserBody = Type.Object(
       pattern: '^[a-z0-9][a-z0-9._-]{1,49}$',
       description: 'lower-case letters, digits, . _ -',
     }),
-    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    displayName: Name({ minLength: 1, maxLength: 100 }),
     password: Type.String({ minLength: 10, maxLength: 256 }),
     role: Role,
     position: Type.Optional(Type.Union([Type.Null(), Position])),
-    departmentId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
+    departmentId: Type.Optional(Type.Union([Type.Null(), SerialId()])),
     regionCodes: Type.Array(RegionCode, { maxItems: 200 }),
     mustChangePassword: Type.Optional(Type.Boolean()),
   },
@@ -93,10 +93,10 @@ export const CreateUserBody = Type.Object(
 export const UpdateUserBody = Type.Object(
   {
     version: Version,
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    displayName: Type.Optional(Name({ minLength: 1, maxLength: 100 })),
     role: Type.Optional(Role),
     position: Type.Optional(Type.Union([Type.Null(), Position])),
-    departmentId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
+    departmentId: Type.Optional(Type.Union([Type.Null(), SerialId()])),
     regionCodes: Type.Optional(Type.Array(RegionCode, { maxItems: 200 })),
     active: Type.Optional(Type.Boolean()),
   },

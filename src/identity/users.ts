@@ -296,7 +296,7 @@ export async function listUsers(db: Kysely<DB>, filter: UserFilter): Promise<Pag
     );
   }
   if (filter.cursor) {
-    const [lastId] = decodeCursor(filter.cursor, ['number']);
+    const [lastId] = decodeCursor(filter.cursor, ['serial']);
     query = query.where('id', '>', lastId);
   }
   const rows = await query

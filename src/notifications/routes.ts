@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../http/app.js';
 import { requireActor } from '../http/auth.js';
-import { IdParam, problems } from '../http/schemas.js';
+import { BigIdParam, problems } from '../http/schemas.js';
 import * as schemas from './schemas.js';
 import { listNotifications, markAllRead, markRead, type NotificationView } from './service.js';
 
@@ -36,7 +36,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
       schema: {
         tags: ['notifications'],
         summary: 'Mark one of your notifications read',
-        params: IdParam,
+        params: BigIdParam,
         response: { 200: schemas.NotificationView, ...problems(400, 401, 403, 404) },
       },
     },

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { PageQuery, Timestamp } from '../http/schemas.js';
+import { BigSerialId, PageQuery, Timestamp } from '../http/schemas.js';
 
 export const NotificationView = Type.Object({
   id: Type.Integer(),
@@ -27,7 +27,7 @@ export const NotificationPage = Type.Object({
 
 export const ReadAllQuery = Type.Object({
   upToId: Type.Optional(
-    Type.Integer({ minimum: 1, description: 'Only up to this id (the newest you have seen); default all' }),
+    BigSerialId({ description: 'Only up to this id (the newest you have seen); default all' }),
   ),
 });
 

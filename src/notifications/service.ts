@@ -112,7 +112,7 @@ export async function listNotifications(
   if (filter.unread === true) query = query.where('read_at', 'is', null);
   if (filter.unread === false) query = query.where('read_at', 'is not', null);
   if (filter.cursor) {
-    const [lastId] = decodeCursor(filter.cursor, ['number']);
+    const [lastId] = decodeCursor(filter.cursor, ['bigserial']);
     query = query.where('id', '<', lastId);
   }
   const rows = await query

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
-import { IdParam, problems } from '../http/schemas.js';
+import { BigIdParam, Name, problems } from '../http/schemas.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyView } from './service.js';
@@ -44,10 +44,7 @@ export const open311AdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
       schema: {
         tags,
         summary: 'Issue an Open311 API key (admin); the key is shown in this answer only',
-        body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ name: Name({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
         response: {
           201: Type.Object({ ...KeyView.properties, key: Type.String() }),
           ...problems(400, 401, 403),
@@ -82,7 +79,7 @@ export const open311AdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
       schema: {
         tags,
         summary: 'Revoke an Open311 API key (admin)',
-        params: IdParam,
+        params: BigIdParam,
         response: { 204: Type.Null(), ...problems(400, 401, 403, 404) },
       },
     },

@@ -4,6 +4,7 @@
  * their end. Pure: no I/O.
  */
 import { DateTime } from 'luxon';
+import { DATE_RANGE, isDateInRange } from '../http/boundary.js';
 import type { Open311ErrorItem } from './service.js';
 
 /** A date, or a date and time to the minute, second or fraction, with its zone designator. */
@@ -39,6 +40,13 @@ export function parseW3cSpan(
   const match = W3C.exec(value);
   if (!match) {
     errors.push({ code: 400, description: `${name} must be a W3C datetime, ${EXAMPLE}` });
+    return undefined;
+  }
+  if (!isDateInRange(value)) {
+    errors.push({
+      code: 400,
+      description: `${name} must lie in the years ${DATE_RANGE.firstYear}–${DATE_RANGE.lastYear}, ${EXAMPLE}`,
+    });
     return undefined;
   }
   const [, date, minutes, seconds, fraction, zone] = match;

@@ -124,7 +124,7 @@ export async function listReopenRequests(
     .limit(filter.limit + 1);
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.cursor) {
-    const [after] = decodeCursor(filter.cursor, ['number'] as const);
+    const [after] = decodeCursor(filter.cursor, ['bigserial'] as const);
     query = query.where('r.id', '<', after);
   }
   const rows = (await query.execute()) as Row[];

@@ -1,6 +1,6 @@
 /** TypeBox schemas of the citizen channel (docs/api/citizens.md; the contract is docs/api/citizens.md §Contract). */
 import { Type } from 'typebox';
-import { PageQuery } from '../http/schemas.js';
+import { BigSerialId, INT4_MAX, Name, PageQuery } from '../http/schemas.js';
 import { PUBLIC_STATUSES } from '../cases/public-status.js';
 import { COMMENT_MAX_LENGTH, MAX_SCORE, MIN_SCORE } from './rating-rules.js';
 import { REOPEN_REQUEST_STATUSES } from './reopen.js';
@@ -58,7 +58,7 @@ export const ReportBody = Type.Object(
         Type.Null(),
         Type.Object(
           {
-            name: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+            name: Type.Optional(Nullable(Name({ maxLength: 50 }))),
             phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
           },
           {
@@ -152,13 +152,17 @@ export const ReopenQuery = Type.Object({
   ...PageQuery,
 });
 export const ReopenParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
+  id: BigSerialId(),
   action: Type.Enum(['accept', 'decline']),
 });
 export const ReopenDecisionBody = Type.Object(
   {
     version: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'The request version you read; 409 if it changed' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: INT4_MAX,
+        description: 'The request version you read; 409 if it changed',
+      }),
     ),
     note: Type.Optional(
       Type.String({

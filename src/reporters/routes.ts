@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { DB } from '../db/schema.js';
 import { contextOf } from '../http/auth.js';
-import { IdParam, problems } from '../http/schemas.js';
+import { problems } from '../http/schemas.js';
+import { CaseRefParam, resolveCaseRef } from '../cases/case-ref.js';
 import type { KeyRing } from './crypto.js';
 import { readReporter } from './service.js';
 
@@ -47,13 +48,14 @@ export const reporterRoutes: FastifyPluginAsyncTypebox<ReporterRouteDeps> = asyn
         summary: 'The reporter of a case (报告人), masked unless full=true; every read is audited',
         description:
           'Supervisors and admins may ask for full=true; dispatchers, handlers and department leads see masked data (张*, 138****5678, 1101**********1234) of cases in their jurisdiction; inspectors and leaders get 403.',
-        params: IdParam,
+        params: CaseRefParam,
         querystring: ReporterQuery,
         response: { 200: ReporterViewSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const view = await readReporter(db, reporterKeys, contextOf(request), request.params.id, {
+      const id = await resolveCaseRef(db, request.params.id);
+      const view = await readReporter(db, reporterKeys, contextOf(request), id, {
         full: request.query.full,
       });
       return reply

@@ -157,8 +157,12 @@ function validate(input: ReporterInput, options: SaveReporterOptions): ValidRepo
   if (name !== null) {
     if ([...name].length > NAME_MAX_LENGTH) {
       errors.push({ field: `${prefix}.name`, reason: `must be at most ${NAME_MAX_LENGTH} characters` });
-    } else if (/\p{Cc}/u.test(name)) {
-      errors.push({ field: `${prefix}.name`, reason: 'must not contain control characters' });
+    } else if (/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(name)) {
+      // Bidi overrides (U+202E) would show the name reversed to the staff who read it.
+      errors.push({
+        field: `${prefix}.name`,
+        reason: 'must not contain control or bidi-override characters',
+      });
     }
     if (input.anonymous)
       errors.push({ field: `${prefix}.name`, reason: 'an anonymous report carries no name' });

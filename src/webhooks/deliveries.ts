@@ -92,7 +92,7 @@ export async function listDeliveries(
   let query = deliveries(db).where('d.subscription_id', '=', subscriptionId);
   if (filter.status) query = query.where('d.status', '=', filter.status);
   if (filter.cursor) {
-    const [lastId] = decodeCursor(filter.cursor, ['number']);
+    const [lastId] = decodeCursor(filter.cursor, ['bigserial']);
     query = query.where('d.id', '<', lastId);
   }
   const rows = await query

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { PageQuery, Timestamp, Version } from '../http/schemas.js';
+import { BigSerialId, Name, PageQuery, SerialId, Timestamp, Version } from '../http/schemas.js';
 import { TOPIC_PATTERN_SOURCE } from './rules.js';
 
 export const DeliveryStatus = Type.Enum(['pending', 'succeeded', 'failed', 'dead']);
@@ -15,8 +15,8 @@ const Url = Type.String({
   maxLength: 2000,
   description: 'http(s) URL receiving POSTs; no user name or password in it',
 });
-const Name = Type.String({ minLength: 1, maxLength: 100 });
-const DepartmentId = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+const SubscriptionName = Name({ minLength: 1, maxLength: 100 });
+const DepartmentId = Type.Union([SerialId(), Type.Null()], {
   description: 'Only events of cases assigned to this department (payload.departmentId)',
 });
 
@@ -43,7 +43,7 @@ export const CreatedSubscription = Type.Intersect([
 
 export const CreateSubscriptionBody = Type.Object(
   {
-    name: Name,
+    name: SubscriptionName,
     url: Url,
     topics: Topics,
     departmentId: Type.Optional(DepartmentId),
@@ -55,7 +55,7 @@ export const CreateSubscriptionBody = Type.Object(
 export const UpdateSubscriptionBody = Type.Object(
   {
     version: Version,
-    name: Type.Optional(Name),
+    name: Type.Optional(SubscriptionName),
     url: Type.Optional(Url),
     topics: Type.Optional(Topics),
     departmentId: Type.Optional(DepartmentId),
@@ -97,8 +97,8 @@ export const DeliveryDetail = Type.Intersect([
 export const DeliveryListQuery = Type.Object({ status: Type.Optional(DeliveryStatus), ...PageQuery });
 
 export const DeliveryParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
-  deliveryId: Type.Integer({ minimum: 1 }),
+  id: SerialId(),
+  deliveryId: BigSerialId(),
 });
 
 export const PingResponse = Type.Object({ eventId: Type.Integer(), deliveryId: Type.Integer() });

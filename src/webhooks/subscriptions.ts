@@ -143,7 +143,7 @@ export async function listSubscriptions(
   let query = db.selectFrom('webhook_subscriptions').selectAll();
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
   if (filter.cursor) {
-    const [lastId] = decodeCursor(filter.cursor, ['number']);
+    const [lastId] = decodeCursor(filter.cursor, ['serial']);
     query = query.where('id', '>', lastId);
   }
   const rows = await query
