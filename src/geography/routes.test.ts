@@ -20,7 +20,7 @@ describe('GET /regions', () => {
     expect(response.json().items[0].areaM2).toBeGreaterThan(100_000);
   });
 
-  it('shows a street user their street, its descendants and its ancestors, never the other street', async () => {
+  it('lists a street user their street, its descendants and its ancestors, never the other street', async () => {
     const user = await t().user({ role: 'inspector', regions: [STREET_A] });
     const all = await t().as(user, { method: 'GET', url: '/api/v1/regions?limit=500' });
     const codes = all.json().items.map((r: { code: string }) => r.code);
@@ -30,15 +30,42 @@ describe('GET /regions', () => {
     expect(codes.filter((c: string) => c.startsWith(STREET_B))).toEqual([]);
     const streets = await t().as(user, { method: 'GET', url: '/api/v1/regions?parent=110101' });
     expect(streets.json().items.map((r: { code: string }) => r.code)).toEqual([STREET_A]);
-    const read = await t().as(user, { method: 'GET', url: `/api/v1/regions/${STREET_B}` });
-    expect(read.statusCode).toBe(404);
-    expect(read.json().code).toBe('REGION_NOT_FOUND');
-    const readGrid = await t().as(user, { method: 'GET', url: `/api/v1/regions/${STREET_B}001001` });
-    expect(readGrid.statusCode).toBe(404);
-    const exported = await t().as(user, { method: 'GET', url: '/api/v1/regions/export.geojson?level=grid' });
-    const features = JSON.parse(exported.body).features as Array<{ properties: { code: string } }>;
-    expect(features.length).toBe(4);
-    expect(features.every((f) => f.properties.code.startsWith(STREET_A))).toBe(true);
+  });
+
+  it.each([
+    ['inspector', [STREET_A]],
+    ['handler', []],
+    ['department_lead', []],
+    ['dispatcher', [STREET_A]],
+    ['leader', []],
+  ] as const)(
+    'serves every outline to a signed-in %s: boundaries are public geography',
+    async (role, regions) => {
+      const user = await t().user({ role, regions: [...regions] });
+      const exported = await t().as(user, {
+        method: 'GET',
+        url: '/api/v1/regions/export.geojson?level=street',
+      });
+      expect(exported.statusCode).toBe(200);
+      const streets = JSON.parse(exported.body).features as Array<{
+        properties: { code: string; name: string };
+      }>;
+      expect(streets.map((f) => f.properties.code).sort()).toEqual([STREET_A, STREET_B]);
+      expect(streets.every((f) => f.properties.name.length > 0)).toBe(true);
+      const grids = await t().as(user, { method: 'GET', url: '/api/v1/regions/export.geojson?level=grid' });
+      expect(JSON.parse(grids.body).features).toHaveLength(8);
+      const read = await t().as(user, { method: 'GET', url: `/api/v1/regions/${STREET_B}001001` });
+      expect(read.statusCode).toBe(200);
+      expect(read.json().geometry.type).toBe('MultiPolygon');
+    },
+  );
+
+  it('still answers 401 to a made-up token on the public outlines', async () => {
+    const response = await t().as(
+      { id: 0, username: 'x', token: 'shs_made-up' },
+      { method: 'GET', url: '/api/v1/regions/export.geojson?level=street' },
+    );
+    expect(response.statusCode).toBe(401);
   });
 
   it('shows a department-only account no regions', async () => {

@@ -92,11 +92,22 @@ function parseBBox(value: string | undefined): BBox | undefined {
 }
 
 /**
- * Region boundaries are public geography (open data; citizens' apps show grids too): an anonymous
- * caller sees every region. A signed-in staff member sees their jurisdiction — their workbench.
+ * The region list is a staff member's workbench: signed in, they list their jurisdiction; an
+ * anonymous caller lists every region.
  */
 function regionScope(request: FastifyRequest): Scope {
   return request.credential ? scopeOf(requireActor(request)) : { kind: 'all' };
+}
+
+/**
+ * Region boundaries are public geography (open data; citizens' apps show grids too), so outlines
+ * and single regions are served whole to every caller: a department handler's case map needs the
+ * streets and communities around the case although the department has no region of its own.
+ * Jurisdiction still applies to cases. A made-up token still gets 401 (requireActor).
+ */
+function outlineScope(request: FastifyRequest): Scope {
+  if (request.credential) requireActor(request);
+  return { kind: 'all' };
 }
 
 export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
@@ -131,7 +142,8 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     {
       schema: {
         tags: ['geography'],
-        summary: 'GeoJSON FeatureCollection of regions of any level, filtered by parent and bbox',
+        summary:
+          'GeoJSON FeatureCollection of regions of any level, filtered by parent and bbox (public geography)',
         security: [],
         querystring: Type.Object({
           ...filterQuery,
@@ -141,7 +153,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       },
     },
     async (request, reply) => {
-      const scope = regionScope(request);
+      const scope = outlineScope(request);
       const { bbox, limit, ...rest } = request.query;
       const result = await exportRegions(
         db,
@@ -160,13 +172,13 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     {
       schema: {
         tags: ['geography'],
-        summary: 'Read one region with its geometry',
+        summary: 'Read one region with its geometry (public geography)',
         security: [],
         params: Type.Object({ code: RegionCode }),
         response: { 200: RegionDetail, ...problems(400, 401, 404) },
       },
     },
-    async (request) => getRegion(db, regionScope(request), request.params.code),
+    async (request) => getRegion(db, outlineScope(request), request.params.code),
   );
 
   app.post(
