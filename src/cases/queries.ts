@@ -254,22 +254,59 @@ function filterSql(scope: Scope, filter: CaseFilter): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** Newest first, keyset-paged on (reported_at, id). */
+export type CaseSort = 'reportedAt' | 'handlingDueAt' | 'number' | 'status' | 'class';
+
+/** Sort expressions; `id` breaks ties so numbered pages never repeat or skip a row. */
+const SORT_SQL: Record<CaseSort, RawBuilder<unknown>> = {
+  reportedAt: sql`c.reported_at`,
+  handlingDueAt: sql`c.handling_due_at`,
+  number: sql`c.number`,
+  status: sql`c.status`,
+  class: sql`k.code`,
+};
+
+export interface ListOptions {
+  cursor?: string;
+  limit: number;
+  sort?: CaseSort;
+  order?: 'asc' | 'desc';
+  /** Numbered pages (页码): rows to skip. Works with any sort; a cursor only with the default. */
+  offset?: number;
+}
+
+/**
+ * Newest first, keyset-paged on (reported_at, id); or sorted by another key and paged by
+ * offset, for the numbered pages of 案卷查询 (a clerk jumps to page 7; the total is /cases/count).
+ */
 export async function listCases(
   db: Kysely<DB>,
   ctx: RequestContext,
-  filter: CaseFilter & { cursor?: string; limit: number },
+  filter: CaseFilter & ListOptions,
 ): Promise<Page<CaseRow>> {
+  const sort = filter.sort ?? 'reportedAt';
+  const order = filter.order ?? 'desc';
+  const keyset = sort === 'reportedAt' && order === 'desc' && filter.offset === undefined;
+  if (filter.cursor && !keyset) {
+    throw new DomainError('VALIDATION_FAILED', 'cursor pages only the default order', {
+      errors: [{ field: 'querystring.cursor', reason: 'only with the default sort and no offset' }],
+    });
+  }
   let after = sql``;
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor, ['string', 'number']);
     after = sql`and (c.reported_at, c.id) < (${new Date(at)}, ${id})`;
   }
+  const direction = order === 'asc' ? sql`asc` : sql`desc`;
+  // Cases without a handling deadline (not yet dispatched) sort last either way.
+  const nulls = sort === 'handlingDueAt' ? sql` nulls last` : sql``;
   const rows = await sql<CaseRow>`
     select ${CASE_COLUMNS} from cases c join classifications k on k.id = c.classification_id
     where ${filterSql(scopeOf(ctx.actor), filter)} ${after}
-    order by c.reported_at desc, c.id desc
-    limit ${filter.limit + 1}`.execute(db);
+    order by ${SORT_SQL[sort]} ${direction}${nulls}, c.id ${direction}
+    limit ${filter.limit + 1} ${keyset ? sql`` : sql`offset ${filter.offset ?? 0}`}`.execute(db);
+  if (!keyset) {
+    return { items: rows.rows.slice(0, filter.limit), nextCursor: null };
+  }
   return toPage(
     rows.rows,
     filter.limit,
