@@ -145,6 +145,28 @@ describe('GET /regions', () => {
     expect(response.statusCode).toBe(401);
   });
 
+  it('puts each outline’s label point inside the region and inside the asked bbox', async () => {
+    const c = gridCentre(1, 1, 1);
+    const box = [c.lng - 0.0004, c.lat - 0.0004, c.lng + 0.0004, c.lat + 0.0004];
+    const response = await t().app.inject({
+      method: 'GET',
+      url: `/api/v1/regions/export.geojson?level=street&bbox=${box.join(',')}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const features = JSON.parse(response.body).features as Array<{
+      properties: { code: string; labelPoint: [number, number] };
+    }>;
+    expect(features.map((f) => f.properties.code)).toEqual([STREET_A]);
+    const [lng, lat] = features[0]!.properties.labelPoint;
+    expect(lng).toBeGreaterThanOrEqual(box[0]!);
+    expect(lng).toBeLessThanOrEqual(box[2]!);
+    expect(lat).toBeGreaterThanOrEqual(box[1]!);
+    expect(lat).toBeLessThanOrEqual(box[3]!);
+    const whole = await t().app.inject({ method: 'GET', url: '/api/v1/regions/export.geojson?level=street' });
+    const street = (JSON.parse(whole.body).features as Array<{ properties: { labelPoint: number[] } }>)[0]!;
+    expect(street.properties.labelPoint).toHaveLength(2);
+  });
+
   it('exports GeoJSON with codes, names and synthetic flags', async () => {
     const admin = await t().user({ role: 'admin' });
     const response = await t().as(admin, {
