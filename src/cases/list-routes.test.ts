@@ -29,12 +29,13 @@ async function list(query: string, user = cast.shiftLead) {
 /** Three reports with a marker word in their description, so each test reads only its own. */
 async function threeReports(marker: string) {
   const cases = [];
-  for (const [i, cell] of [
+  const cells: Array<[1 | 2, 1 | 2]> = [
     [1, 1],
     [1, 2],
     [2, 1],
-  ].entries()) {
-    const c = gridCentre(1, cell[0]!, cell[1]!);
+  ];
+  for (const [i, cell] of cells.entries()) {
+    const c = gridCentre(1, cell[0], cell[1]);
     cases.push(
       await report(
         t(),

@@ -4,11 +4,12 @@
  * filing (立案) or dispatch (派遣) clock before a case has a handling deadline — with its remaining
  * working time. One query for the names and one for the clocks per page.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { CalendarProvider } from './calendar-provider.js';
 import { clockView, type ClockView } from './queries.js';
 import type { CaseRow } from './repo.js';
+import { regionNames } from './region-names.js';
 import './tables.js';
 
 export interface RegionNames {
@@ -21,16 +22,6 @@ export interface ListExtras {
   names: RegionNames;
   /** The running clock that falls due first; null when none runs (closed, suspended none). */
   runningClock: ClockView | null;
-}
-
-/** Short name where one is recorded: a queue column has room for 东华门, not 北京市东城区东华门街道办事处. */
-async function regionNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const result = await sql<{ code: string; name: string }>`
-    select code, coalesce(nullif(short_name, ''), name) as name from regions where code = any(${codes})`.execute(
-    db,
-  );
-  return new Map(result.rows.map((r) => [r.code, r.name]));
 }
 
 export async function listExtras(

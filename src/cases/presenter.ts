@@ -55,6 +55,7 @@ export function presentCaseSummary(row: CaseRow) {
 export function presentCaseDetail(detail: CaseDetail) {
   return {
     ...presentCaseSummary(detail.row),
+    ...detail.regionNames,
     departmentName: detail.departmentName,
     suggestedDepartmentName: detail.suggestedDepartmentName,
     photos: detail.photos.map((p) => ({

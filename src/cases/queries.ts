@@ -11,6 +11,7 @@ import { regionOrDepartmentPredicate } from '../identity/jurisdiction.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import { regionNames } from './region-names.js';
 import { CASE_COLUMNS, loadCaseRow, type CaseRow } from './repo.js';
 import { allowedActionsFor, visibleTo, type CaseServiceDeps } from './service.js';
 import './tables.js';
@@ -51,6 +52,8 @@ export interface TimelineEvent {
 
 export interface CaseDetail {
   row: CaseRow;
+  /** Names of the case's grid, community and street (a clerk reads names, not codes). */
+  regionNames: { gridName: string | null; communityName: string | null; streetName: string | null };
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: Date }>;
@@ -149,7 +152,7 @@ export async function getCaseDetail(
   const row = await loadCaseRow(db, id, false);
   if (!row || !visibleTo(ctx, row)) throw new DomainError('NOT_FOUND', `No case ${id} in your jurisdiction`);
   const now = deps.now ? deps.now() : new Date();
-  const [departments, photos, clocks, events, calendar] = await Promise.all([
+  const [departments, photos, clocks, events, calendar, places] = await Promise.all([
     db
       .selectFrom('departments')
       .select(['id', 'name'])
@@ -170,6 +173,7 @@ export async function getCaseDetail(
       .execute(),
     db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('id').execute(),
     deps.calendars.get(db),
+    regionNames(db, [row.grid_code, row.community_code, row.street_code]),
   ]);
   const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
   const duplicates =
@@ -185,6 +189,11 @@ export async function getCaseDetail(
     departments.find((d) => d.id === departmentId)?.name ?? null;
   return {
     row,
+    regionNames: {
+      gridName: places.get(row.grid_code) ?? null,
+      communityName: places.get(row.community_code) ?? null,
+      streetName: places.get(row.street_code) ?? null,
+    },
     departmentName: nameOf(row.department_id),
     suggestedDepartmentName: nameOf(row.suggested_department_id),
     photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),

@@ -261,7 +261,7 @@ export function CaseTable(props: CaseTableProps) {
             return;
           }
           if (extra.action !== 'sort') return;
-          const s = (Array.isArray(sorter) ? sorter[0] : sorter);
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const key = s?.columnKey ? SORT_KEYS[s.columnKey as CaseColumn] : undefined;
           setSorting(key && s?.order ? { sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' } : null);
           setCurrent(1);

@@ -91,6 +91,9 @@ export interface TimelineEvent {
 }
 
 export interface CaseDetail extends CaseSummary {
+  gridName: string | null;
+  communityName: string | null;
+  streetName: string | null;
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: string; url: string }>;
