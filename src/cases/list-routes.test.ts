@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/helpers/app.js';
 import { castFor, garbageReport, report, step, type CaseCast } from '../../test/helpers/cases.js';
@@ -192,5 +193,27 @@ describe('来访: walk-in reports', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('body.source');
+  });
+});
+
+describe('GET /cases/:id: what the staff case page shows', () => {
+  it('carries the citizen’s rating and comment, and the names of the grid, community and street', async () => {
+    const [made] = await threeReports('评价戊');
+    const before = await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${made!.id}` });
+    expect(before.json().rating).toBeNull();
+    await sql`insert into case_ratings (case_id, score, comment, request_reopen)
+      values (${made!.id}, 2, ${'处理不彻底，垃圾又堆起来了'}, true)`.execute(t().database.db);
+    const after = await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${made!.id}` });
+    expect(after.json()).toMatchObject({
+      rating: {
+        score: 2,
+        comment: '处理不彻底，垃圾又堆起来了',
+        requestReopen: true,
+        ratedAt: expect.any(String),
+      },
+      gridName: expect.any(String),
+      communityName: expect.any(String),
+      streetName: expect.any(String),
+    });
   });
 });

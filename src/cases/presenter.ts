@@ -56,6 +56,7 @@ export function presentCaseDetail(detail: CaseDetail) {
   return {
     ...presentCaseSummary(detail.row),
     ...detail.regionNames,
+    rating: detail.rating && { ...detail.rating, ratedAt: detail.rating.ratedAt.toISOString() },
     departmentName: detail.departmentName,
     suggestedDepartmentName: detail.suggestedDepartmentName,
     photos: detail.photos.map((p) => ({

@@ -54,6 +54,8 @@ export interface CaseDetail {
   row: CaseRow;
   /** Names of the case's grid, community and street (a clerk reads names, not codes). */
   regionNames: { gridName: string | null; communityName: string | null; streetName: string | null };
+  /** 满意度评价: the reporter's rating of a closed public case, shown to staff in full. */
+  rating: { score: number; comment: string | null; requestReopen: boolean; ratedAt: Date } | null;
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: Date }>;
@@ -152,7 +154,7 @@ export async function getCaseDetail(
   const row = await loadCaseRow(db, id, false);
   if (!row || !visibleTo(ctx, row)) throw new DomainError('NOT_FOUND', `No case ${id} in your jurisdiction`);
   const now = deps.now ? deps.now() : new Date();
-  const [departments, photos, clocks, events, calendar, places] = await Promise.all([
+  const [departments, photos, clocks, events, calendar, places, ratings] = await Promise.all([
     db
       .selectFrom('departments')
       .select(['id', 'name'])
@@ -174,7 +176,11 @@ export async function getCaseDetail(
     db.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('id').execute(),
     deps.calendars.get(db),
     regionNames(db, [row.grid_code, row.community_code, row.street_code]),
+    // The public module owns case_ratings (src/public/ratings.ts); read here as plain SQL.
+    sql<{ score: number; comment: string | null; request_reopen: boolean; created_at: Date }>`
+      select score, comment, request_reopen, created_at from case_ratings where case_id = ${id}`.execute(db),
   ]);
+  const rated = ratings.rows[0];
   const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
   const duplicates =
     open && ['reported', 'check_pending'].includes(row.status)
@@ -194,6 +200,14 @@ export async function getCaseDetail(
       communityName: places.get(row.community_code) ?? null,
       streetName: places.get(row.street_code) ?? null,
     },
+    rating: rated
+      ? {
+          score: Number(rated.score),
+          comment: rated.comment,
+          requestReopen: rated.request_reopen,
+          ratedAt: rated.created_at,
+        }
+      : null,
     departmentName: nameOf(row.department_id),
     suggestedDepartmentName: nameOf(row.suggested_department_id),
     photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),

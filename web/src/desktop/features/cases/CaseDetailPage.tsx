@@ -38,6 +38,7 @@ import { m } from '../../messages.js';
 import { cm } from './messages.js';
 import { ActionDialog } from './ActionDialog.js';
 import { CaseMap } from './CaseMap.js';
+import { RatingCard, ReporterPanel } from './ReporterPanel.js';
 import { RemainingTag, StatusTag, TierTag, UrgencyTag } from './tags.js';
 import { getCase, type CaseDetail, type ClockView } from './types.js';
 
@@ -342,6 +343,7 @@ export function CaseDetailView({
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {compact && actionCard}
             {facts}
+            <RatingCard rating={detail.rating} />
             {photos}
             {!compact && timeline}
           </Space>
@@ -349,6 +351,7 @@ export function CaseDetailView({
         <Col span={compact ? 24 : 9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {!compact && actionCard}
+            <ReporterPanel key={detail.id} caseId={detail.id} />
             {duplicates}
             <Card title={t('deadlines')} size="small">
               <Table

@@ -94,6 +94,7 @@ export interface CaseDetail extends CaseSummary {
   gridName: string | null;
   communityName: string | null;
   streetName: string | null;
+  rating: { score: number; comment: string | null; requestReopen: boolean; ratedAt: string } | null;
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: string; url: string }>;
