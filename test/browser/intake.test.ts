@@ -26,7 +26,7 @@ describe('登记案件 and the case page', () => {
     await page.getByText('请在地图上点选问题位置').waitFor();
     await page.getByLabel('反映人姓名').fill('王先生');
     await page.getByLabel('联系电话').fill('139 0000 2222');
-    await page.getByLabel('类别').click();
+    await page.getByRole('combobox', { name: /类别/ }).click();
     await page.keyboard.type('暴露垃圾');
     await page.keyboard.press('Enter');
     await page.getByLabel('问题描述').fill('来电反映：胡同口垃圾无人清运');
@@ -50,14 +50,14 @@ describe('登记案件 and the case page', () => {
     // The case page: outlines with names around the point, and the contact after a click.
     await button(page, '查看案卷').click();
     await page.waitForURL(`**/cases/${created.id}`);
-    await page.locator('.shuzhi-region-label--streets').first().waitFor();
+    await page.locator('.shuzhi-region-label--streets span').first().waitFor();
     expect(await page.locator('.shuzhi-region-label--communities').count()).toBeGreaterThan(0);
     expect(await page.locator('.shuzhi-region-label--grids').count()).toBeGreaterThan(0);
     const gridLabels = await page.locator('.shuzhi-region-label--grids').allTextContents();
     expect(gridLabels.every((text) => !/^\d+$/.test(text))).toBe(true);
     const panel = page.getByTestId('reporter-panel');
     expect(await panel.getByText('13900002222').count()).toBe(0);
-    await button(panel, '查看联系方式').click();
+    await panel.getByRole('button', { name: /查看联系方式/ }).click();
     await panel.getByText('13900002222').waitFor();
     await panel.getByText('王先生').waitFor();
     await run().shot(page, 'desktop-case-context');
@@ -87,12 +87,12 @@ describe('登记案件 and the case page', () => {
     await page.getByTestId('suggested-department').first().waitFor();
     expect(await page.getByTestId('suggested-department').first().textContent()).toMatch(/^建议：/);
     // Filter by class: the total follows the server's count for the same filter.
-    await page.getByLabel('类别').click();
+    await page.getByRole('combobox', { name: /类别/ }).click();
     await page.keyboard.type('暴露垃圾');
     await page.keyboard.press('Enter');
-    await page.getByLabel('超期').click();
-    await page.getByTitle('超时').click();
-    await button(page, '搜索').click();
+    await page.getByRole('combobox', { name: /超期/ }).click();
+    await page.getByTitle('超时', { exact: true }).click();
+    await page.getByRole('button', { name: /搜索/ }).click();
     await page.getByText('共 0 条').waitFor();
     // The export menu opens on hover; its links carry the filter.
     await page.getByRole('button', { name: /导出/ }).hover();
@@ -163,7 +163,7 @@ describe('phone fixes', () => {
     await page.getByText('待办任务').waitFor();
     await page.goto(`/m/inspector/cases/${reported.id}`);
     const map = page.getByTestId('phone-map');
-    await map.locator('.shuzhi-region-label--streets').first().waitFor();
+    await map.locator('.shuzhi-region-label--streets span').first().waitFor();
     expect(await map.locator('.shuzhi-region-label--communities').count()).toBeGreaterThan(0);
     expect(await map.locator('.shuzhi-region-label--grids').count()).toBeGreaterThan(1);
     expect(await map.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(4);

@@ -52,6 +52,13 @@ const CONTEXT_STYLES: Record<ContextLevel, L.PathOptions> = {
   street: { color: '#1456b8', weight: 2.2, fill: false },
 };
 
+/** The label classes the desktop map uses too (region-labels.css). */
+const LABEL_CLASS: Record<ContextLevel, string> = {
+  grid: 'grids',
+  community: 'communities',
+  street: 'streets',
+};
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -194,7 +201,7 @@ export function PointMap(props: PointMapProps) {
             keyboard: false,
             icon: L.divIcon({
               html: `<span>${escapeHtml(name)}</span>`,
-              className: `shuzhi-region-label shuzhi-region-label--${level}s`,
+              className: `shuzhi-region-label shuzhi-region-label--${LABEL_CLASS[level]}`,
             }),
           }).addTo(current.context);
         }

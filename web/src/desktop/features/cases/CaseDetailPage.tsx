@@ -167,12 +167,14 @@ export function CaseDetailView({
           {formatDateTime(detail.reportedAt, lang)}
         </Descriptions.Item>
         <Descriptions.Item label={t('grid')}>
-          {detail.gridName ?? detail.gridCode ?? '—'}
-          {(detail.communityName || detail.streetName) && (
-            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              {[detail.streetName, detail.communityName].filter(Boolean).join(' · ')}
-            </Typography.Text>
-          )}
+          <div>
+            <div>{detail.gridName ?? detail.gridCode ?? '—'}</div>
+            {(detail.communityName || detail.streetName) && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[detail.streetName, detail.communityName].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            )}
+          </div>
         </Descriptions.Item>
         <Descriptions.Item label={t('location')}>
           {detail.address ?? `${detail.location.lng.toFixed(5)}, ${detail.location.lat.toFixed(5)}`}

@@ -98,7 +98,8 @@ export function IntakePage() {
     setBusy(true);
     setError(null);
     try {
-      const photoIds = await uploadPhotos(files.flatMap((f) => (f.originFileObj ? [f.originFileObj] : [])));
+      const chosen = files.flatMap((f) => (f.originFileObj ? [f.originFileObj] : []));
+      const photoIds = chosen.length ? await uploadPhotos(chosen) : [];
       const name = v.name?.trim();
       const phone = v.phone?.trim();
       const answer = await api.post<{ id: number; number: string }>(
