@@ -144,13 +144,17 @@ export async function exportRegions(
   scope: Scope,
   filter: Omit<RegionFilter, 'cursor' | 'limit'>,
   limit: number,
+  labelBox?: BBox,
 ): Promise<{ json: string; count: number; truncated: boolean }> {
   // Where a map writes the region's name: a point inside the region and, when a bbox was asked
   // for, inside that box too — a case map shows the street's name although the street's own
   // centre lies far outside the view. ST_ClipByBox2D is GEOS's fast clip that never raises on a
   // slightly invalid ring (ST_Intersection may).
-  const labelPoint = filter.bbox
-    ? sql`ST_PointOnSurface(ST_ClipByBox2D(geom, ST_MakeEnvelope(${filter.bbox[0]}, ${filter.bbox[1]}, ${filter.bbox[2]}, ${filter.bbox[3]}, 4326)::box2d))`
+  // A region outside the label box gets the point of its own surface.
+  const box = labelBox ?? filter.bbox;
+  const labelPoint = box
+    ? sql`(select case when ST_IsEmpty(q.p) then ST_PointOnSurface(geom) else q.p end
+        from (select ST_PointOnSurface(ST_ClipByBox2D(geom, ST_MakeEnvelope(${box[0]}, ${box[1]}, ${box[2]}, ${box[3]}, 4326)::box2d)) as p) q)`
     : sql`ST_PointOnSurface(geom)`;
   const result = await sql<{ json: string | null; count: number }>`
     with picked as (

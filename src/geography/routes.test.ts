@@ -167,6 +167,30 @@ describe('GET /regions', () => {
     expect(street.properties.labelPoint).toHaveLength(2);
   });
 
+  it('puts label points in labelBbox when given, and on the region itself when it misses that box', async () => {
+    const c = gridCentre(1, 1, 1);
+    const box = [c.lng - 0.003, c.lat - 0.003, c.lng + 0.003, c.lat + 0.003];
+    // A band north of the point: street A reaches into it; both streets are still returned.
+    const band = [box[0]!, c.lat + 0.0001, box[2]!, c.lat + 0.0004];
+    const response = await t().app.inject({
+      method: 'GET',
+      url: `/api/v1/regions/export.geojson?level=street&bbox=${box.join(',')}&labelBbox=${band.join(',')}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const features = JSON.parse(response.body).features as Array<{
+      properties: { code: string; labelPoint: [number, number] };
+    }>;
+    const street = features.find((f) => f.properties.code === STREET_A)!;
+    expect(street.properties.labelPoint[1]).toBeGreaterThanOrEqual(band[1]!);
+    expect(street.properties.labelPoint[1]).toBeLessThanOrEqual(band[3]!);
+    const bad = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/regions/export.geojson?level=street&labelBbox=2,2,1,1',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.labelBbox');
+  });
+
   it('exports GeoJSON with codes, names and synthetic flags', async () => {
     const admin = await t().user({ role: 'admin' });
     const response = await t().as(admin, {

@@ -19,8 +19,9 @@ const Crs = Type.Enum(INPUT_CRS, {
   description:
     'Coordinate system of the input: wgs84 (GPS, 天地图 CGCS2000), gcj02 (Amap, Tencent, WeChat) or bd09 (Baidu)',
 });
+const BBOX_PATTERN = '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$';
 const BBoxParam = Type.String({
-  pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$',
+  pattern: BBOX_PATTERN,
   description: 'minLng,minLat,maxLng,maxLat in WGS 84',
 });
 
@@ -70,7 +71,7 @@ const ImportReport = Type.Object({
   ),
 });
 
-function parseBBox(value: string | undefined): BBox | undefined {
+function parseBBox(value: string | undefined, name = 'bbox'): BBox | undefined {
   if (!value) return undefined;
   const box = value.split(',').map(Number) as BBox;
   const [minLng, minLat, maxLng, maxLat] = box;
@@ -81,7 +82,7 @@ function parseBBox(value: string | undefined): BBox | undefined {
       {
         errors: [
           {
-            field: 'querystring.bbox',
+            field: `querystring.${name}`,
             reason: 'must be minLng,minLat,maxLng,maxLat with min ≤ max, within ranges',
           },
         ],
@@ -147,6 +148,13 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         security: [],
         querystring: Type.Object({
           ...filterQuery,
+          labelBbox: Type.Optional(
+            Type.String({
+              pattern: BBOX_PATTERN,
+              description:
+                'Where to put each labelPoint (default: bbox); a case map names streets and communities apart',
+            }),
+          ),
           limit: Type.Integer({ minimum: 1, maximum: 20_000, default: 20_000 }),
         }),
         response: { ...problems(400, 401) },
@@ -154,12 +162,13 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request, reply) => {
       const scope = outlineScope(request);
-      const { bbox, limit, ...rest } = request.query;
+      const { bbox, labelBbox, limit, ...rest } = request.query;
       const result = await exportRegions(
         db,
         scope,
         { ...rest, ...(bbox ? { bbox: parseBBox(bbox)! } : {}) },
         limit,
+        labelBbox ? parseBBox(labelBbox, 'labelBbox') : undefined,
       );
       reply.header('x-total-count', String(result.count));
       if (result.truncated) reply.header('x-truncated', 'true');

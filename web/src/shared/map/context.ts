@@ -11,14 +11,27 @@ type Props = Record<string, unknown>;
 export type Outlines = FeatureCollection<Geometry, Props>;
 export type ContextLevel = 'street' | 'community' | 'grid';
 
-/** Half-sizes of the boxes, in degrees: grids ≈ 100 m, so ±350 m shows a few rings of them. */
-const HALF: Record<ContextLevel, number> = { street: 0.02, community: 0.008, grid: 0.004 };
+type Box = [number, number, number, number];
 
-export function boxAround(
-  point: { lng: number; lat: number },
-  half: number,
-): [number, number, number, number] {
+/** Half-size of the box around the point, in degrees: grids ≈ 100 m, so ±170 m shows a ring or two. */
+const HALF = 0.002;
+
+export function boxAround(point: { lng: number; lat: number }, half: number): Box {
   return [point.lng - half, point.lat - half, point.lng + half, point.lat + half];
+}
+
+/**
+ * The part of a view where a level's names go (the server's `labelBbox`): the street, community
+ * and grid holding the point would all be named at the view's centre, on the case's marker. So
+ * streets are named in the upper band, communities in the lower band, grids at their own centres.
+ * A region that misses its band is named at a point of its own surface.
+ */
+export function labelBand(box: Box, level: ContextLevel): Box {
+  const [w, s, e, n] = box;
+  const h = n - s;
+  if (level === 'street') return [w, s + 0.62 * h, e, n - 0.08 * h];
+  if (level === 'community') return [w, s + 0.08 * h, e, s + 0.38 * h];
+  return box;
 }
 
 function bboxParam(box: readonly number[]): string {
@@ -32,7 +45,12 @@ export function outlinesAround(
   signal?: AbortSignal,
 ): Promise<Outlines> {
   return api.request<Outlines>('GET', '/regions/export.geojson', {
-    query: { level, bbox: bboxParam(boxAround(point, HALF[level])), limit: 500 },
+    query: {
+      level,
+      bbox: bboxParam(boxAround(point, HALF)),
+      labelBbox: bboxParam(labelBand(boxAround(point, HALF), level)),
+      limit: 500,
+    },
     signal,
   });
 }

@@ -12,7 +12,7 @@ import {
   type PolygonLayer,
   type PointLayer,
 } from '../../../shared/map/index.js';
-import { componentsAround, outlineName } from '../../../shared/map/context.js';
+import { componentsAround, labelBand, outlineName } from '../../../shared/map/context.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
@@ -37,7 +37,7 @@ export function CaseMap({
       name: t(id === 'streets' ? 'mapStreets' : id === 'communities' ? 'mapCommunities' : 'mapGrids'),
       ...(minZoom ? { minZoom } : {}),
       load: (bbox: [number, number, number, number], signal: AbortSignal) =>
-        loadRegions(lvl, { bbox, signal }),
+        loadRegions(lvl, { bbox, labelBbox: labelBand(bbox, lvl), signal }),
       style: () => style,
       tooltip: regionName,
       label: outlineName,
