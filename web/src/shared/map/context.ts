@@ -16,6 +16,13 @@ type Box = [number, number, number, number];
 /** Half-size of the box around the point, in degrees: grids ≈ 100 m, so ±170 m shows a ring or two. */
 const HALF = 0.002;
 
+const PHONE_VIEW = (p: { lng: number; lat: number }): Box => [
+  p.lng - 0.0008,
+  p.lat - 0.0004,
+  p.lng + 0.0008,
+  p.lat + 0.0004,
+];
+
 export function boxAround(point: { lng: number; lat: number }, half: number): Box {
   return [point.lng - half, point.lat - half, point.lng + half, point.lat + half];
 }
@@ -48,7 +55,8 @@ export function outlinesAround(
     query: {
       level,
       bbox: bboxParam(boxAround(point, HALF)),
-      labelBbox: bboxParam(labelBand(boxAround(point, HALF), level)),
+      // Names within what a phone's map shows at zoom 17 (≈ ±0.0009° × ±0.00045° in 390 × 200 px).
+      labelBbox: bboxParam(labelBand(PHONE_VIEW(point), level)),
       limit: 500,
     },
     signal,
