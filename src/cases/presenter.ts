@@ -1,6 +1,7 @@
 /** API shapes of cases, built explicitly (never a raw row). Reporter personal data never appears here. */
 import type { CaseRow } from './repo.js';
 import type { CaseDetail } from './queries.js';
+import type { ListExtras } from './list-view.js';
 
 export function presentCaseSummary(row: CaseRow) {
   return {
@@ -54,6 +55,8 @@ export function presentCaseSummary(row: CaseRow) {
 export function presentCaseDetail(detail: CaseDetail) {
   return {
     ...presentCaseSummary(detail.row),
+    ...detail.regionNames,
+    rating: detail.rating && { ...detail.rating, ratedAt: detail.rating.ratedAt.toISOString() },
     departmentName: detail.departmentName,
     suggestedDepartmentName: detail.suggestedDepartmentName,
     photos: detail.photos.map((p) => ({
@@ -75,5 +78,24 @@ export function presentCaseDetail(detail: CaseDetail) {
       ...d,
       reportedAt: d.reportedAt.toISOString(),
     })),
+  };
+}
+
+/** A queue row: the summary with its region names and the clock running now (list-view.ts). */
+export function presentCaseListItem(row: CaseRow, extras: ListExtras | undefined) {
+  const clock = extras?.runningClock ?? null;
+  return {
+    ...presentCaseSummary(row),
+    gridName: extras?.names.gridName ?? null,
+    communityName: extras?.names.communityName ?? null,
+    streetName: extras?.names.streetName ?? null,
+    runningClock: clock && {
+      clock: clock.clock,
+      round: clock.round,
+      dueAt: clock.dueAt?.toISOString() ?? null,
+      remainingMinutes: clock.remainingMinutes,
+      suspended: clock.suspended,
+      light: clock.light,
+    },
   };
 }

@@ -12,6 +12,7 @@ import { regionOrDepartmentPredicate } from '../identity/jurisdiction.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import { regionNames } from './region-names.js';
 import { CASE_COLUMNS, loadCaseRow, type CaseRow } from './repo.js';
 import { allowedActionsFor, visibleTo, type CaseServiceDeps } from './service.js';
 import {
@@ -61,6 +62,10 @@ export interface TimelineEvent {
 
 export interface CaseDetail {
   row: CaseRow;
+  /** Names of the case's grid, community and street (a clerk reads names, not codes). */
+  regionNames: { gridName: string | null; communityName: string | null; streetName: string | null };
+  /** 满意度评价: the reporter's rating of a closed public case, shown to staff in full. */
+  rating: { score: number; comment: string | null; requestReopen: boolean; ratedAt: Date } | null;
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: Date }>;
@@ -190,7 +195,7 @@ export async function getCaseDetail(
   const row = await loadCaseRow(db, id, false);
   if (!row || !visibleTo(ctx, row)) throw new DomainError('NOT_FOUND', `No case ${id} in your jurisdiction`);
   const now = deps.now ? deps.now() : new Date();
-  const [departments, photos, clocks, events, calendar] = await Promise.all([
+  const [departments, photos, clocks, events, calendar, places, ratings] = await Promise.all([
     db
       .selectFrom('departments')
       .select(['id', 'name'])
@@ -211,7 +216,12 @@ export async function getCaseDetail(
       .execute(),
     loadTimelineRows(db, id),
     deps.calendars.get(db),
+    regionNames(db, [row.grid_code, row.community_code, row.street_code]),
+    // The public module owns case_ratings (src/public/ratings.ts); read here as plain SQL.
+    sql<{ score: number; comment: string | null; request_reopen: boolean; created_at: Date }>`
+      select score, comment, request_reopen, created_at from case_ratings where case_id = ${id}`.execute(db),
   ]);
+  const rated = ratings.rows[0];
   const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
   const duplicates =
     open && ['reported', 'check_pending'].includes(row.status)
@@ -227,6 +237,19 @@ export async function getCaseDetail(
     departments.find((d) => d.id === departmentId)?.name ?? null;
   return {
     row,
+    regionNames: {
+      gridName: places.get(row.grid_code) ?? null,
+      communityName: places.get(row.community_code) ?? null,
+      streetName: places.get(row.street_code) ?? null,
+    },
+    rating: rated
+      ? {
+          score: Number(rated.score),
+          comment: rated.comment,
+          requestReopen: rated.request_reopen,
+          ratedAt: rated.created_at,
+        }
+      : null,
     departmentName: nameOf(row.department_id),
     suggestedDepartmentName: nameOf(row.suggested_department_id),
     photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),
@@ -302,22 +325,59 @@ function filterSql(scope: Scope, filter: CaseFilter): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** Newest first, keyset-paged on (reported_at, id). */
+export type CaseSort = 'reportedAt' | 'handlingDueAt' | 'number' | 'status' | 'class';
+
+/** Sort expressions; `id` breaks ties so numbered pages never repeat or skip a row. */
+const SORT_SQL: Record<CaseSort, RawBuilder<unknown>> = {
+  reportedAt: sql`c.reported_at`,
+  handlingDueAt: sql`c.handling_due_at`,
+  number: sql`c.number`,
+  status: sql`c.status`,
+  class: sql`k.code`,
+};
+
+export interface ListOptions {
+  cursor?: string;
+  limit: number;
+  sort?: CaseSort;
+  order?: 'asc' | 'desc';
+  /** Numbered pages (页码): rows to skip. Works with any sort; a cursor only with the default. */
+  offset?: number;
+}
+
+/**
+ * Newest first, keyset-paged on (reported_at, id); or sorted by another key and paged by
+ * offset, for the numbered pages of 案卷查询 (a clerk jumps to page 7; the total is /cases/count).
+ */
 export async function listCases(
   db: Kysely<DB>,
   ctx: RequestContext,
-  filter: CaseFilter & { cursor?: string; limit: number },
+  filter: CaseFilter & ListOptions,
 ): Promise<Page<CaseRow>> {
+  const sort = filter.sort ?? 'reportedAt';
+  const order = filter.order ?? 'desc';
+  const keyset = sort === 'reportedAt' && order === 'desc' && filter.offset === undefined;
+  if (filter.cursor && !keyset) {
+    throw new DomainError('VALIDATION_FAILED', 'cursor pages only the default order', {
+      errors: [{ field: 'querystring.cursor', reason: 'only with the default sort and no offset' }],
+    });
+  }
   let after = sql``;
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'bigserial']);
     after = sql`and (c.reported_at, c.id) < (${new Date(at)}, ${id})`;
   }
+  const direction = order === 'asc' ? sql`asc` : sql`desc`;
+  // Cases without a handling deadline (not yet dispatched) sort last either way.
+  const nulls = sort === 'handlingDueAt' ? sql` nulls last` : sql``;
   const rows = await sql<CaseRow>`
     select ${CASE_COLUMNS} from cases c join classifications k on k.id = c.classification_id
     where ${filterSql(scopeOf(ctx.actor), filter)} ${after}
-    order by c.reported_at desc, c.id desc
-    limit ${filter.limit + 1}`.execute(db);
+    order by ${SORT_SQL[sort]} ${direction}${nulls}, c.id ${direction}
+    limit ${filter.limit + 1} ${keyset ? sql`` : sql`offset ${filter.offset ?? 0}`}`.execute(db);
+  if (!keyset) {
+    return { items: rows.rows.slice(0, filter.limit), nextCursor: null };
+  }
   return toPage(
     rows.rows,
     filter.limit,

@@ -7,12 +7,22 @@ import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
 import { CaseRefParam, resolveCaseRef } from './case-ref.js';
 import { DomainError } from '../shared/errors.js';
-import { presentCaseDetail, presentCaseSummary } from './presenter.js';
+import { EXPORT_LIMIT, caseExportRows, exportUnit, sendCaseExport } from './export.js';
+import { listExtras } from './list-view.js';
+import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import { casesGeoJson, countCases, getCaseDetail, listCases, type CaseFilter } from './queries.js';
-import { ActionBody, ActionParams, CountQuery, GeoJsonQuery, ListQuery, ReportBody } from './schemas.js';
+import {
+  ActionBody,
+  ActionParams,
+  CountQuery,
+  ExportQuery,
+  GeoJsonQuery,
+  ListQuery,
+  ReportBody,
+} from './schemas.js';
 import { performAction, reportCase } from './service.js';
 
-type FilterInput = Omit<Static<typeof ListQuery>, 'cursor' | 'limit'>;
+type FilterInput = Omit<Static<typeof ListQuery>, 'cursor' | 'limit' | 'sort' | 'order' | 'offset'>;
 
 function toFilter(query: FilterInput): CaseFilter {
   const { status, from, to, bbox, ...rest } = query;
@@ -74,6 +84,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
       schema: {
         tags: ['cases'],
         summary: 'List cases in your jurisdiction, newest first, with filters and keyset paging',
+        description:
+          'Other sorts (sort, order) page by offset; the total is GET /cases/count. Rows carry region names and the running deadline clock.',
         querystring: ListQuery,
         response: {
           200: Type.Object({
@@ -86,9 +98,56 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     },
     async (request) => {
       const ctx = contextOf(request);
-      const { cursor, limit, ...filter } = request.query;
-      const page = await listCases(db, ctx, { ...toFilter(filter), ...(cursor ? { cursor } : {}), limit });
-      return { items: page.items.map(presentCaseSummary), nextCursor: page.nextCursor };
+      const { cursor, limit, sort, order, offset, ...filter } = request.query;
+      const page = await listCases(db, ctx, {
+        ...toFilter(filter),
+        ...(cursor ? { cursor } : {}),
+        ...(sort ? { sort } : {}),
+        ...(order ? { order } : {}),
+        ...(offset !== undefined ? { offset } : {}),
+        limit,
+      });
+      const now = caseDeps.now ? caseDeps.now() : new Date();
+      const extras = await listExtras(db, caseDeps.calendars, page.items, now);
+      return {
+        items: page.items.map((row) => presentCaseListItem(row, extras.get(row.id))),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  app.get(
+    '/cases/export',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The filtered case list as XLSX or CSV (案卷查询导出), headed 表名/制表单位/时间范围',
+        description: `At most ${EXPORT_LIMIT} rows in the chosen order; narrow the filters for more.`,
+        querystring: ExportQuery,
+        response: { ...problems(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { format, sort, order, ...filter } = request.query;
+      const parsed = toFilter(filter);
+      const rows = await caseExportRows(db, caseDeps, ctx, {
+        ...parsed,
+        ...(sort ? { sort } : {}),
+        ...(order ? { order } : {}),
+      });
+      const unit = await exportUnit(db, ctx.actor.departmentId);
+      return sendCaseExport(
+        reply,
+        rows,
+        {
+          unit,
+          timeZone: caseDeps.timeZone,
+          ...(parsed.from ? { from: parsed.from } : {}),
+          ...(parsed.to ? { to: parsed.to } : {}),
+        },
+        format,
+      );
     },
   );
 

@@ -126,7 +126,28 @@ export const FilterQuery = {
   bbox: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$' })),
 };
 
-export const ListQuery = Type.Object({ ...FilterQuery, ...PageQuery });
+/** Sort keys of the case list (案卷查询, queues); the default is newest first. */
+export const CASE_SORTS = ['reportedAt', 'handlingDueAt', 'number', 'status', 'class'] as const;
+
+export const ListQuery = Type.Object({
+  ...FilterQuery,
+  ...PageQuery,
+  sort: Type.Optional(Type.Enum(CASE_SORTS, { description: 'Sort key; default reportedAt' })),
+  order: Type.Optional(Type.Enum(['asc', 'desc'], { description: 'Default desc' })),
+  offset: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 100_000,
+      description: 'Numbered pages: skip this many rows (instead of a cursor; any sort)',
+    }),
+  ),
+});
+export const ExportQuery = Type.Object({
+  ...FilterQuery,
+  sort: Type.Optional(Type.Enum(CASE_SORTS)),
+  order: Type.Optional(Type.Enum(['asc', 'desc'])),
+  format: Type.Enum(['csv', 'xlsx'], { default: 'xlsx', description: 'csv (UTF-8 with BOM) or xlsx' }),
+});
 export const CountQuery = Type.Object(FilterQuery);
 export const GeoJsonQuery = Type.Object({
   ...FilterQuery,

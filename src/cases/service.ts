@@ -46,7 +46,17 @@ import {
 } from './workflow/index.js';
 import './tables.js';
 
-export const CASE_SOURCES = ['inspector', 'public', 'hotline', 'sensor', 'video', 'leader', 'other'] as const;
+/** 来源; walk_in is 来访 (a resident at the supervision centre's counter). */
+export const CASE_SOURCES = [
+  'inspector',
+  'public',
+  'hotline',
+  'walk_in',
+  'sensor',
+  'video',
+  'leader',
+  'other',
+] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export type Urgency = 'normal' | 'urgent';
 
@@ -93,7 +103,7 @@ export interface ReportInput {
 /** Roles that may register a case, and the sources each may claim. */
 const REPORTERS: Partial<Record<RequestContext['actor']['role'], readonly CaseSource[]>> = {
   inspector: ['inspector'],
-  supervisor: ['public', 'hotline', 'sensor', 'video', 'inspector', 'other'],
+  supervisor: ['public', 'hotline', 'walk_in', 'sensor', 'video', 'inspector', 'other'],
   leader: ['leader'],
   admin: CASE_SOURCES,
 };

@@ -144,7 +144,18 @@ export async function exportRegions(
   scope: Scope,
   filter: Omit<RegionFilter, 'cursor' | 'limit'>,
   limit: number,
+  labelBox?: BBox,
 ): Promise<{ json: string; count: number; truncated: boolean }> {
+  // Where a map writes the region's name: a point inside the region and, when a bbox was asked
+  // for, inside that box too — a case map shows the street's name although the street's own
+  // centre lies far outside the view. ST_ClipByBox2D is GEOS's fast clip that never raises on a
+  // slightly invalid ring (ST_Intersection may).
+  // A region outside the label box gets the point of its own surface.
+  const box = labelBox ?? filter.bbox;
+  const labelPoint = box
+    ? sql`(select case when ST_IsEmpty(q.p) then ST_PointOnSurface(geom) else q.p end
+        from (select ST_PointOnSurface(ST_ClipByBox2D(geom, ST_MakeEnvelope(${box[0]}, ${box[1]}, ${box[2]}, ${box[3]}, 4326)::box2d)) as p) q)`
+    : sql`ST_PointOnSurface(geom)`;
   const result = await sql<{ json: string | null; count: number }>`
     with picked as (
       select * from regions where ${filterSql(scope, filter)} order by code limit ${limit + 1}
@@ -154,9 +165,11 @@ export async function exportRegions(
       'geometry', ST_AsGeoJSON(geom, 7)::json,
       'properties', json_build_object('code', code, 'name', name, 'shortName', short_name, 'level', level,
         'parentCode', parent_code, 'codeScheme', code_scheme, 'areaM2', round(area_m2::numeric, 1),
-        'synthetic', synthetic, 'source', source)
+        'synthetic', synthetic, 'source', source, 'labelPoint', ST_AsGeoJSON(label_point, 6)::json -> 'coordinates')
     ) order by code) filter (where rn <= ${limit}), '[]'::json))::text as json, count(*) as count
-    from (select *, row_number() over (order by code) as rn from picked) p`.execute(db);
+    from (select *, row_number() over (order by code) as rn, ${labelPoint} as label_point from picked) p`.execute(
+    db,
+  );
   const row = result.rows[0]!;
   return {
     json: row.json ?? '{"type":"FeatureCollection","features":[]}',

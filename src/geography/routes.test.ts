@@ -20,7 +20,7 @@ describe('GET /regions', () => {
     expect(response.json().items[0].areaM2).toBeGreaterThan(100_000);
   });
 
-  it('shows a street user their street, its descendants and its ancestors, never the other street', async () => {
+  it('lists a street user their street, its descendants and its ancestors, never the other street', async () => {
     const user = await t().user({ role: 'inspector', regions: [STREET_A] });
     const all = await t().as(user, { method: 'GET', url: '/api/v1/regions?limit=500' });
     const codes = all.json().items.map((r: { code: string }) => r.code);
@@ -30,15 +30,42 @@ describe('GET /regions', () => {
     expect(codes.filter((c: string) => c.startsWith(STREET_B))).toEqual([]);
     const streets = await t().as(user, { method: 'GET', url: '/api/v1/regions?parent=110101' });
     expect(streets.json().items.map((r: { code: string }) => r.code)).toEqual([STREET_A]);
-    const read = await t().as(user, { method: 'GET', url: `/api/v1/regions/${STREET_B}` });
-    expect(read.statusCode).toBe(404);
-    expect(read.json().code).toBe('REGION_NOT_FOUND');
-    const readGrid = await t().as(user, { method: 'GET', url: `/api/v1/regions/${STREET_B}001001` });
-    expect(readGrid.statusCode).toBe(404);
-    const exported = await t().as(user, { method: 'GET', url: '/api/v1/regions/export.geojson?level=grid' });
-    const features = JSON.parse(exported.body).features as Array<{ properties: { code: string } }>;
-    expect(features.length).toBe(4);
-    expect(features.every((f) => f.properties.code.startsWith(STREET_A))).toBe(true);
+  });
+
+  it.each([
+    ['inspector', [STREET_A]],
+    ['handler', []],
+    ['department_lead', []],
+    ['dispatcher', [STREET_A]],
+    ['leader', []],
+  ] as const)(
+    'serves every outline to a signed-in %s: boundaries are public geography',
+    async (role, regions) => {
+      const user = await t().user({ role, regions: [...regions] });
+      const exported = await t().as(user, {
+        method: 'GET',
+        url: '/api/v1/regions/export.geojson?level=street',
+      });
+      expect(exported.statusCode).toBe(200);
+      const streets = JSON.parse(exported.body).features as Array<{
+        properties: { code: string; name: string };
+      }>;
+      expect(streets.map((f) => f.properties.code).sort()).toEqual([STREET_A, STREET_B]);
+      expect(streets.every((f) => f.properties.name.length > 0)).toBe(true);
+      const grids = await t().as(user, { method: 'GET', url: '/api/v1/regions/export.geojson?level=grid' });
+      expect(JSON.parse(grids.body).features).toHaveLength(8);
+      const read = await t().as(user, { method: 'GET', url: `/api/v1/regions/${STREET_B}001001` });
+      expect(read.statusCode).toBe(200);
+      expect(read.json().geometry.type).toBe('MultiPolygon');
+    },
+  );
+
+  it('still answers 401 to a made-up token on the public outlines', async () => {
+    const response = await t().as(
+      { id: 0, username: 'x', token: 'shs_made-up' },
+      { method: 'GET', url: '/api/v1/regions/export.geojson?level=street' },
+    );
+    expect(response.statusCode).toBe(401);
   });
 
   it('shows a department-only account no regions', async () => {
@@ -116,6 +143,52 @@ describe('GET /regions', () => {
       { method: 'GET', url: '/api/v1/regions' },
     );
     expect(response.statusCode).toBe(401);
+  });
+
+  it('puts each outline’s label point inside the region and inside the asked bbox', async () => {
+    const c = gridCentre(1, 1, 1);
+    const box = [c.lng - 0.0004, c.lat - 0.0004, c.lng + 0.0004, c.lat + 0.0004];
+    const response = await t().app.inject({
+      method: 'GET',
+      url: `/api/v1/regions/export.geojson?level=street&bbox=${box.join(',')}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const features = JSON.parse(response.body).features as Array<{
+      properties: { code: string; labelPoint: [number, number] };
+    }>;
+    expect(features.map((f) => f.properties.code)).toEqual([STREET_A]);
+    const [lng, lat] = features[0]!.properties.labelPoint;
+    expect(lng).toBeGreaterThanOrEqual(box[0]!);
+    expect(lng).toBeLessThanOrEqual(box[2]!);
+    expect(lat).toBeGreaterThanOrEqual(box[1]!);
+    expect(lat).toBeLessThanOrEqual(box[3]!);
+    const whole = await t().app.inject({ method: 'GET', url: '/api/v1/regions/export.geojson?level=street' });
+    const street = (JSON.parse(whole.body).features as Array<{ properties: { labelPoint: number[] } }>)[0]!;
+    expect(street.properties.labelPoint).toHaveLength(2);
+  });
+
+  it('puts label points in labelBbox when given, and on the region itself when it misses that box', async () => {
+    const c = gridCentre(1, 1, 1);
+    const box = [c.lng - 0.003, c.lat - 0.003, c.lng + 0.003, c.lat + 0.003];
+    // A band north of the point: street A reaches into it; both streets are still returned.
+    const band = [box[0]!, c.lat + 0.0001, box[2]!, c.lat + 0.0004];
+    const response = await t().app.inject({
+      method: 'GET',
+      url: `/api/v1/regions/export.geojson?level=street&bbox=${box.join(',')}&labelBbox=${band.join(',')}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const features = JSON.parse(response.body).features as Array<{
+      properties: { code: string; labelPoint: [number, number] };
+    }>;
+    const street = features.find((f) => f.properties.code === STREET_A)!;
+    expect(street.properties.labelPoint[1]).toBeGreaterThanOrEqual(band[1]!);
+    expect(street.properties.labelPoint[1]).toBeLessThanOrEqual(band[3]!);
+    const bad = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/regions/export.geojson?level=street&labelBbox=2,2,1,1',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.labelBbox');
   });
 
   it('exports GeoJSON with codes, names and synthetic flags', async () => {

@@ -19,8 +19,9 @@ const Crs = Type.Enum(INPUT_CRS, {
   description:
     'Coordinate system of the input: wgs84 (GPS, 天地图 CGCS2000), gcj02 (Amap, Tencent, WeChat) or bd09 (Baidu)',
 });
+const BBOX_PATTERN = '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$';
 const BBoxParam = Type.String({
-  pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$',
+  pattern: BBOX_PATTERN,
   description: 'minLng,minLat,maxLng,maxLat in WGS 84',
 });
 
@@ -70,7 +71,7 @@ const ImportReport = Type.Object({
   ),
 });
 
-function parseBBox(value: string | undefined): BBox | undefined {
+function parseBBox(value: string | undefined, name = 'bbox'): BBox | undefined {
   if (!value) return undefined;
   const box = value.split(',').map(Number) as BBox;
   const [minLng, minLat, maxLng, maxLat] = box;
@@ -81,7 +82,7 @@ function parseBBox(value: string | undefined): BBox | undefined {
       {
         errors: [
           {
-            field: 'querystring.bbox',
+            field: `querystring.${name}`,
             reason: 'must be minLng,minLat,maxLng,maxLat with min ≤ max, within ranges',
           },
         ],
@@ -92,11 +93,22 @@ function parseBBox(value: string | undefined): BBox | undefined {
 }
 
 /**
- * Region boundaries are public geography (open data; citizens' apps show grids too): an anonymous
- * caller sees every region. A signed-in staff member sees their jurisdiction — their workbench.
+ * The region list is a staff member's workbench: signed in, they list their jurisdiction; an
+ * anonymous caller lists every region.
  */
 function regionScope(request: FastifyRequest): Scope {
   return request.credential ? scopeOf(requireActor(request)) : { kind: 'all' };
+}
+
+/**
+ * Region boundaries are public geography (open data; citizens' apps show grids too), so outlines
+ * and single regions are served whole to every caller: a department handler's case map needs the
+ * streets and communities around the case although the department has no region of its own.
+ * Jurisdiction still applies to cases. A made-up token still gets 401 (requireActor).
+ */
+function outlineScope(request: FastifyRequest): Scope {
+  if (request.credential) requireActor(request);
+  return { kind: 'all' };
 }
 
 export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
@@ -131,23 +143,32 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     {
       schema: {
         tags: ['geography'],
-        summary: 'GeoJSON FeatureCollection of regions of any level, filtered by parent and bbox',
+        summary:
+          'GeoJSON FeatureCollection of regions of any level, filtered by parent and bbox (public geography)',
         security: [],
         querystring: Type.Object({
           ...filterQuery,
+          labelBbox: Type.Optional(
+            Type.String({
+              pattern: BBOX_PATTERN,
+              description:
+                'Where to put each labelPoint (default: bbox); a case map names streets and communities apart',
+            }),
+          ),
           limit: Type.Integer({ minimum: 1, maximum: 20_000, default: 20_000 }),
         }),
         response: { ...problems(400, 401) },
       },
     },
     async (request, reply) => {
-      const scope = regionScope(request);
-      const { bbox, limit, ...rest } = request.query;
+      const scope = outlineScope(request);
+      const { bbox, labelBbox, limit, ...rest } = request.query;
       const result = await exportRegions(
         db,
         scope,
         { ...rest, ...(bbox ? { bbox: parseBBox(bbox)! } : {}) },
         limit,
+        labelBbox ? parseBBox(labelBbox, 'labelBbox') : undefined,
       );
       reply.header('x-total-count', String(result.count));
       if (result.truncated) reply.header('x-truncated', 'true');
@@ -160,13 +181,13 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     {
       schema: {
         tags: ['geography'],
-        summary: 'Read one region with its geometry',
+        summary: 'Read one region with its geometry (public geography)',
         security: [],
         params: Type.Object({ code: RegionCode }),
         response: { 200: RegionDetail, ...problems(400, 401, 404) },
       },
     },
-    async (request) => getRegion(db, regionScope(request), request.params.code),
+    async (request) => getRegion(db, outlineScope(request), request.params.code),
   );
 
   app.post(

@@ -8,6 +8,8 @@ import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { loadWebConfig } from '../shared/map/tiles.js';
+import { componentsAround, outlineName, outlinesAround, type ContextLevel } from '../shared/map/context.js';
+import '../shared/map/region-labels.css';
 
 export interface MapPoint {
   lng: number;
@@ -28,6 +30,12 @@ export interface PointMapProps {
   point?: MapPoint | null;
   onPick?: (point: MapPoint) => void;
   onMarker?: (id: string | number) => void;
+  /**
+   * Draw the street, community and grid outlines around `point` with their names (a case's map:
+   * where it is, not a dot on a blank); `components` adds the components nearby (staff only).
+   */
+  context?: boolean;
+  components?: boolean;
   /** Where to look when there is nothing to fit. */
   centre?: MapPoint;
   height?: number;
@@ -36,10 +44,34 @@ export interface PointMapProps {
 
 const DEFAULT_CENTRE: MapPoint = { lng: 116.4161, lat: 39.9288 };
 
+/** Grids first, so the street outline is drawn on top of the finer lines. */
+const CONTEXT_LEVELS: readonly ContextLevel[] = ['grid', 'community', 'street'];
+const CONTEXT_STYLES: Record<ContextLevel, L.PathOptions> = {
+  grid: { color: '#8aa4c8', weight: 0.8, fill: false },
+  community: { color: '#5b8ff9', weight: 1.2, dashArray: '4 3', fill: false },
+  street: { color: '#1456b8', weight: 2.2, fill: false },
+};
+
+/** The label classes the desktop map uses too (region-labels.css). */
+const LABEL_CLASS: Record<ContextLevel, string> = {
+  grid: 'grids',
+  community: 'communities',
+  street: 'streets',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 export function PointMap(props: PointMapProps) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
-  const layers = useRef<{ areas: L.GeoJSON; markers: L.LayerGroup; point: L.LayerGroup } | null>(null);
+  const layers = useRef<{
+    areas: L.GeoJSON;
+    markers: L.LayerGroup;
+    point: L.LayerGroup;
+    context: L.LayerGroup;
+  } | null>(null);
   const handlers = useRef(props);
   handlers.current = props;
 
@@ -75,13 +107,14 @@ export function PointMap(props: PointMapProps) {
         if (name) layer.bindTooltip(name, { permanent: false, direction: 'center' });
       },
     }).addTo(created);
+    const context = L.layerGroup().addTo(created);
     const markers = L.layerGroup().addTo(created);
     const point = L.layerGroup().addTo(created);
     created.on('click', (event: L.LeafletMouseEvent) => {
       handlers.current.onPick?.({ lng: event.latlng.lng, lat: event.latlng.lat });
     });
     map.current = created;
-    layers.current = { areas, markers, point };
+    layers.current = { areas, markers, point, context };
     return () => {
       created.stop();
       created.remove();
@@ -139,6 +172,56 @@ export function PointMap(props: PointMapProps) {
       map.current.setView([props.point.lat, props.point.lng], Math.max(map.current.getZoom(), 17));
     }
   }, [props.point]);
+
+  const contextKey = props.context && props.point ? `${props.point.lng},${props.point.lat}` : '';
+  useEffect(() => {
+    const current = layers.current;
+    const at = handlers.current.point;
+    if (!current || !contextKey || !at) return;
+    const abort = new AbortController();
+    const withComponents = handlers.current.components === true;
+    void Promise.all([
+      ...CONTEXT_LEVELS.map((level) => outlinesAround(level, at, abort.signal).catch(() => null)),
+      withComponents ? componentsAround(at, abort.signal).catch(() => null) : Promise.resolve(null),
+    ]).then(([grids, communities, streets, nearby]) => {
+      const components = nearby as Awaited<ReturnType<typeof componentsAround>> | null;
+      if (abort.signal.aborted) return;
+      current.context.clearLayers();
+      [grids, communities, streets].forEach((data, i) => {
+        const level = CONTEXT_LEVELS[i]!;
+        if (!data) return;
+        L.geoJSON(data, { style: CONTEXT_STYLES[level], interactive: false }).addTo(current.context);
+        for (const feature of data.features) {
+          const name = outlineName(feature);
+          const spot = feature.properties.labelPoint;
+          if (!name || !Array.isArray(spot) || spot.length !== 2) continue;
+          const [lng, lat] = spot as [number, number];
+          L.marker([lat, lng], {
+            interactive: false,
+            keyboard: false,
+            icon: L.divIcon({
+              html: `<span>${escapeHtml(name)}</span>`,
+              className: `shuzhi-region-label shuzhi-region-label--${LABEL_CLASS[level]}`,
+            }),
+          }).addTo(current.context);
+        }
+      });
+      for (const feature of components?.features ?? []) {
+        const [lng, lat] = feature.geometry.coordinates as [number, number];
+        const name = typeof feature.properties.name === 'string' ? feature.properties.name : '';
+        const dot = L.circleMarker([lat, lng], {
+          radius: 4,
+          color: '#fff',
+          weight: 1,
+          fillColor: '#7b61ff',
+          fillOpacity: 0.9,
+        });
+        if (name) dot.bindTooltip(name);
+        dot.addTo(current.context);
+      }
+    });
+    return () => abort.abort();
+  }, [contextKey]);
 
   return (
     <div

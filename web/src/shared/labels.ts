@@ -132,13 +132,23 @@ export const positionLabels = defineMessages<Position>(
   { operator: 'Operator', shift_lead: 'Shift lead' },
 );
 
-export const SOURCES = ['inspector', 'public', 'hotline', 'sensor', 'video', 'leader', 'other'] as const;
+export const SOURCES = [
+  'inspector',
+  'public',
+  'hotline',
+  'walk_in',
+  'sensor',
+  'video',
+  'leader',
+  'other',
+] as const;
 export type Source = (typeof SOURCES)[number];
 export const sourceLabels = defineMessages<Source>(
   {
     inspector: '监督员上报',
     public: '公众举报',
     hotline: '12345热线',
+    walk_in: '来访',
     sensor: '物联感知',
     video: '视频巡查',
     leader: '领导批示',
@@ -148,6 +158,7 @@ export const sourceLabels = defineMessages<Source>(
     inspector: 'Inspector',
     public: 'Citizen',
     hotline: '12345 hotline',
+    walk_in: 'Walk-in',
     sensor: 'Sensor',
     video: 'Video patrol',
     leader: 'Leader',

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  PhoneOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   LineChartOutlined,
@@ -48,6 +49,7 @@ export const LEADER_VIEWS: readonly Role[] = [
 
 export const NAV: NavItem[] = [
   { path: '/supervision', label: 'navSupervision', icon: <EyeOutlined />, roles: ['supervisor', 'admin'] },
+  { path: '/intake', label: 'navIntake', icon: <PhoneOutlined />, roles: ['supervisor', 'admin'] },
   { path: '/command', label: 'navCommand', icon: <SendOutlined />, roles: ['dispatcher', 'admin'] },
   {
     path: '/department',

@@ -1,5 +1,5 @@
 /** The citizen's start page: report a problem, track a report by its code, my reports. */
-import { Button, Card, Input, List, NavBar, Space } from 'antd-mobile';
+import { Button, Card, Input, List, NavBar } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { LangSwitch } from '../ui.js';
@@ -30,19 +30,23 @@ export function HomePage() {
       </div>
       <List header={t('trackTitle')} mode="card">
         <List.Item>
-          <Space style={{ '--gap': '8px', width: '100%' }} align="center">
-            <Input
-              aria-label={t('trackingCode')}
-              placeholder={t('trackingCodePlaceholder')}
-              value={code}
-              onChange={setCode}
-              onEnterPress={track}
-              clearable
-            />
-            <Button size="small" color="primary" onClick={track}>
+          {/* The field takes the row's free width whatever it shows: the clear icon leaving on
+              blur (the tap on 查询 blurs the field first) must not move the button under the finger. */}
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <div style={{ flex: '1 1 0', minWidth: 0 }}>
+              <Input
+                aria-label={t('trackingCode')}
+                placeholder={t('trackingCodePlaceholder')}
+                value={code}
+                onChange={setCode}
+                onEnterPress={track}
+                clearable
+              />
+            </div>
+            <Button size="small" color="primary" onClick={track} style={{ flex: 'none' }}>
               {t('track')}
             </Button>
-          </Space>
+          </div>
         </List.Item>
         {recent.slice(0, 5).map((c) => (
           <List.Item key={c} arrow onClick={() => navigate(`/track/${encodeURIComponent(c)}`)}>

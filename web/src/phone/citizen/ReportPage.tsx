@@ -46,7 +46,8 @@ export function ReportPage() {
   const [consent, setConsent] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [missing, setMissing] = useState<string[]>([]);
+  // Checked on every render once a submit was tried, so a message goes as soon as its field is filled.
+  const [attempted, setAttempted] = useState(false);
   // One key per report: a retry after a lost answer is answered with the first receipt.
   const key = useRef(idempotencyKey());
 
@@ -71,14 +72,18 @@ export function ReportPage() {
     return [...out.entries()];
   }, [categories, search, lang]);
 
-  async function submit() {
-    const lacking = [
-      ...(category ? [] : [t('category')]),
-      ...(position ? [] : [tp('location')]),
-      ...(description.trim() ? [] : [tp('description')]),
+  function lackingNow(): string[] {
+    return [
+      ...(category ? [] : [tp('needCategory')]),
+      ...(position ? [] : [tp('needLocation')]),
+      ...(description.trim() ? [] : [tp('needDescription')]),
     ];
-    setMissing(lacking);
-    if (lacking.length > 0 || !category || !position) return;
+  }
+  const missing = attempted ? lackingNow() : [];
+
+  async function submit() {
+    setAttempted(true);
+    if (lackingNow().length > 0 || !category || !position) return;
     setSubmitting(true);
     try {
       const contact =
@@ -219,7 +224,7 @@ export function ReportPage() {
       </Form>
       {missing.length > 0 && (
         <div role="alert" style={{ color: 'var(--adm-color-danger)', padding: '0 16px 8px' }}>
-          {missing.map((field) => tp('required', { field })).join('；')}
+          {missing.join('；')}
         </div>
       )}
       <div style={{ padding: '0 16px' }}>

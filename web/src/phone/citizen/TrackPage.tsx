@@ -207,7 +207,7 @@ export function TrackPage() {
         <Photos photos={report.photos.after} title={t('after')} />
       </List>
       <div style={{ padding: '8px 12px' }}>
-        <PointMap label={tp('location')} point={report.location} height={160} />
+        <PointMap label={tp('location')} point={report.location} height={200} context />
         {report.location.rounded && (
           <div style={{ fontSize: 12, color: 'var(--adm-color-weak)' }}>{t('locationRounded')}</div>
         )}

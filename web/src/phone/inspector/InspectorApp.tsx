@@ -106,6 +106,9 @@ function Refused({ user, onOut }: { user: StaffUser; onOut: () => void }) {
   );
 }
 
+/** The tab bar's height (one line of titles, 50 px) with a margin, plus the phone's home-bar inset. */
+const TAB_BAR_ROOM = 'calc(64px + env(safe-area-inset-bottom))';
+
 function Tabs() {
   const t = inspectorMessages.useT();
   const location = useLocation();
@@ -130,6 +133,8 @@ function Tabs() {
         right: 0,
         background: '#fff',
         borderTop: '1px solid #eee',
+        paddingBottom: 'env(safe-area-inset-bottom)',
+        zIndex: 10,
       }}
     >
       <TabBar.Item key="tasks" title={t('tabTasks')} />
@@ -169,7 +174,8 @@ export default function InspectorApp() {
   if (user.role !== 'inspector') return <Refused user={user} onOut={logout} />;
   return (
     <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <div style={{ flex: 1 }}>
+      {/* Room for the fixed tab bar, so the last control of a page (上报) can scroll clear of it. */}
+      <div style={{ flex: 1, paddingBottom: TAB_BAR_ROOM }}>
         <Routes>
           <Route index element={<TasksPage user={user} onLogout={logout} />} />
           <Route path="cases/:id" element={<TaskPage />} />

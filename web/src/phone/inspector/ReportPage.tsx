@@ -36,7 +36,8 @@ export function InspectorReportPage() {
   const [address, setAddress] = useState('');
   const [urgent, setUrgent] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [missing, setMissing] = useState<string[]>([]);
+  // Checked on every render once a submit was tried, so a message goes as soon as its field is filled.
+  const [attempted, setAttempted] = useState(false);
   const key = useRef(idempotencyKey());
 
   useEffect(() => {
@@ -55,14 +56,18 @@ export function InspectorReportPage() {
       .slice(0, 80);
   }, [classes, search]);
 
-  async function submit() {
-    const lacking = [
-      ...(chosen ? [] : [t('chooseClass')]),
-      ...(position ? [] : [tp('location')]),
-      ...(description.trim() ? [] : [tp('description')]),
+  function lackingNow(): string[] {
+    return [
+      ...(chosen ? [] : [tp('needClass')]),
+      ...(position ? [] : [tp('needLocation')]),
+      ...(description.trim() ? [] : [tp('needDescription')]),
     ];
-    setMissing(lacking);
-    if (lacking.length > 0 || !chosen || !position) return;
+  }
+  const missing = attempted ? lackingNow() : [];
+
+  async function submit() {
+    setAttempted(true);
+    if (lackingNow().length > 0 || !chosen || !position) return;
     setBusy(true);
     try {
       const created = await staff.report(
@@ -142,7 +147,7 @@ export function InspectorReportPage() {
       </Form>
       {missing.length > 0 && (
         <div role="alert" style={{ color: 'var(--adm-color-danger)', padding: '0 16px 8px' }}>
-          {missing.map((field) => tp('required', { field })).join('；')}
+          {missing.join('；')}
         </div>
       )}
       <div style={{ padding: '0 16px' }}>

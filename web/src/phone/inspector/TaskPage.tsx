@@ -138,13 +138,20 @@ export function TaskPage() {
         </List.Item>
         <List.Item extra={formatDateTime(detail.reportedAt)}>{t('reportedAt')}</List.Item>
         {detail.address && <List.Item extra={detail.address}>{t('address')}</List.Item>}
-        {detail.gridCode && <List.Item extra={detail.gridCode}>{t('grid')}</List.Item>}
+        {detail.gridCode && (
+          <List.Item
+            extra={detail.gridName ?? detail.gridCode}
+            description={detail.communityName ?? undefined}
+          >
+            {t('grid')}
+          </List.Item>
+        )}
         <List.Item title={tp('description')}>{detail.description}</List.Item>
         <PhotoRow detail={detail} phase="before" title={t('beforePhotos')} />
         <PhotoRow detail={detail} phase="after" title={t('afterPhotos')} />
       </List>
       <div style={{ padding: '8px 12px' }}>
-        <PointMap label={tp('location')} point={detail.location} height={160} />
+        <PointMap label={tp('location')} point={detail.location} height={200} context components />
       </div>
       {(canCheck || canVerify) && (
         <Form layout="vertical" mode="card">

@@ -21,6 +21,9 @@ export interface CaseSummary {
   classification: { id: number; code: string; name: string };
   location: { lng: number; lat: number };
   gridCode: string | null;
+  gridName?: string | null;
+  communityName?: string | null;
+  streetName?: string | null;
   address: string | null;
   description: string;
   urgency: 'normal' | 'urgent';

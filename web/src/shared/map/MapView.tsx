@@ -8,6 +8,7 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
+import './region-labels.css';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { PointClusters, isCluster, type PointProps } from './cluster.js';
 import type { TileConfig } from './tiles.js';
@@ -28,6 +29,11 @@ export interface PolygonLayer {
   style: (feature: Feature<Geometry, Props>) => L.PathOptions;
   tooltip?: (feature: Feature<Geometry, Props>) => string | null;
   onClick?: (feature: Feature<Geometry, Props>) => void;
+  /**
+   * A name written on the map at the feature's `labelPoint` property (the server puts it inside
+   * the region and the loaded bbox), in the CSS class `shuzhi-region-label shuzhi-region-label--<id>`.
+   */
+  label?: (feature: Feature<Geometry, Props>) => string | null;
 }
 
 export interface PointLayer {
@@ -215,6 +221,19 @@ export function MapView(props: MapViewProps) {
         },
       } as L.GeoJSONOptions);
       group.addLayer(geo);
+      if (!layer.label) return;
+      for (const feature of data.features) {
+        const text = layer.label(feature);
+        const at = feature.properties.labelPoint;
+        if (!text || !Array.isArray(at) || at.length !== 2) continue;
+        const [lng, lat] = at as [number, number];
+        const icon = L.divIcon({
+          html: `<span>${escapeHtml(text)}</span>`,
+          className: `shuzhi-region-label shuzhi-region-label--${layer.id}`,
+          iconSize: undefined,
+        });
+        group.addLayer(L.marker([lat, lng], { icon, interactive: false, keyboard: false }));
+      }
     };
 
     const refreshPolygons = () => {

@@ -14,12 +14,13 @@ const regionCache = new Map<string, Promise<FC>>();
 /** Regions of one level (street, community, grid), optionally only inside a bbox or under a parent. */
 export function loadRegions(
   level: 'district' | 'street' | 'community' | 'grid',
-  options: { bbox?: BBox; parent?: string; signal?: AbortSignal } = {},
+  options: { bbox?: BBox; labelBbox?: BBox; parent?: string; signal?: AbortSignal } = {},
 ): Promise<FC> {
   const query = {
     level,
     parent: options.parent,
     bbox: options.bbox?.map((n) => n.toFixed(5)).join(','),
+    labelBbox: options.labelBbox?.map((n) => n.toFixed(5)).join(','),
   };
   if (options.bbox)
     return api.request<FC>('GET', '/regions/export.geojson', { query, signal: options.signal });

@@ -21,7 +21,6 @@ import {
   Typography,
 } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { MapView } from '../../../shared/map/index.js';
 import { formatDateTime, formatDistance } from '../../../shared/format.js';
 import { actorLabel, eventLabel, eventText } from '../../../shared/history.js';
 import { useLang } from '../../../shared/i18n.js';
@@ -37,10 +36,11 @@ import {
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { PageHeader } from '../../ui/PageHeader.js';
-import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
 import { cm } from './messages.js';
 import { ActionDialog } from './ActionDialog.js';
+import { CaseMap } from './CaseMap.js';
+import { RatingCard, ReporterPanel } from './ReporterPanel.js';
 import { RemainingTag, StatusTag, TierTag, UrgencyTag } from './tags.js';
 import { getCase, type CaseDetail, type ClockView } from './types.js';
 
@@ -102,7 +102,6 @@ export function CaseDetailView({
   const tst = stageLabels.useT();
   const tcl = clockLabels.useT();
   const [lang] = useLang();
-  const config = useWebConfig();
   const [action, setAction] = useState<CaseAction | null>(null);
 
   const before = detail.photos.filter((p) => p.phase === 'before');
@@ -115,10 +114,6 @@ export function CaseDetailView({
           Number(DANGER.includes(a)) - Number(DANGER.includes(b)),
       ),
     [detail.allowedActions],
-  );
-  const marker = useMemo(
-    () => ({ ...detail.location, label: detail.classification.name }),
-    [detail.location, detail.classification.name],
   );
 
   const clockColumns = [
@@ -166,7 +161,16 @@ export function CaseDetailView({
         <Descriptions.Item label={t('reportedAt')}>
           {formatDateTime(detail.reportedAt, lang)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('grid')}>{detail.gridCode ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('grid')}>
+          <div>
+            <div>{detail.gridName ?? detail.gridCode ?? '—'}</div>
+            {(detail.communityName || detail.streetName) && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[detail.streetName, detail.communityName].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            )}
+          </div>
+        </Descriptions.Item>
         <Descriptions.Item label={t('location')}>
           {detail.address ?? `${detail.location.lng.toFixed(5)}, ${detail.location.lat.toFixed(5)}`}
         </Descriptions.Item>
@@ -330,6 +334,7 @@ export function CaseDetailView({
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {compact && actionCard}
             {facts}
+            <RatingCard rating={detail.rating} />
             {photos}
             {!compact && timeline}
           </Space>
@@ -337,6 +342,7 @@ export function CaseDetailView({
         <Col span={compact ? 24 : 9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {!compact && actionCard}
+            <ReporterPanel key={detail.id} caseId={detail.id} />
             {duplicates}
             <Card title={t('deadlines')} size="small">
               {detail.deadlineWarning && (
@@ -357,13 +363,10 @@ export function CaseDetailView({
               />
             </Card>
             <Card title={t('location')} size="small" styles={{ body: { padding: 8 } }}>
-              <MapView
+              <CaseMap
                 label={t('location')}
-                tiles={config?.tiles ?? null}
-                center={detail.location}
-                zoom={16}
-                marker={marker}
-                style={{ height: 260 }}
+                location={detail.location}
+                markerLabel={detail.classification.name}
               />
             </Card>
             {compact && timeline}

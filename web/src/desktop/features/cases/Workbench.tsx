@@ -23,7 +23,7 @@ import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
 import { CaseTable, type CaseColumn } from './CaseTable.js';
 import { CaseDetailView } from './CaseDetailPage.js';
-import { allDepartments, getCase, type CaseDetail, type CaseFilter } from './types.js';
+import { allDepartments, departmentLabel, getCase, type CaseDetail, type CaseFilter } from './types.js';
 
 /** A queue page: its title, its subtitle and its queues' tab labels come from `messages`. */
 export function QueuePage<K extends string>({
@@ -74,7 +74,7 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
     [reloadKey],
   );
   const departments = useAsync(() => allDepartments(), []);
-  const deptName = (id: number | null) => departments.data?.find((d) => d.id === id)?.name ?? null;
+  const deptName = (id: number | null) => departmentLabel(departments.data?.find((d) => d.id === id));
 
   const points = useAsync(
     (signal) =>

@@ -49,6 +49,21 @@ export interface CaseSummary {
   version: number;
 }
 
+/** A list row: the summary with region names and the clock running now (src/cases/list-view.ts). */
+export interface CaseListItem extends CaseSummary {
+  gridName: string | null;
+  communityName: string | null;
+  streetName: string | null;
+  runningClock: {
+    clock: string;
+    round: number;
+    dueAt: string | null;
+    remainingMinutes: number;
+    suspended: boolean;
+    light: 'green' | 'yellow' | 'red';
+  } | null;
+}
+
 export interface ClockView {
   clock: string;
   round: number;
@@ -79,6 +94,10 @@ export interface TimelineEvent {
 }
 
 export interface CaseDetail extends CaseSummary {
+  gridName: string | null;
+  communityName: string | null;
+  streetName: string | null;
+  rating: { score: number; comment: string | null; requestReopen: boolean; ratedAt: string } | null;
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: string; url: string }>;
@@ -99,6 +118,7 @@ export interface CaseDetail extends CaseSummary {
 
 export interface CaseFilter {
   status?: string;
+  classificationId?: number;
   stage?: Stage;
   departmentId?: number;
   regionCode?: string;
@@ -110,8 +130,25 @@ export interface CaseFilter {
   to?: string;
 }
 
-export function listCases(filter: CaseFilter, cursor?: string | null, limit = 20, signal?: AbortSignal) {
-  return api.get<Page<CaseSummary>>('/cases', { ...filter, cursor: cursor ?? undefined, limit }, signal);
+export type CaseSort = 'reportedAt' | 'handlingDueAt' | 'number' | 'status' | 'class';
+
+/** One numbered page (页码) of cases, sorted; the total is `countCases`. */
+export function listCases(
+  filter: CaseFilter,
+  page: { offset: number; limit: number; sort?: CaseSort; order?: 'asc' | 'desc' },
+  signal?: AbortSignal,
+) {
+  return api.get<Page<CaseListItem>>('/cases', { ...filter, ...page }, signal);
+}
+
+export function countCases(filter: CaseFilter, signal?: AbortSignal) {
+  return api.get<{ count: number }>('/cases/count', { ...filter }, signal);
+}
+
+/** The short name of a department where one is recorded (区城管执法局, not 北京市东城区城市管理综合执法局). */
+export function departmentLabel(department: Department | undefined): string | null {
+  if (!department) return null;
+  return department.shortName || department.name;
 }
 
 export function getCase(id: number, signal?: AbortSignal) {

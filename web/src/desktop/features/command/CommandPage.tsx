@@ -33,32 +33,32 @@ const QUEUES = [
   {
     key: 'toDispatch',
     filter: { status: 'filed' },
-    columns: ['number', 'class', 'department', 'urgency', 'reportedAt'],
+    columns: ['number', 'class', 'place', 'department', 'urgency', 'remaining'],
   },
   {
     key: 'returns',
     filter: { status: 'return_requested' },
-    columns: ['number', 'class', 'department', 'due'],
+    columns: ['number', 'class', 'place', 'department', 'due'],
   },
   {
     key: 'extensions',
     filter: { status: 'extension_requested' },
-    columns: ['number', 'class', 'department', 'due'],
+    columns: ['number', 'class', 'place', 'department', 'due'],
   },
   {
     key: 'suspensions',
     filter: { status: 'suspension_requested' },
-    columns: ['number', 'class', 'department', 'due'],
+    columns: ['number', 'class', 'place', 'department', 'due'],
   },
   {
     key: 'overdue',
     filter: { overdueTier: 'overdue', status: WORKING },
-    columns: ['number', 'class', 'status', 'department', 'due'],
+    columns: ['number', 'class', 'status', 'place', 'department', 'due'],
   },
   {
     key: 'severe',
     filter: { overdueTier: 'severely_overdue', status: WORKING },
-    columns: ['number', 'class', 'status', 'department', 'due'],
+    columns: ['number', 'class', 'status', 'place', 'department', 'due'],
   },
 ] as const;
 

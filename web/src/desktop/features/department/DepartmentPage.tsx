@@ -38,12 +38,12 @@ export function DepartmentPage() {
       {
         key: 'inbox',
         filter: { ...dept, status: 'dispatched' },
-        columns: ['number', 'class', 'urgency', 'address', 'due'],
+        columns: ['number', 'class', 'urgency', 'place', 'address', 'remaining'],
       },
       {
         key: 'inProgress',
         filter: { ...dept, status: 'in_progress' },
-        columns: ['number', 'class', 'address', 'due'],
+        columns: ['number', 'class', 'place', 'address', 'due'],
       },
       {
         key: 'requests',

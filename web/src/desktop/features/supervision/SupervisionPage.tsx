@@ -32,28 +32,32 @@ const QUEUES = [
   {
     key: 'incoming',
     filter: { status: 'reported' },
-    columns: ['number', 'class', 'source', 'address', 'reportedAt'],
+    columns: ['number', 'class', 'source', 'place', 'address', 'remaining'],
   },
   {
     key: 'checking',
     filter: { status: 'check_pending' },
-    columns: ['number', 'class', 'source', 'address', 'reportedAt'],
+    columns: ['number', 'class', 'source', 'place', 'address', 'remaining'],
   },
   {
     key: 'selfHandled',
     filter: { status: 'self_handled' },
-    columns: ['number', 'class', 'address', 'reportedAt'],
+    columns: ['number', 'class', 'place', 'address', 'reportedAt'],
   },
-  { key: 'handled', filter: { status: 'handled' }, columns: ['number', 'class', 'department', 'due'] },
+  {
+    key: 'handled',
+    filter: { status: 'handled' },
+    columns: ['number', 'class', 'place', 'department', 'remaining'],
+  },
   {
     key: 'verifying',
     filter: { status: 'verify_pending' },
-    columns: ['number', 'class', 'department', 'reportedAt'],
+    columns: ['number', 'class', 'place', 'department', 'remaining'],
   },
   {
     key: 'verified',
     filter: { status: 'verified' },
-    columns: ['number', 'class', 'department', 'reportedAt'],
+    columns: ['number', 'class', 'place', 'department', 'remaining'],
   },
 ] as const;
 

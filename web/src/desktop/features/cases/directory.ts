@@ -1,0 +1,42 @@
+/** Reference lists the case screens choose from: active classes, streets and communities by name. */
+import { api, type Page } from '../../../shared/api.js';
+import { loadRegions } from '../../../shared/map/index.js';
+
+export interface ClassRow {
+  id: number;
+  kind: 'component' | 'matter';
+  code: string;
+  name: string;
+}
+
+let classes: Promise<ClassRow[]> | null = null;
+/** Active classes of the district (a few hundred; loaded once). */
+export function activeClasses(): Promise<ClassRow[]> {
+  classes ??= api
+    .get<Page<ClassRow>>('/classifications', { active: true, limit: 1000 })
+    .then((page) => page.items)
+    .catch((e: unknown) => {
+      classes = null;
+      throw e;
+    });
+  return classes;
+}
+
+export interface PlaceOption {
+  code: string;
+  name: string;
+  level: 'street' | 'community';
+  parentCode: string | null;
+}
+
+/** Streets and their communities by name, for the region filter (regions are public geography). */
+export async function streetsAndCommunities(): Promise<PlaceOption[]> {
+  const [streets, communities] = await Promise.all([loadRegions('street'), loadRegions('community')]);
+  const of = (level: PlaceOption['level']) => (f: (typeof streets.features)[number]) => ({
+    code: String(f.properties.code),
+    name: String(f.properties.name),
+    level,
+    parentCode: typeof f.properties.parentCode === 'string' ? f.properties.parentCode : null,
+  });
+  return [...streets.features.map(of('street')), ...communities.features.map(of('community'))];
+}
