@@ -11,32 +11,13 @@ import type { RequestContext } from '../shared/context.js';
 import { listExtras } from './list-view.js';
 import { listCases, type CaseFilter, type CaseSort } from './queries.js';
 import type { CaseServiceDeps, CaseSource } from './service.js';
-import type { CaseStatus } from './workflow/index.js';
+import { CASE_STATUS_NAMES } from './workflow/index.js';
 import './tables.js';
 
 /** A spreadsheet is read by people; beyond this many rows a query should be narrowed. */
 export const EXPORT_LIMIT = 5_000;
 
-/** The statuses and sources as the web app names them in Chinese (web/src/shared/labels.ts). */
-const STATUS_NAMES: Record<CaseStatus, string> = {
-  reported: '待立案',
-  check_pending: '待核实',
-  self_handled: '自处理待审',
-  filed: '待派遣',
-  dispatched: '待接收',
-  return_requested: '回退申请',
-  in_progress: '处置中',
-  extension_requested: '延期申请',
-  suspension_requested: '挂账申请',
-  suspended: '已挂账',
-  handled: '已处置待核查',
-  verify_pending: '核查中',
-  verified: '核查通过待结案',
-  closed: '已结案',
-  rejected: '不予立案',
-  merged: '已合并',
-  cancelled: '已作废',
-};
+/** The sources as the web app names them in Chinese (web/src/shared/labels.ts). */
 const SOURCE_NAMES: Record<CaseSource, string> = {
   inspector: '监督员上报',
   public: '公众举报',
@@ -108,7 +89,7 @@ export async function caseExportRows(
       reportedAt: localTime(row.reported_at, deps.timeZone),
       source: SOURCE_NAMES[row.source as CaseSource] ?? row.source,
       className: row.class_name,
-      status: STATUS_NAMES[row.status],
+      status: CASE_STATUS_NAMES[row.status],
       street: names?.streetName ?? row.street_code,
       community: names?.communityName ?? row.community_code,
       grid: names?.gridName ?? row.grid_code,
