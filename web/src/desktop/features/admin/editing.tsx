@@ -128,8 +128,8 @@ export function EditModal<V extends object>({
   onSubmit: (values: V) => Promise<unknown>;
   onSaved: () => void;
   onClose: () => void;
-  /** Reload the record after a conflict (fresh version and values). */
-  onReload?: () => void;
+  /** Reload the record after a conflict (fresh version and values); a failure is shown in place. */
+  onReload?: () => Promise<unknown> | undefined;
   width?: number;
   /** The confirming button's label; 保存 by default. */
   okText?: ReactNode;
@@ -202,7 +202,8 @@ export function EditModal<V extends object>({
           onReload
             ? () => {
                 setError(null);
-                onReload();
+                // A reload that fails says so in the dialog, instead of leaving the conflict unanswered.
+                void Promise.resolve(onReload()).catch((e: unknown) => setError(e));
               }
             : undefined
         }
