@@ -58,18 +58,17 @@ async function choose(page: Page, scope: Page | Locator, label: string, option: 
   }
 }
 
-/**
- * The dialog's primary button. Not by name: after a failed save antd keeps the button's "loading"
- * icon in the DOM (collapsed, waiting for a transition end that may not come), so the accessible
- * name can stay "loading 保 存".
- */
+/** The dialog's primary button, by its place (not every dialog calls it 保存). */
 function primary(dialog: Locator): Locator {
   return dialog.locator('.ant-modal-footer .ant-btn-primary');
 }
 
-/** Saves an editor dialog and waits until it has closed. */
+/**
+ * Saves an editor dialog and waits until it has closed. By name: after a failed save, antd's own
+ * loading icon used to stay collapsed in the button, and its accessible name "loading 保 存".
+ */
 async function save(dialog: Locator): Promise<void> {
-  await primary(dialog).click();
+  await button(dialog.locator('.ant-modal-footer'), '保存').click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
@@ -140,6 +139,12 @@ describe('users and roles', () => {
   it('turns a user changed by someone else meanwhile into "reload", then saves', async () => {
     const other = await run().t.user({ role: 'supervisor' });
     const page = await adminAt('/admin/users');
+    // The dialog's zoom-in slowed to ~30 s, as on a loaded machine: the save below fails while it
+    // is still opening. The dialog used to clear its error when the zoom-in ended, so the conflict
+    // was shown for a moment and then nothing: a dialog that neither closed nor said why.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
     await page.getByRole('button', { name: `编辑 ${other.username}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('姓名').waitFor();
@@ -152,10 +157,15 @@ describe('users and roles', () => {
     });
     expect(patched.statusCode, patched.body).toBe(200);
     await dialog.getByLabel('姓名').fill('我改的名字');
-    await primary(dialog).click();
+    expect(await page.locator('.ant-modal[class*="ant-zoom-appear"]').count()).toBe(1);
+    // Dispatched, not clicked: Playwright waits for a moving button to stand still.
+    await primary(dialog).dispatchEvent('click');
     await dialog.getByRole('alert').getByText('该记录已被他人修改').waitFor();
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 1 });
+    await page.locator('.ant-modal:not([class*="ant-zoom"])').waitFor();
     await run().shot(page, 'admin-users-conflict');
-    await button(dialog, '重新加载').click();
+    // Still offered once the dialog has finished opening.
+    await button(dialog.getByRole('alert'), '重新加载').click();
     await expect.poll(() => dialog.getByLabel('姓名').inputValue()).toBe('别人改的名字');
     await dialog.getByLabel('姓名').fill('我改的名字');
     await save(dialog);

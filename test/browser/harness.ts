@@ -8,7 +8,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { castFor, type CaseCast } from '../helpers/cases.js';
@@ -32,6 +39,12 @@ const CHROMIUM_ARGS = [
   // Every host but the local server fails to resolve at once: no test waits on the internet.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
+
+/**
+ * `SHUZHI_BROWSER_THROTTLE=4` slows every page's renderer fourfold (Chrome's CPU throttling): a
+ * loaded machine on demand, to reproduce what only happened under CI load (docs/browser-tests.md).
+ */
+const CPU_THROTTLE = Number(process.env.SHUZHI_BROWSER_THROTTLE ?? 1);
 
 export const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
@@ -67,6 +80,7 @@ export function useBrowser(): () => BrowserRun {
   let t: TestApp | undefined;
   let browser: Browser | undefined;
   let pagesOfTest: Page[] = [];
+  const pageLogs = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
     // The server lists web/dist's files when it starts: build first.
@@ -109,6 +123,11 @@ export function useBrowser(): () => BrowserRun {
         const errors: string[] = [];
         pageErrors.set(page, errors);
         page.on('pageerror', (error) => errors.push(error.message));
+        pageLogs.set(page, logOf(page));
+        if (CPU_THROTTLE > 1) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+        }
         await page.goto(pathname);
         return page;
       },
@@ -130,6 +149,10 @@ export function useBrowser(): () => BrowserRun {
       await page
         .screenshot({ path: path.join(screenshotDir, `failed-${name}-${i + 1}.png`) })
         .catch(() => {});
+      fs.writeFileSync(
+        path.join(screenshotDir, `failed-${name}-${i + 1}.log`),
+        (pageLogs.get(page) ?? []).join('\n') + '\n',
+      );
     }
   });
 
@@ -144,6 +167,35 @@ export function useBrowser(): () => BrowserRun {
     if (!run) throw new Error('the browser run is not started');
     return run;
   };
+}
+
+/**
+ * What a page did, for the log a failed test leaves beside its picture: its console, its uncaught
+ * errors and every API request with its status and duration, in milliseconds since the page opened.
+ * A dialog that "never closed" is then told apart from a save that failed or never answered.
+ */
+function logOf(page: Page): string[] {
+  const lines: string[] = [];
+  const opened = Date.now();
+  const at = () => String(Date.now() - opened).padStart(6);
+  const sent = new WeakMap<object, number>();
+  page.on('console', (message) => lines.push(`${at()} console.${message.type()} ${message.text()}`));
+  page.on('pageerror', (error) => lines.push(`${at()} pageerror ${error.message}`));
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/')) return;
+    sent.set(request, Date.now());
+    lines.push(`${at()} → ${request.method()} ${request.url()}`);
+  });
+  const ended = (request: Request, outcome: string) => {
+    const since = sent.get(request);
+    if (since === undefined) return;
+    lines.push(`${at()} ← ${request.method()} ${request.url()} ${outcome} in ${Date.now() - since} ms`);
+  };
+  page.on('requestfinished', (request) => {
+    void request.response().then((response) => ended(request, String(response?.status() ?? '?')));
+  });
+  page.on('requestfailed', (request) => ended(request, `failed: ${request.failure()?.errorText ?? '?'}`));
+  return lines;
 }
 
 /** The input or text area labelled `label` (antd-mobile labels its wrapper too). */

@@ -218,7 +218,7 @@ function ClassDirectory() {
         onClose={() => setEditing(null)}
         onReload={() => {
           if (!editing) return;
-          void api.get<ClassRow>(`/classifications/${editing.id}`).then((fresh) => {
+          return api.get<ClassRow>(`/classifications/${editing.id}`).then((fresh) => {
             setEditing(fresh);
             editForm.setFieldsValue({
               publicName: fresh.publicName ?? '',

@@ -139,7 +139,7 @@ export function DepartmentsPage() {
         onSubmit={submit}
         onSaved={saved}
         onClose={() => setEditing(null)}
-        onReload={() => void reloadEditing()}
+        onReload={reloadEditing}
       >
         <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('required') }]}>
           <Input maxLength={100} />

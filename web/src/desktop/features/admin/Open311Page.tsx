@@ -1,18 +1,6 @@
 /** Open311 接入: API keys for civic apps (FixMyStreet…); a new key is shown once. */
 import { useState } from 'react';
-import {
-  App as AntApp,
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App as AntApp, Alert, Button, Card, Form, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/labels.js';
@@ -21,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
+import { EditModal } from './editing.js';
 import { adm } from './messages.js';
 
 interface KeyRow {
@@ -40,23 +29,10 @@ export function Open311Page() {
   const [issued, setIssued] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string }>();
 
-  /** Issues the key and closes the dialog; on a refusal the dialog stays open with the reason. */
-  async function issue() {
-    let name: string;
-    try {
-      ({ name } = await form.validateFields());
-    } catch {
-      return; // shown at the field
-    }
-    try {
-      const created = await api.post<{ key: string }>('/open311/keys', { name }, { idempotencyKey: true });
-      setIssued(created.key);
-      form.resetFields();
-      setOpen(false);
-      keys.reload();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    }
+  /** Issues the key; the dialog closes on success and shows the server's reason on a refusal. */
+  async function issue({ name }: { name: string }) {
+    const created = await api.post<{ key: string }>('/open311/keys', { name }, { idempotencyKey: true });
+    setIssued(created.key);
   }
 
   async function revoke(row: KeyRow) {
@@ -129,17 +105,26 @@ export function Open311Page() {
           ]}
         />
       </Card>
-      <Modal open={open} title={t('newKey')} onCancel={() => setOpen(false)} onOk={() => void issue()}>
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="name"
-            label={t('keyName')}
-            rules={[{ required: true, whitespace: true, message: t('required') }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <EditModal<{ name: string }>
+        open={open}
+        title={t('newKey')}
+        okText={tm('confirm')}
+        form={form}
+        onSubmit={issue}
+        onSaved={() => {
+          setOpen(false);
+          keys.reload();
+        }}
+        onClose={() => setOpen(false)}
+      >
+        <Form.Item
+          name="name"
+          label={t('keyName')}
+          rules={[{ required: true, whitespace: true, message: t('required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      </EditModal>
     </>
   );
 }

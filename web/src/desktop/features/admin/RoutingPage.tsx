@@ -199,7 +199,7 @@ export function RoutingPage() {
           rules.reload();
         }}
         onClose={() => setEditing(null)}
-        onReload={() => void reloadEditing()}
+        onReload={reloadEditing}
       >
         <Typography.Paragraph type="secondary">{t('ruleFormHint')}</Typography.Paragraph>
         <Space.Compact block>

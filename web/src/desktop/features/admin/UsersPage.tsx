@@ -193,7 +193,7 @@ export function UsersPage() {
         onClose={() => setEditing(null)}
         onReload={() => {
           if (!editing) return;
-          void api.get<UserRow>(`/users/${editing.id}`).then((fresh) => {
+          return api.get<UserRow>(`/users/${editing.id}`).then((fresh) => {
             setEditing(fresh);
             editForm.setFieldsValue(fresh);
           });

@@ -3,8 +3,9 @@
  * their fields (problem+json `errors[].field`), and turns a stale version (409) into "someone else
  * changed this: reload" with a button that reloads the record.
  */
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { LoadingOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/labels.js';
 import { useLang } from '../../../shared/i18n.js';
@@ -117,6 +118,7 @@ export function EditModal<V extends object>({
   onClose,
   onReload,
   width,
+  okText,
   children,
 }: {
   open: boolean;
@@ -126,33 +128,54 @@ export function EditModal<V extends object>({
   onSubmit: (values: V) => Promise<unknown>;
   onSaved: () => void;
   onClose: () => void;
-  /** Reload the record after a conflict (fresh version and values). */
-  onReload?: () => void;
+  /** Reload the record after a conflict (fresh version and values); a failure is shown in place. */
+  onReload?: () => Promise<unknown> | undefined;
   width?: number;
+  /** The confirming button's label; 保存 by default. */
+  okText?: ReactNode;
   children: ReactNode;
 }) {
   const tm = m.useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [rest, setRest] = useState<string[]>([]);
+  // Set at once, not after a render: a second click while the first is still validating must not
+  // send the record twice.
+  const sending = useRef(false);
+  // A fresh dialog starts without the last one's error. Cleared as it opens, not after its zoom-in
+  // (`afterOpenChange`): under load a save can fail before the animation ends, and clearing then
+  // wiped its only message, leaving a dialog that neither closed nor said why.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setError(null);
+      setRest([]);
+    }
+  }
 
   async function submit() {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // antd shows the client-side errors next to the fields.
-    }
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
-    setError(null);
-    setRest([]);
     try {
-      await onSubmit(values);
-      onSaved();
-    } catch (e) {
-      setError(e);
-      setRest(applyServerErrors(form, e));
+      let values: V;
+      try {
+        values = await form.validateFields();
+      } catch {
+        return; // antd shows the client-side errors next to the fields.
+      }
+      setError(null);
+      setRest([]);
+      try {
+        await onSubmit(values);
+        onSaved();
+      } catch (e) {
+        setError(e);
+        setRest(applyServerErrors(form, e));
+      }
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
@@ -163,17 +186,13 @@ export function EditModal<V extends object>({
       title={title}
       width={width ?? 560}
       destroyOnHidden
-      okText={tm('save')}
+      okText={okText ?? tm('save')}
       cancelText={tm('cancel')}
-      confirmLoading={busy}
+      // Our own spinner, not `confirmLoading`: antd's animates out and, when the save fails fast,
+      // can stay collapsed in the button, which screen readers then announce as "loading 保 存".
+      okButtonProps={{ loading: busy ? { icon: <LoadingOutlined /> } : false }}
       onOk={() => void submit()}
       onCancel={onClose}
-      afterOpenChange={(visible) => {
-        if (visible) {
-          setError(null);
-          setRest([]);
-        }
-      }}
     >
       <FormError
         error={error}
@@ -183,7 +202,8 @@ export function EditModal<V extends object>({
           onReload
             ? () => {
                 setError(null);
-                onReload();
+                // A reload that fails says so in the dialog, instead of leaving the conflict unanswered.
+                void Promise.resolve(onReload()).catch((e: unknown) => setError(e));
               }
             : undefined
         }
