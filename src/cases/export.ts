@@ -10,24 +10,13 @@ import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';
 import { listExtras } from './list-view.js';
 import { listCases, type CaseFilter, type CaseSort } from './queries.js';
-import type { CaseServiceDeps, CaseSource } from './service.js';
-import { CASE_STATUS_NAMES } from './workflow/index.js';
+import type { CaseServiceDeps } from './service.js';
+import { CASE_SOURCE_NAMES, CASE_STATUS_NAMES, type CaseSource } from './workflow/index.js';
 import './tables.js';
 
 /** A spreadsheet is read by people; beyond this many rows a query should be narrowed. */
 export const EXPORT_LIMIT = 5_000;
 
-/** The sources as the web app names them in Chinese (web/src/shared/labels.ts). */
-const SOURCE_NAMES: Record<CaseSource, string> = {
-  inspector: '监督员上报',
-  public: '公众举报',
-  hotline: '12345热线',
-  walk_in: '来访',
-  sensor: '物联感知',
-  video: '视频巡查',
-  leader: '领导批示',
-  other: '其他',
-};
 const TIER_NAMES: Record<string, string> = { on_time: '按期', overdue: '超期', severely_overdue: '严重超期' };
 
 const COLUMNS: Array<{ key: string; header: string; width: number }> = [
@@ -87,7 +76,7 @@ export async function caseExportRows(
     const cells: Record<string, string> = {
       number: row.number,
       reportedAt: localTime(row.reported_at, deps.timeZone),
-      source: SOURCE_NAMES[row.source as CaseSource] ?? row.source,
+      source: CASE_SOURCE_NAMES[row.source as CaseSource] ?? row.source,
       className: row.class_name,
       status: CASE_STATUS_NAMES[row.status],
       street: names?.streetName ?? row.street_code,

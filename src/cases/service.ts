@@ -32,6 +32,7 @@ import { loadCaseRow, loadClass, type CaseRow } from './repo.js';
 import { routeCase } from './routing/service.js';
 import { signalCaseChange } from './signals.js';
 import {
+  CASE_SOURCES,
   DEFAULT_WORKFLOW_CONFIG,
   INITIAL_STATUS,
   allowedActions,
@@ -40,24 +41,14 @@ import {
   type ActionInput,
   type CaseAction,
   type CaseEffect,
+  type CaseSource,
   type CaseStatus,
   type WorkflowConfig,
   type WorkflowContext,
 } from './workflow/index.js';
 import './tables.js';
 
-/** 来源; walk_in is 来访 (a resident at the supervision centre's counter). */
-export const CASE_SOURCES = [
-  'inspector',
-  'public',
-  'hotline',
-  'walk_in',
-  'sensor',
-  'video',
-  'leader',
-  'other',
-] as const;
-export type CaseSource = (typeof CASE_SOURCES)[number];
+export { CASE_SOURCES, type CaseSource } from './workflow/index.js';
 export type Urgency = 'normal' | 'urgent';
 
 export interface CaseServiceDeps {

@@ -7,7 +7,9 @@
  * The stored `actor_name` is the login name (`inspector-016`), `citizen:1` or `open311:<prefix>`:
  * it identifies the account for audit and never reaches the screen.
  */
-import { CASE_CLOCKS, type CaseClock } from './workflow/index.js';
+import { CASE_CLOCKS, type CaseClock, type TimelineActor, type TimelineDetail } from './workflow/index.js';
+
+export type { TimelineActor, TimelineDetail };
 
 /** A history row with the actor's account, department and Open311 application joined in. */
 export interface TimelineRow {
@@ -22,34 +24,6 @@ export interface TimelineRow {
   user_department: string | null;
   open311_application: string | null;
 }
-
-/** Who acted, as a reader should see them. */
-export type TimelineActor =
-  | {
-      kind: 'staff';
-      id: number;
-      /** 姓名: the account's display name. */
-      name: string | null;
-      /** The role then (岗位 label in the web): inspector, supervisor, dispatcher … */
-      role: string | null;
-      /** 受理员 / 值班长 for supervisors. */
-      position: string | null;
-      /** 部门 of the account, if it belongs to one. */
-      department: string | null;
-    }
-  | { kind: 'citizen' }
-  /** A system reporting through Open311 (e.g. FixMyStreet), named as its API key was named. */
-  | { kind: 'open311'; application: string | null }
-  | { kind: 'system' };
-
-/** What the system itself recorded, as facts rather than text. */
-export type TimelineDetail =
-  /** 超时: a deadline clock went past its limit, by `overdueMinutes` working minutes (if known). */
-  | { kind: 'deadline_overdue'; clock: CaseClock | null; overdueMinutes: number | null }
-  /** 自动督办: a clock reached three times its limit and the case was escalated. */
-  | { kind: 'deadline_escalation'; clock: CaseClock | null }
-  /** 并入重复案卷: a duplicate report was merged into this case. */
-  | { kind: 'merged_in'; caseNumber: string | null };
 
 export function timelineActor(row: TimelineRow): TimelineActor {
   if (row.actor_id !== null)

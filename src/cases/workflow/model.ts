@@ -351,3 +351,56 @@ export type Decision =
       failedGuards?: readonly GuardName[];
       invalidInputs?: readonly InputProblem[];
     };
+
+/** 来源 — where a case came from; walk_in is 来访 (a resident at the supervision centre's counter). */
+export const CASE_SOURCES = [
+  'inspector',
+  'public',
+  'hotline',
+  'walk_in',
+  'sensor',
+  'video',
+  'leader',
+  'other',
+] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** The sources as clerks name them, in exports and (through web/src/shared/labels.ts) on screen. */
+export const CASE_SOURCE_NAMES: Readonly<Record<CaseSource, string>> = {
+  inspector: '监督员上报',
+  public: '公众举报',
+  hotline: '12345热线',
+  walk_in: '来访',
+  sensor: '物联感知',
+  video: '视频巡查',
+  leader: '领导批示',
+  other: '其他',
+};
+
+/** Who acted on a case, as a reader should see them (办理过程; built by cases/timeline.ts). */
+export type TimelineActor =
+  | {
+      kind: 'staff';
+      id: number;
+      /** 姓名: the account's display name. */
+      name: string | null;
+      /** The role then (岗位 label in the web): inspector, supervisor, dispatcher … */
+      role: string | null;
+      /** 受理员 / 值班长 for supervisors. */
+      position: string | null;
+      /** 部门 of the account, if it belongs to one. */
+      department: string | null;
+    }
+  | { kind: 'citizen' }
+  /** A system reporting through Open311 (e.g. FixMyStreet), named as its API key was named. */
+  | { kind: 'open311'; application: string | null }
+  | { kind: 'system' };
+
+/** What the system itself recorded, as facts rather than text; the web writes the sentence. */
+export type TimelineDetail =
+  /** 超时: a deadline clock went past its limit, by `overdueMinutes` working minutes (if known). */
+  | { kind: 'deadline_overdue'; clock: CaseClock | null; overdueMinutes: number | null }
+  /** 自动督办: a clock reached three times its limit and the case was escalated. */
+  | { kind: 'deadline_escalation'; clock: CaseClock | null }
+  /** 并入重复案卷: a duplicate report was merged into this case. */
+  | { kind: 'merged_in'; caseNumber: string | null };

@@ -14,30 +14,12 @@ import {
   ROLES,
   POSITIONS,
   type CaseAction,
-  type Clock,
   type Position,
   type Role,
 } from './labels.js';
+import type { TimelineActor, TimelineDetail } from '../../../src/cases/workflow/model.js';
 
-/** Who acted (the server's `TimelineActor`). */
-export type TimelineActor =
-  | {
-      kind: 'staff';
-      id: number;
-      name: string | null;
-      role: string | null;
-      position: string | null;
-      department: string | null;
-    }
-  | { kind: 'citizen' }
-  | { kind: 'open311'; application: string | null }
-  | { kind: 'system' };
-
-/** What the system recorded (the server's `TimelineDetail`). */
-export type TimelineDetail =
-  | { kind: 'deadline_overdue'; clock: Clock | null; overdueMinutes: number | null }
-  | { kind: 'deadline_escalation'; clock: Clock | null }
-  | { kind: 'merged_in'; caseNumber: string | null };
+export type { TimelineActor, TimelineDetail };
 
 const history = defineMessages(
   {

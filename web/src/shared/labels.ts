@@ -11,12 +11,15 @@ import type { ApiError } from './api.js';
 import {
   CASE_ACTIONS,
   CASE_CLOCKS,
+  CASE_SOURCES,
+  CASE_SOURCE_NAMES,
   CASE_STATUSES,
   CASE_STATUS_NAMES,
   STAGES,
   TERMINAL_STATUSES as SERVER_TERMINAL_STATUSES,
   type CaseAction,
   type CaseClock,
+  type CaseSource,
   type CaseStatus,
   type Stage,
 } from '../../../src/cases/workflow/model.js';
@@ -132,39 +135,18 @@ export const positionLabels = defineMessages<Position>(
   { operator: 'Operator', shift_lead: 'Shift lead' },
 );
 
-export const SOURCES = [
-  'inspector',
-  'public',
-  'hotline',
-  'walk_in',
-  'sensor',
-  'video',
-  'leader',
-  'other',
-] as const;
-export type Source = (typeof SOURCES)[number];
-export const sourceLabels = defineMessages<Source>(
-  {
-    inspector: '监督员上报',
-    public: '公众举报',
-    hotline: '12345热线',
-    walk_in: '来访',
-    sensor: '物联感知',
-    video: '视频巡查',
-    leader: '领导批示',
-    other: '其他',
-  },
-  {
-    inspector: 'Inspector',
-    public: 'Citizen',
-    hotline: '12345 hotline',
-    walk_in: 'Walk-in',
-    sensor: 'Sensor',
-    video: 'Video patrol',
-    leader: 'Leader',
-    other: 'Other',
-  },
-);
+export const SOURCES = CASE_SOURCES;
+export type Source = CaseSource;
+export const sourceLabels = defineMessages<Source>(CASE_SOURCE_NAMES, {
+  inspector: 'Inspector',
+  public: 'Citizen',
+  hotline: '12345 hotline',
+  walk_in: 'Walk-in',
+  sensor: 'Sensor',
+  video: 'Video patrol',
+  leader: 'Leader',
+  other: 'Other',
+});
 
 export const stageLabels = defineMessages<Stage>(
   {
