@@ -49,7 +49,13 @@ import {
 import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { clientErrorHandler, MAX_HEADER_BYTES, rememberRequestLines } from './client-error.js';
-import { boundedDateFormats, frameworkRefusal, guardInput, guardReadBody } from './boundary.js';
+import {
+  boundedDateFormats,
+  frameworkRefusal,
+  guardInput,
+  guardReadBody,
+  hasOverlongSegment,
+} from './boundary.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
@@ -125,10 +131,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {
     if (sendAppPage(request, reply, webPages)) return reply;
+    if (hasOverlongSegment(request.url)) {
+      const tooLong = { code: 'FST_ERR_MAX_PARAM_LENGTH' };
+      const refusal = frameworkRefusal(tooLong, request.url, open311ErrorDocument);
+      return reply.code(refusal.status).type(refusal.contentType).send(refusal.body);
+    }
     if (request.url.startsWith('/open311/v2/')) return sendOpen311NotFound(request, reply);
+    // Never the whole of a long URL back to the client (a URL may be up to MAX_HEADER_BYTES).
+    const path = request.url.length > 200 ? `${request.url.slice(0, 200)}…` : request.url;
     return sendProblem(reply, {
-      ...problemFor('NOT_FOUND', `No route ${request.method} ${request.url}`),
-      instance: request.url,
+      ...problemFor('NOT_FOUND', `No route ${request.method} ${path}`),
+      instance: path,
     });
   });
   app.addHook('onSend', async (request, reply) => {

@@ -128,14 +128,29 @@ export function boundedDateFormats(ajv: Ajv): void {
  * Fastify answers a URL it cannot decode, or a path parameter longer than maxParamLength, before
  * any route or hook runs; this gives those answers the problem format (Open311: its error list).
  */
+/** Fastify's default maxParamLength: a longer path parameter never reaches a route. */
+export const MAX_PARAM_LENGTH = 100;
+
+/**
+ * Whether a path has a segment longer than any path parameter may be. Fastify's router refuses
+ * those only where a parametric route matched; behind the web app's catch-all route they would
+ * fall through to "not found" and echo the whole URL, so the not-found handler asks this too.
+ */
+export function hasOverlongSegment(url: string): boolean {
+  const path = url.split('?', 1)[0]!;
+  return path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH);
+}
+
 export function frameworkRefusal(
-  error: FastifyError,
+  error: Pick<FastifyError, 'code'>,
   url: string,
   open311: (url: string, status: number, description: string) => { contentType: string; body: string },
 ): { status: number; contentType: string; body: string } {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const status = tooLong ? 414 : 400;
-  const reason = tooLong ? 'a path parameter is longer than 100 characters' : 'is not a valid URL encoding';
+  const reason = tooLong
+    ? `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
+    : 'is not a valid URL encoding';
   if (url.startsWith('/open311/v2/')) return { status, ...open311(url, status, `path: ${reason}`) };
   const errors = [{ field: 'params', reason }];
   // VALIDATION_FAILED with the HTTP status 414, as the error handler does for other framework 4xx.

@@ -117,6 +117,24 @@ describe('serving the web app', () => {
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  it('refuses an over-long path parameter with 414 behind the catch-all too, echoing none of it', async () => {
+    // With the web app served, its catch-all route matches what the router would refuse as too long.
+    const api = await app.inject({ url: `/api/v1/departments/${'x'.repeat(1000)}` });
+    expect(api.statusCode).toBe(414);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(api.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'params' }] });
+    expect(api.body).not.toContain('x'.repeat(300));
+    const open311 = await app.inject({ url: `/open311/v2/requests/${'1'.repeat(1000)}.xml` });
+    expect(open311.statusCode).toBe(414);
+    expect(open311.headers['content-type']).toMatch(/^text\/xml/);
+    expect(open311.body).toContain('<errors>');
+    const unknown = await app.inject({
+      url: `/api/v1/${'y'.repeat(90)}/${'z'.repeat(90)}/${'w'.repeat(90)}`,
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).not.toContain('w'.repeat(90));
+  });
+
   it('keeps API and Open311 404s as problem+json, never the app page', async () => {
     for (const url of ['/api/v1/no-such-thing', '/api/nothing', '/open311/nothing']) {
       const response = await app.inject({ url, headers: { accept: 'text/html' } });
