@@ -20,13 +20,17 @@ export function GridsPage({ user }: { user: StaffUser }) {
   const [cases, setCases] = useState<CaseSummary[]>([]);
 
   useEffect(() => {
-    // The server scopes regions to the account's jurisdiction: these are the inspector's grids.
-    loadRegions('grid').then(setGrids, (error: unknown) => Toast.show({ content: problemText(error) }));
+    // Outlines are public data (every grid of the district); the inspector's are those inside the
+    // regions the account is bound to (codes are hierarchical by prefix).
+    loadRegions('grid').then(
+      (all) => setGrids(withinRegions(all, user.regionCodes)),
+      (error: unknown) => Toast.show({ content: problemText(error) }),
+    );
     staff.openCases().then(
       (page) => setCases(page.items),
       (error: unknown) => Toast.show({ content: problemText(error) }),
     );
-  }, [user.id]);
+  }, [user.id, user.regionCodes]);
 
   const markers = useMemo<MapMarker[]>(
     () =>
@@ -72,4 +76,16 @@ export function GridsPage({ user }: { user: StaffUser }) {
       </List>
     </div>
   );
+}
+
+/** The grids inside any of `regionCodes` (all of them for an account bound to no region). */
+function withinRegions(grids: FeatureCollection, regionCodes: readonly string[]): FeatureCollection {
+  if (regionCodes.length === 0) return grids;
+  return {
+    ...grids,
+    features: grids.features.filter((feature) => {
+      const code = (feature.properties as { code?: unknown } | null)?.code;
+      return typeof code === 'string' && regionCodes.some((region) => code.startsWith(region));
+    }),
+  };
 }
