@@ -38,6 +38,7 @@ const TABLE_OWNERS: Record<string, string> = {
   stage_limits: 'cases',
   handling_limits: 'cases',
   calendar_overrides: 'cases',
+  calendar_years: 'cases',
   routing_rules: 'cases',
   case_number_counters: 'cases',
   cases: 'cases',

@@ -94,8 +94,11 @@ describe('working days (工作日) from the national schedule', () => {
     expect(PUBLIC_HOLIDAY_DATA_YEARS).toEqual({ firstYear: 2004, lastYear: 2026 });
     expect(hasHolidaySchedule(beijing(), 2026)).toBe(true);
     expect(hasHolidaySchedule(beijing(), 2027)).toBe(false);
-    const with2027 = beijing({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
-    expect(hasHolidaySchedule(with2027, 2027)).toBe(true);
+    // One override (a local closure) does not make a year known; entering the whole year does.
+    const oneDay = beijing({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    expect(hasHolidaySchedule(oneDay, 2027)).toBe(false);
+    expect(hasHolidaySchedule(beijing({ enteredYears: [2027] }), 2027)).toBe(true);
+    expect(hasHolidaySchedule(beijing({ enteredYears: [2027] }), 2028)).toBe(false);
     expect(hasHolidaySchedule(beijing({ publicHolidays: 'none' }), 2025)).toBe(false);
   });
 });

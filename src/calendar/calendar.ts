@@ -231,13 +231,12 @@ export function instantMs(instant: Date, what = 'instant'): number {
 
 /**
  * Whether the national holiday schedule for `year` is known: the package holds it, or an
- * administrator entered overrides for that year. A service should warn when next year's is not
- * known by December, since without it every weekday counts as a working day.
+ * administrator entered the whole year (`enteredYears`). A single override (a local closure) does
+ * not make a year known. A service should warn when next year's is not known by December, since
+ * without it every weekday counts as a working day.
  */
 export function hasHolidaySchedule(calendar: WorkingCalendar, year: number): boolean {
   const { firstYear, lastYear } = PUBLIC_HOLIDAY_DATA_YEARS;
   if (calendar.config.publicHolidays === 'chinese-days' && year >= firstYear && year <= lastYear) return true;
-  return calendar.config.overrides.some((override) =>
-    override.date.startsWith(`${String(year).padStart(4, '0')}-`),
-  );
+  return calendar.config.enteredYears.includes(year);
 }

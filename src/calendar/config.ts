@@ -40,6 +40,11 @@ export interface WorkingCalendarConfig {
   publicHolidays?: PublicHolidaySource;
   /** Administrator overrides, one per date at most. */
   overrides?: readonly DayOverride[];
+  /**
+   * Years whose whole holiday schedule an administrator entered (录入全年节假日): known like the
+   * packaged years. A single override does not make a year known.
+   */
+  enteredYears?: readonly number[];
 }
 
 /** The configuration with every default filled in. */
@@ -54,6 +59,7 @@ export const DEFAULT_WORKING_CALENDAR_CONFIG: ResolvedCalendarConfig = Object.fr
   weekendDays: Object.freeze([6, 7] as const),
   publicHolidays: 'chinese-days',
   overrides: Object.freeze([]),
+  enteredYears: Object.freeze([]),
 });
 
 /** Fills in the defaults and takes a frozen copy, so later changes to the input cannot leak in. */
@@ -71,6 +77,7 @@ export function resolveCalendarConfig(config: WorkingCalendarConfig): ResolvedCa
     overrides: Object.freeze(
       (config.overrides ?? defaults.overrides).map((override) => Object.freeze({ ...override })),
     ),
+    enteredYears: Object.freeze([...(config.enteredYears ?? defaults.enteredYears)]),
   });
 }
 

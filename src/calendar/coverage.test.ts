@@ -8,8 +8,11 @@ describe('holiday schedule coverage', () => {
     expect(holidayScheduleSource(beijing(), 2004)).toBe('official');
     expect(holidayScheduleSource(beijing(), 2027)).toBe('none');
     expect(holidayScheduleSource(beijing(), 2003)).toBe('none');
-    const entered = beijing({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    const entered = beijing({ enteredYears: [2027] });
     expect(holidayScheduleSource(entered, 2027)).toBe('administrator');
+    // A single day's override (a local closure) says nothing of the year's national holidays.
+    const oneDay = beijing({ overrides: [{ date: '2027-05-06', kind: 'holiday', name: '停电检修' }] });
+    expect(holidayScheduleSource(oneDay, 2027)).toBe('none');
     expect(holidayScheduleSource(beijing({ publicHolidays: 'none' }), 2026)).toBe('none');
   });
 
@@ -25,7 +28,7 @@ describe('holiday schedule coverage', () => {
   it('finds the unconfirmed years a deadline crosses, and none for one inside known years', () => {
     expect(unconfirmedYears(beijing(), bj('2026-12-28 10:00'), bj('2027-01-05 10:00'))).toEqual([2027]);
     expect(unconfirmedYears(beijing(), bj('2026-03-02 10:00'), bj('2026-03-09 10:00'))).toEqual([]);
-    const entered = beijing({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    const entered = beijing({ enteredYears: [2027] });
     expect(unconfirmedYears(entered, bj('2026-12-28 10:00'), bj('2027-01-05 10:00'))).toEqual([]);
   });
 });

@@ -498,7 +498,8 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     {
       schema: {
         tags: ['case configuration'],
-        summary: "Declare a day a workday or a holiday (admin), e.g. a new year's official schedule",
+        summary:
+          "Declare one day a workday or a holiday (admin); a whole year's schedule goes to PUT /calendar/years/{year}",
         params: Type.Object({ date: Type.String({ format: 'date' }) }),
         body: Type.Object(
           { kind: Type.Enum(['workday', 'holiday']), name: Type.Optional(Name({ maxLength: 100 })) },

@@ -27,10 +27,14 @@ export class CalendarProvider {
 
   async get(db: Kysely<DB>): Promise<WorkingCalendar> {
     if (this.calendar && Date.now() - this.loadedAt < this.maxAgeMs) return this.calendar;
-    const overrides = await db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
+    const [overrides, years] = await Promise.all([
+      db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute(),
+      db.selectFrom('calendar_years').select('year').orderBy('year').execute(),
+    ]);
     this.calendar = createWorkingCalendar({
       ...this.base,
       overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, ...(o.name ? { name: o.name } : {}) })),
+      enteredYears: years.map((y) => y.year),
     });
     this.loadedAt = Date.now();
     return this.calendar;

@@ -6,6 +6,7 @@
  * carry a warning (see deadline-warning.ts).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/service.js';
 import { createWorkingCalendar, type DayOverride } from '../calendar/index.js';
@@ -140,6 +141,13 @@ export const calendarYearRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
           .where('date', '<=', `${year}-12-31`)
           .execute();
         await tx.insertInto('calendar_overrides').values(expanded.overrides).execute();
+        await tx
+          .insertInto('calendar_years')
+          .values({ year, entered_by: ctx.actor.id })
+          .onConflict((oc) =>
+            oc.column('year').doUpdateSet({ entered_by: ctx.actor.id, entered_at: sql`now()` }),
+          )
+          .execute();
         await recordAudit(tx, ctx, {
           action: 'calendar.year',
           targetType: 'calendar_year',

@@ -21,6 +21,15 @@ describe('a case whose deadline runs into 2027', () => {
     expect((await view()).deadlineWarning).toEqual({ code: 'CALENDAR_YEAR_UNCONFIRMED', years: [2027] });
 
     const admin = await t().user({ role: 'admin' });
+    // One day's override (a local closure) does not confirm the year's national holidays.
+    const oneDay = await t().as(admin, {
+      method: 'PUT',
+      url: '/api/v1/calendar/overrides/2027-05-06',
+      payload: { kind: 'holiday', name: '停电检修' },
+    });
+    expect(oneDay.statusCode, oneDay.body).toBeLessThan(300);
+    expect((await view()).deadlineWarning).toEqual({ code: 'CALENDAR_YEAR_UNCONFIRMED', years: [2027] });
+
     const entered = await t().as(admin, {
       method: 'PUT',
       url: '/api/v1/calendar/years/2027',

@@ -36,6 +36,12 @@ export interface CalendarOverridesTable {
   name: string | null;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  entered_by: number | null;
+  entered_at: GeneratedTimestamp;
+}
+
 export interface RoutingRulesTable {
   id: Generated<number>;
   position: number;
@@ -148,6 +154,7 @@ declare module '../db/schema.js' {
     stage_limits: StageLimitsTable;
     handling_limits: HandlingLimitsTable;
     calendar_overrides: CalendarOverridesTable;
+    calendar_years: CalendarYearsTable;
     routing_rules: RoutingRulesTable;
     case_number_counters: CaseNumberCountersTable;
     cases: CasesTable;
