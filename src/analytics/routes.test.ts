@@ -13,7 +13,21 @@ let admin: TestUser;
 const today = DateTime.now().setZone('Asia/Shanghai');
 const from = today.minus({ days: 2 }).toISODate()!;
 const to = today.plus({ days: 1 }).toISODate()!;
+// The periods' `to` is exclusive; a report names its last day.
+const lastDay = today.toISODate()!;
 const period = `from=${from}&to=${to}`;
+
+/**
+ * A CSV export as rows from its header on, after checking the report head a printed Chinese table
+ * has (表名, 制表单位, 时间范围 with the inclusive last day, 制表时间).
+ */
+function csvTable(body: string): string[][] {
+  const rows = parse(body.replace(/^\uFEFF/, '')) as string[][];
+  expect(rows[1]![0]).toMatch(/^制表单位：/);
+  expect(rows[2]![0]).toMatch(/^时间范围：\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}$/);
+  expect(rows[3]![0]).toMatch(/^制表时间：/);
+  return rows.slice(4);
+}
 const GRID_A = `${STREET_A}001001`;
 const spot = gridCentre(1, 1, 1);
 
@@ -58,17 +72,20 @@ describe('GET /analytics/hotspots', () => {
     expect(geo.headers['content-type']).toContain('application/geo+json');
     expect(geo.json().type).toBe('FeatureCollection');
     expect(geo.json().features[0].properties).toMatchObject({ gridCode: GRID_A, reported: 3 });
-    const csv = parse(
-      (await get(cast.leader, `hotspots?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
-    ) as string[][];
+    const csv = csvTable((await get(cast.leader, `hotspots?${period}&format=csv`)).body);
     expect(csv[0]).toEqual(['网格编码', '网格名称', '问题类别', '上报数', '立案数', '经度', '纬度']);
     expect(csv[1]!.slice(0, 1).concat(csv[1]![3]!)).toEqual([GRID_A, '3']);
     const xlsx = await get(cast.leader, `hotspots?${period}&format=xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('网格编码');
-    expect(sheet.getRow(2).getCell(4).value).toBe(3);
+    // Row 1 the title, row 2 制表单位 / 时间范围 / 制表时间, row 3 the header.
+    expect(sheet.getRow(1).getCell(1).value).toBe('高发网格');
+    const reportRow: string[] = [];
+    sheet.getRow(2).eachCell((cell) => reportRow.push(cell.text));
+    expect(reportRow.join(' ')).toContain(`时间范围：${from} 至 ${lastDay}`);
+    expect(sheet.getRow(3).getCell(1).value).toBe('网格编码');
+    expect(sheet.getRow(4).getCell(4).value).toBe(3);
   });
 
   it('keeps a street leader to their street and refuses a region outside it', async () => {
@@ -137,9 +154,7 @@ describe('GET /analytics/trends, time-of-day, worst-classes', () => {
     const now = DateTime.now().setZone('Asia/Shanghai');
     const busy = cells.filter((c) => c.reported > 0);
     expect(busy.every((c) => c.weekday === now.weekday)).toBe(true);
-    const csv = parse(
-      (await get(cast.leader, `time-of-day?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
-    ) as string[][];
+    const csv = csvTable((await get(cast.leader, `time-of-day?${period}&format=csv`)).body);
     expect(csv[0]![0]).toBe('星期');
     expect(csv.length).toBe(8);
   });
@@ -165,9 +180,7 @@ describe('GET /analytics/repeated', () => {
     expect(strict).toEqual([]);
     const four = (await get(cast.leader, `repeated?${period}&minCount=4`)).json().problems;
     expect(four).toEqual([]);
-    const csv = parse(
-      (await get(cast.leader, `repeated?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
-    ) as string[][];
+    const csv = csvTable((await get(cast.leader, `repeated?${period}&format=csv`)).body);
     expect(csv[1]![0]).toBe('同一位置同类');
     expect((await get(cast.leader, `repeated?${period}&minCount=1`)).statusCode).toBe(400);
   });
@@ -245,9 +258,7 @@ describe('GET /analytics/satisfaction', () => {
   });
 
   it('exports CSV with Chinese headers and the total last', async () => {
-    const csv = parse(
-      (await get(cast.leader, `satisfaction?${period}&format=csv`)).body.replace(/^\uFEFF/, ''),
-    ) as string[][];
+    const csv = csvTable((await get(cast.leader, `satisfaction?${period}&format=csv`)).body);
     expect(csv[0]).toEqual([
       '街道',
       '评价数',
@@ -383,9 +394,7 @@ describe('GET /analytics/satisfaction by month and week', () => {
   });
 
   it('exports the monthly trend as CSV and XLSX with the month column and the total last', async () => {
-    const csv = parse(
-      (await get(cast.leader, `satisfaction?${months}&groupBy=month&format=csv`)).body.replace(/^\uFEFF/, ''),
-    ) as string[][];
+    const csv = csvTable((await get(cast.leader, `satisfaction?${months}&groupBy=month&format=csv`)).body);
     expect(csv[0]!.slice(0, 3)).toEqual(['月份', '评价数', '平均分']);
     expect(csv.slice(1).map((r) => r.slice(0, 3))).toEqual([
       ['2024-01', '1', '5'],
@@ -400,12 +409,12 @@ describe('GET /analytics/satisfaction by month and week', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('周（起始日）');
-    // Mondays from 2024-01-01 to 2024-04-29: 18 weeks, then the total.
-    expect(sheet.rowCount).toBe(1 + 18 + 1);
-    expect(sheet.getRow(2).getCell(1).value).toBe('2024-01-01');
-    expect(sheet.getRow(20).getCell(1).value).toBe('合计');
-    expect(sheet.getRow(20).getCell(2).value).toBe(5);
+    expect(sheet.getRow(3).getCell(1).value).toBe('周（起始日）');
+    // Two report rows, the header, Mondays from 2024-01-01 to 2024-04-29 (18 weeks), the total.
+    expect(sheet.rowCount).toBe(2 + 1 + 18 + 1);
+    expect(sheet.getRow(4).getCell(1).value).toBe('2024-01-01');
+    expect(sheet.getRow(22).getCell(1).value).toBe('合计');
+    expect(sheet.getRow(22).getCell(2).value).toBe(5);
   });
 
   it('documents the groupings in the OpenAPI document', async () => {

@@ -9,7 +9,7 @@ import { Type, type Static } from 'typebox';
 import { SerialId } from '../http/schemas.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
-import { EXPORT_FORMATS, sendTable, type Table } from '../evaluation/export.js';
+import { EXPORT_FORMATS, lastDayOf, reportOrganisation, sendTable, type Table } from '../evaluation/index.js';
 import type { CaseFilter } from '../evaluation/facts.js';
 import { Day } from '../evaluation/routes.js';
 import { scopedFilter } from '../evaluation/scope.js';
@@ -52,15 +52,27 @@ function analyticsRequest(
   return { from: q.from, to: q.to, filter: scopedFilter(actor, requested) };
 }
 
+/**
+ * JSON, or the table as CSV/XLSX headed like a printed report: 表名, 制表单位 (the district),
+ * 时间范围 (the period's local days, the last inclusive) and 制表时间.
+ */
 async function answer<T>(
   reply: FastifyReply,
-  format: string | undefined,
+  request: { query: { format?: string; from: string; to: string } },
+  context: { db: RouteDeps['db']; timeZone: string },
   body: T,
   table: () => Table,
   stem: string,
 ): Promise<unknown> {
-  if (format === 'csv' || format === 'xlsx') return sendTable(reply, table(), format, stem);
-  return body;
+  const { format, from, to } = request.query;
+  if (format !== 'csv' && format !== 'xlsx') return body;
+  const report = {
+    organisation: await reportOrganisation(context.db),
+    period: { first: from, last: lastDayOf(to) },
+    madeAt: new Date(),
+    timeZone: context.timeZone,
+  };
+  return sendTable(reply, { ...table(), report }, format, stem);
 }
 
 const SATISFACTION_GROUP_HEADERS: Record<(typeof SATISFACTION_GROUPS)[number], string> = {
@@ -74,6 +86,7 @@ const SATISFACTION_GROUP_HEADERS: Record<(typeof SATISFACTION_GROUPS)[number], s
 const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, cases }) => {
+  const exportContext = { db, timeZone: cases.timeZone };
   app.get(
     '/analytics/hotspots',
     {
@@ -96,7 +109,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       if (format === 'geojson') return reply.type('application/geo+json').send(hotspotsGeoJson(spots));
       return answer(
         reply,
-        format,
+        request,
+        exportContext,
         { hotspots: spots },
         () => ({
           title: '高发网格',
@@ -133,7 +147,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       const points = await trends(db, analyticsRequest(request, contextOf(request).actor), interval);
       return answer(
         reply,
-        request.query.format,
+        request,
+        exportContext,
         { interval, points },
         () => ({
           title: '趋势',
@@ -170,7 +185,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       const cells = await timeOfDay(db, analyticsRequest(request, contextOf(request).actor));
       return answer(
         reply,
-        request.query.format,
+        request,
+        exportContext,
         { cells },
         () => ({
           title: '时段分布',
@@ -217,7 +233,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       });
       return answer(
         reply,
-        request.query.format,
+        request,
+        exportContext,
         { classes },
         () => ({
           title: '按期处置率最低的类别',
@@ -268,7 +285,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       );
       return answer(
         reply,
-        request.query.format,
+        request,
+        exportContext,
         { problems },
         () => ({
           title: '重复问题',
@@ -325,7 +343,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       );
       return answer(
         reply,
-        request.query.format,
+        request,
+        exportContext,
         { groupBy, ...result },
         () => ({
           title: '公众满意度',

@@ -8,3 +8,5 @@ export {
   type RollupTracker,
 } from './rollups.js';
 export { evaluationRoutes } from './routes.js';
+export { EXPORT_FORMATS, lastDayOf, sendTable, type Column, type ReportHead, type Table } from './export.js';
+export { reportOrganisation } from './service.js';
