@@ -296,7 +296,11 @@ describe('the leader views', () => {
       .click();
     const csv = await fetchDownload(page, /^下载 CSV：趋势$/);
     expect(csv.href).toContain('interval=week');
-    expect(csv.body.toString('utf8').startsWith('\uFEFF周（起始日）,上报数')).toBe(true);
+    // A printed report's head (表名, 制表单位, 时间范围, 制表时间), then the columns.
+    const lines = csv.body.toString('utf8').split('\r\n');
+    expect(lines[0]!.startsWith('\uFEFF趋势')).toBe(true);
+    expect(lines[1]!.startsWith('制表单位：')).toBe(true);
+    expect(lines[4]!.startsWith('周（起始日）,上报数')).toBe(true);
     const hot = await fetchDownload(page, /^下载 Excel：高发网格$/);
     expect(hot.response.headers()['content-type']).toContain('spreadsheetml');
     await settledShot(page, 'desktop-analytics');
@@ -313,7 +317,7 @@ describe('the leader views', () => {
     await thisMonth.getByRole('cell', { name: '50.0%', exact: true }).waitFor();
     const trendCsv = await fetchDownload(page, /^下载 CSV：公众满意度$/);
     expect(trendCsv.href).toContain('groupBy=month');
-    expect(trendCsv.body.toString('utf8').startsWith('\uFEFF月份,评价数,平均分')).toBe(true);
+    expect(trendCsv.body.toString('utf8').split('\r\n')[4]!.startsWith('月份,评价数,平均分')).toBe(true);
     await settledShot(page, 'desktop-analytics-satisfaction-month');
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Hotspot grids', { exact: true }).first().waitFor();
