@@ -3,6 +3,7 @@
  * so Excel opens Chinese text) or XLSX (exceljs), both headed by the title rows a filed report
  * carries in a Chinese office: 表名, 制表单位, 时间范围, then the column headers.
  */
+import { localMinute } from '../shared/local-time.js';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -44,15 +45,7 @@ export interface ExportHeading {
 }
 
 function localTime(date: Date | null, timeZone: string): string {
-  if (!date) return '';
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return date ? localMinute(date, timeZone) : '';
 }
 
 /** The rows of the export as text cells, in column order. */

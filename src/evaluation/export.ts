@@ -3,6 +3,7 @@
  * RFC 4180 quoting) and formatted XLSX (exceljs: bold frozen header, widths, percent format for
  * rates). Every table endpoint answers JSON by default and one of these with `?format=`.
  */
+import { localMinute } from '../shared/local-time.js';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
@@ -41,21 +42,7 @@ export function lastDayOf(toExclusive: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** `YYYY-MM-DD HH:mm` on the local clock of `timeZone`. */
-export function localMinute(at: Date, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  for (const p of format.formatToParts(at)) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+export { localMinute };
 
 /** The lines under the title: 制表单位, 时间范围 (when the table has a period), 制表时间. */
 export function reportLines(head: ReportHead): string[] {

@@ -43,3 +43,25 @@ export function localDayHour(at: Date, timeZone: string): { day: string; hour: n
   cache.set(quarter, value);
   return value;
 }
+
+const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD HH:mm` on the local clock of `timeZone` (exports, printed reports). */
+export function localMinute(at: Date, timeZone: string): string {
+  let format = minuteFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    minuteFormatters.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(at)) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
