@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import {
   TIME_LIMIT_UNITS,
   classifyDay,

@@ -8,7 +8,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { createWorkingCalendar, type DayOverride } from '../calendar/index.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';

@@ -5,7 +5,7 @@
  * in case_events; nothing here carries staff names.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { addWorkingTime } from '../calendar/index.js';
 import type { DB, StaffRole } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';

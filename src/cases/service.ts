@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { componentFacts } from '../components/index.js';
 import { trackRollups } from '../evaluation/index.js';
 import { filesNotAttachableBy } from '../files/index.js';

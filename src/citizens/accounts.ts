@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { recordAudit, type AuditContext } from '../audit/service.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from '../identity/passwords.js';
 import { assertNotThrottled, loginCounters, recordFailure, recordSuccess } from '../identity/throttle.js';

@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ClassificationsTable, ClassKind, DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';

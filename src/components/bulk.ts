@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { codeInScope, scopeOf } from '../identity/actor.js';
 import type { RequestContext } from '../shared/context.js';
 import { formatComponentId, parseComponentId } from '../shared/codes/index.js';

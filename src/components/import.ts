@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { Geometry } from 'geojson';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ClassKind, DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { CODE_LENGTH, type ClassStandard } from '../classification/rules/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { parseCreditCode } from '../shared/codes/index.js';

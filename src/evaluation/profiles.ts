@@ -5,7 +5,7 @@
  * like the built-ins: known indicators of one object, weights > 0 summing to 100, tiers in order.
  */
 import { sql, type Kysely } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudits } from '../audit/service.js';
+import { recordAudits } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import type { Actor } from '../identity/actor.js';
 import { DomainError } from '../shared/errors.js';

@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';

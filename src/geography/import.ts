@@ -7,7 +7,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { geometryToWgs84, type InputCrs } from '../shared/crs.js';
 import { DomainError } from '../shared/errors.js';

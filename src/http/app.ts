@@ -13,7 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { auditRoutes } from '../audit/routes.js';
+import { auditRoutes } from '../audit/index.js';
 import { identityRoutes } from '../identity/routes.js';
 import { geographyRoutes } from '../geography/routes.js';
 import { classificationRoutes } from '../classification/routes.js';

@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { validationError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';

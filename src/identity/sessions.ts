@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
-import { recordAudit, type AuditContext } from '../audit/service.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import type { Actor } from './actor.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';

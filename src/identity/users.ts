@@ -7,7 +7,7 @@
 import { inTransaction } from '../shared/transaction.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB, StaffRole, SupervisorPosition } from '../db/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';

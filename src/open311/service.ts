@@ -4,7 +4,7 @@
  * Requests are in requests.ts, FixMyStreet's updates in updates.ts, public media in media.ts.
  */
 import { sql, type Kysely } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
 import { newToken, tokenHash } from '../identity/tokens.js';
 import type { RequestContext } from '../shared/context.js';

@@ -4,7 +4,7 @@
  * transaction. The decision is the pure rules' (./rating-rules.ts).
  */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { CaseServiceDeps } from '../cases/service.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';

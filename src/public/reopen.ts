@@ -5,7 +5,7 @@
  * the reporter reads. Supervisors see the requests of cases in their jurisdiction.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { notify, recipientsFor } from '../notifications/index.js';
 import { loadCaseRow } from '../cases/repo.js';
 import { mergeTargetStatus, PUBLIC_NOTE_MAX_LENGTH } from '../cases/public-notes.js';

@@ -5,7 +5,7 @@
  * endpoint calls {@link readReporter}; operators run {@link reencryptAll} after a key rotation.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { loadCaseRow } from '../cases/repo.js';
 import { visibleTo } from '../cases/service.js';
 import type { DB, StaffRole } from '../db/schema.js';

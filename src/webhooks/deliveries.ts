@@ -2,7 +2,7 @@
  * The delivery log of a subscription, redelivery and ping (admin).
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { DB, WebhookDeliveriesTable, WebhookDeliveryStatus } from '../db/schema.js';
 import { enqueue } from '../messaging/index.js';
 import type { RequestContext } from '../shared/context.js';

@@ -4,7 +4,7 @@
  * of cases assigned to one department. The signing secret is generated here and shown once.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { DB, WebhookSubscriptionsTable } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
