@@ -12,11 +12,10 @@ import { ensureDemo, simulateDemoIfEmpty } from './demo/seed.js';
 import { DemoProgress, yieldToRequests } from './demo/progress.js';
 import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
-import { ensureFirstAdmin } from './identity/bootstrap.js';
+import { ensureFirstAdmin, purgeThrottle } from './identity/index.js';
 import { startJobs } from './jobs/index.js';
-import { purgeThrottle } from './identity/throttle.js';
 import { messagingJobs } from './webhooks/index.js';
-import { sweepDeadlines } from './cases/sweep.js';
+import { sweepDeadlines } from './cases/index.js';
 import { loadKeyRing } from './reporters/index.js';
 
 export interface Say {

@@ -9,10 +9,16 @@ import { Type, type Static } from 'typebox';
 import { SerialId } from '../http/schemas.js';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
-import { EXPORT_FORMATS, lastDayOf, reportOrganisation, sendTable, type Table } from '../evaluation/index.js';
-import type { CaseFilter } from '../evaluation/facts.js';
-import { Day } from '../evaluation/routes.js';
-import { scopedFilter } from '../evaluation/scope.js';
+import {
+  Day,
+  scopedFilter,
+  EXPORT_FORMATS,
+  lastDayOf,
+  reportOrganisation,
+  sendTable,
+  type CaseFilter,
+  type Table,
+} from '../evaluation/index.js';
 import {
   hotspots,
   hotspotsGeoJson,

@@ -10,11 +10,11 @@ import type { DB } from '../db/schema.js';
 import {
   caseRowsWhere,
   regionMatch,
+  checkPeriod,
   type CaseFilter,
   type DayPeriod,
   type RegionKind,
-} from '../evaluation/facts.js';
-import { checkPeriod } from '../evaluation/service.js';
+} from '../evaluation/index.js';
 import { validationError } from '../shared/errors.js';
 import '../evaluation/tables.js';
 import '../cases/tables.js';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { requireActor } from '../http/auth.js';
 import { pageOf, PageQuery, problems, SerialId, Timestamp } from '../http/schemas.js';
-import { authorize } from '../identity/policy.js';
+import { authorize } from '../identity/index.js';
 import { listAudit } from './service.js';
 
 const AuditRecordView = Type.Object({

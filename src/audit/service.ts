@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 

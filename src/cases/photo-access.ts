@@ -4,8 +4,7 @@
  */
 import { sql } from 'kysely';
 import { registerFileAccessRule } from '../files/index.js';
-import { scopeOf } from '../identity/actor.js';
-import { regionOrDepartmentPredicate } from '../identity/jurisdiction.js';
+import { scopeOf, regionOrDepartmentPredicate } from '../identity/index.js';
 import './tables.js';
 
 export function registerCasePhotoAccess(): () => void {

@@ -11,7 +11,7 @@ import { componentFacts } from '../components/index.js';
 import { trackRollups } from '../evaluation/index.js';
 import { filesNotAttachableBy } from '../files/index.js';
 import { saveReporter, type KeyRing, type ReporterInput } from '../reporters/index.js';
-import { codeInScope, scopeOf } from '../identity/actor.js';
+import { codeInScope, scopeOf } from '../identity/index.js';
 import type { GeographyIndex } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { pointToWgs84, type InputCrs } from '../shared/crs.js';

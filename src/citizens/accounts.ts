@@ -12,9 +12,18 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
-import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from '../identity/passwords.js';
-import { assertNotThrottled, loginCounters, recordFailure, recordSuccess } from '../identity/throttle.js';
-import { newToken, tokenHash } from '../identity/tokens.js';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  passwordProblems,
+  verifyPassword,
+  assertNotThrottled,
+  loginCounters,
+  recordFailure,
+  recordSuccess,
+  newToken,
+  tokenHash,
+} from '../identity/index.js';
 import {
   blindIndex,
   blindIndexCandidates,

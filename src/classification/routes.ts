@@ -5,7 +5,7 @@ import type { RouteDeps } from '../http/app.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, Version, pageOf, problems } from '../http/schemas.js';
-import { authorize } from '../identity/policy.js';
+import { authorize } from '../identity/index.js';
 import { DEFAULT_PAGE_SIZE } from '../shared/pagination.js';
 import { CODE_LENGTH, type ClassStandard } from './rules/index.js';
 import {

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { codeInScope, scopeOf } from '../identity/actor.js';
+import { codeInScope, scopeOf } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { formatComponentId, parseComponentId } from '../shared/codes/index.js';
 import type { InputCrs } from '../shared/crs.js';

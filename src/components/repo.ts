@@ -5,8 +5,7 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ClassKind, ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
-import type { Scope } from '../identity/actor.js';
-import { regionOrDepartmentPredicate } from '../identity/jurisdiction.js';
+import { regionOrDepartmentPredicate, type Scope } from '../identity/index.js';
 import { decodeCursor } from '../shared/pagination.js';
 import { STATUS_LABELS } from './rules.js';
 

@@ -5,7 +5,7 @@ import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { pageOf, problems } from '../http/schemas.js';
-import { authorize } from '../identity/policy.js';
+import { authorize } from '../identity/index.js';
 import { validationError } from '../shared/errors.js';
 import { importComponents } from './import.js';
 import type { BBox } from './repo.js';

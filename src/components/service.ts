@@ -7,7 +7,7 @@ import type { Geometry } from 'geojson';
 import type { Kysely } from 'kysely';
 import type { ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { codeInScope, scopeOf, type Scope } from '../identity/actor.js';
+import { codeInScope, scopeOf, type Scope } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { geometryToWgs84, type InputCrs } from '../shared/crs.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';

@@ -7,12 +7,16 @@
 import sharp from 'sharp';
 import { sql, type Kysely } from 'kysely';
 import { registerCitizen } from '../citizens/index.js';
-import { performAction, type ActionRequest, type CaseServiceDeps } from '../cases/service.js';
-import { loadCaseRow } from '../cases/repo.js';
-import type { CaseAction } from '../cases/workflow/index.js';
+import {
+  performAction,
+  loadCaseRow,
+  type ActionRequest,
+  type CaseServiceDeps,
+  type CaseAction,
+} from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { prepareImage, storeImage } from '../files/index.js';
-import { loadActor } from '../identity/sessions.js';
+import { loadActor } from '../identity/index.js';
 import { submitPublicReport } from '../public/index.js';
 import { blindIndexCandidates, type KeyRing } from '../reporters/index.js';
 import type { RequestContext } from '../shared/context.js';

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { generateGrids, importRegions } from '../geography/index.js';
-import { hashPassword } from '../identity/passwords.js';
+import { hashPassword } from '../identity/index.js';
 import { systemContext } from '../shared/context.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, demoCreditCode } from './departments.js';
 import { buildDemoGeography, DEMO_DISTRICT_CODE } from './geography/index.js';
@@ -16,7 +16,7 @@ import { seedDemoComponents } from './components.js';
 import { simulateDemoCases } from './simulation.js';
 import type { DemoProgress } from './progress.js';
 import { DEMO_API_KEY, ensureDemoApiKey } from '../open311/index.js';
-import type { CaseServiceDeps } from '../cases/service.js';
+import type { CaseServiceDeps } from '../cases/index.js';
 
 type Say = (message: string) => void;
 

@@ -10,13 +10,16 @@ import { demoPersonName } from './names.js';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { Actor } from '../identity/actor.js';
-import { hashPassword } from '../identity/passwords.js';
-import { loadActor } from '../identity/sessions.js';
-import { loadCaseRow } from '../cases/repo.js';
-import { performAction, reportCase, type ActionRequest, type CaseServiceDeps } from '../cases/service.js';
-import { sweepDeadlines } from '../cases/sweep.js';
-import type { CaseAction } from '../cases/workflow/index.js';
+import { hashPassword, loadActor, type Actor } from '../identity/index.js';
+import {
+  loadCaseRow,
+  performAction,
+  reportCase,
+  sweepDeadlines,
+  type ActionRequest,
+  type CaseServiceDeps,
+  type CaseAction,
+} from '../cases/index.js';
 import sharp from 'sharp';
 import { prepareImage, storeImage } from '../files/index.js';
 import type { RequestContext } from '../shared/context.js';

@@ -3,7 +3,7 @@
  * so no jurisdiction predicate applies here; writes are admin-only (identity/policy.ts).
  */
 import { sql, type Kysely } from 'kysely';
-import type { ClassStandard } from '../classification/rules/index.js';
+import type { ClassStandard } from '../classification/index.js';
 import type { ClassKind, DB } from '../db/schema.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import type { DepartmentKind } from './kinds.js';

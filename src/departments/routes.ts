@@ -5,7 +5,7 @@ import type { RouteDeps } from '../http/app.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, PageQuery, RegionCode, pageOf, problems } from '../http/schemas.js';
-import { authorize } from '../identity/policy.js';
+import { authorize } from '../identity/index.js';
 import { DEPARTMENT_KIND_LABELS } from './kinds.js';
 import type { DepartmentRecord } from './repo.js';
 import * as schemas from './schemas.js';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { ClassKind, DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { CODE_LENGTH, type ClassStandard } from '../classification/rules/index.js';
+import { CODE_LENGTH, type ClassStandard } from '../classification/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { parseCreditCode } from '../shared/codes/index.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';

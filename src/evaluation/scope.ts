@@ -9,7 +9,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { codeInScope, scopeOf, type Actor } from '../identity/actor.js';
+import { codeInScope, scopeOf, type Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import { isPersonKind, isRegionKind, type CaseFilter, type SubjectKind } from './facts.js';
 

@@ -1,5 +1,5 @@
 /** Evaluation results and drill-down lists as export tables, with Chinese headers. */
-import { CASE_STATUS_NAMES, type CaseStatus } from '../cases/workflow/index.js';
+import { CASE_STATUS_NAMES, type CaseStatus } from '../cases/index.js';
 import {
   lastDayOf,
   localMinute,

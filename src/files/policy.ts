@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB, StaffRole } from '../db/schema.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { FileMeta } from './store.js';
 

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudits } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import { makeThumbnail, normalizeImage, type ImageLimits, type NormalizedImage } from './images.js';

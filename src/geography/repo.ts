@@ -2,8 +2,7 @@
 import type { MultiPolygon } from 'geojson';
 import { sql, type Kysely } from 'kysely';
 import type { DB, RegionLevel } from '../db/schema.js';
-import type { Scope } from '../identity/actor.js';
-import { regionVisiblePredicate } from '../identity/jurisdiction.js';
+import { regionVisiblePredicate, type Scope } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 

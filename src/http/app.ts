@@ -14,19 +14,22 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { auditRoutes } from '../audit/index.js';
-import { identityRoutes } from '../identity/routes.js';
-import { geographyRoutes } from '../geography/routes.js';
-import { classificationRoutes } from '../classification/routes.js';
-import { departmentRoutes } from '../departments/routes.js';
-import { componentRoutes } from '../components/routes.js';
-import { fileRoutes } from '../files/routes.js';
-import { notificationRoutes } from '../notifications/routes.js';
-import { webhookRoutes } from '../webhooks/routes.js';
-import { caseRoutes } from '../cases/routes.js';
-import { caseAdminRoutes } from '../cases/admin-routes.js';
-import { CalendarProvider } from '../cases/calendar-provider.js';
-import type { CaseServiceDeps } from '../cases/service.js';
-import { registerCasePhotoAccess } from '../cases/photo-access.js';
+import { identityRoutes } from '../identity/index.js';
+import { geographyRoutes, type GeographyIndex } from '../geography/index.js';
+import { classificationRoutes } from '../classification/index.js';
+import { departmentRoutes } from '../departments/index.js';
+import { componentRoutes } from '../components/index.js';
+import { fileRoutes } from '../files/index.js';
+import { notificationRoutes } from '../notifications/index.js';
+import { webhookRoutes } from '../webhooks/index.js';
+import {
+  caseRoutes,
+  caseAdminRoutes,
+  CalendarProvider,
+  registerCasePhotoAccess,
+  publicNoteRoutes,
+  type CaseServiceDeps,
+} from '../cases/index.js';
 import { reporterRoutes, type KeyRing } from '../reporters/index.js';
 import {
   DEFAULT_OPEN311_SETTINGS,
@@ -39,14 +42,12 @@ import {
 import { evaluationRoutes } from '../evaluation/index.js';
 import { analyticsRoutes } from '../analytics/index.js';
 import { citizenRoutes } from '../citizens/index.js';
-import { publicNoteRoutes } from '../cases/public-notes-routes.js';
 import {
   DEFAULT_PUBLIC_CHANNEL,
   publicRoutes,
   reopenRequestRoutes,
   type PublicChannelSettings,
 } from '../public/index.js';
-import type { GeographyIndex } from '../geography/index-cache.js';
 import { authPlugin } from './auth.js';
 import { clientErrorHandler, MAX_HEADER_BYTES, rememberRequestLines } from './client-error.js';
 import {

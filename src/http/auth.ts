@@ -18,9 +18,8 @@ import {
   resolveCitizenToken,
   type Citizen,
   type CitizenCredential,
-} from '../citizens/accounts.js';
-import type { Actor } from '../identity/actor.js';
-import { resolveToken, type ResolvedCredential } from '../identity/sessions.js';
+} from '../citizens/index.js';
+import { resolveToken, type Actor, type ResolvedCredential } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { reportCase, type CaseServiceDeps, type Urgency } from '../cases/service.js';
+import { reportCase, type CaseServiceDeps, type Urgency } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { prepareImage, storeImages, type PreparedImage } from '../files/index.js';
 import { blindIndex, type KeyRing } from '../reporters/index.js';

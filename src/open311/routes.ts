@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
-import { tokenHash } from '../identity/tokens.js';
+import { tokenHash } from '../identity/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { DomainError, ERROR_CATALOGUE } from '../shared/errors.js';
 import { parseForm, type ParsedBody } from './form.js';

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.js';
 import type { DB } from '../db/schema.js';
-import { newToken, tokenHash } from '../identity/tokens.js';
+import { newToken, tokenHash } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { inTransaction } from '../shared/transaction.js';
 import '../cases/tables.js';

@@ -6,8 +6,7 @@
  * the supervision centre is notified of.
  */
 import { sql, type Kysely } from 'kysely';
-import { loadCaseRow } from '../cases/repo.js';
-import { addCitizenUpdate, type CaseServiceDeps } from '../cases/service.js';
+import { loadCaseRow, addCitizenUpdate, type CaseServiceDeps } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { storeImages } from '../files/index.js';
 import { fileReopenRequest } from '../public/index.js';

@@ -13,3 +13,6 @@ export {
 export { loadPublicView, type PublicView } from './view.js';
 export { DEFAULT_PUBLIC_CHANNEL, type PublicChannelSettings } from './settings.js';
 export { formatTrackingCode, newTrackingCode, parseTrackingCode } from './tracking-code.js';
+export { presentSummary } from './presenter.js';
+export { ReportSummary } from './schemas.js';
+export { listCitizenReports } from './view.js';

@@ -7,7 +7,7 @@
  * photos through /api/v1/files once a report has claimed them.
  */
 import type { Kysely } from 'kysely';
-import type { CaseServiceDeps } from '../cases/service.js';
+import type { CaseServiceDeps } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { storeImages, type PreparedImage } from '../files/index.js';
 import { DomainError } from '../shared/errors.js';

@@ -5,7 +5,7 @@
  * (SHUZHI_REOPEN_WINDOW_DAYS, the workflow's `withinReopenWindow` guard), so the request can
  * still be granted when the supervision center reads it.
  */
-import type { PublicStatus } from '../cases/public-status.js';
+import type { PublicStatus } from '../cases/index.js';
 import type { FieldError } from '../shared/errors.js';
 
 export const MIN_SCORE = 1;

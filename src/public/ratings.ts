@@ -5,14 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import type { CaseServiceDeps } from '../cases/service.js';
+import { loadCaseRow, type CaseServiceDeps } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import { publicIntakeContext } from './context.js';
 import { decideRating, type RatingInput } from './rating-rules.js';
 import { loadPublicView, type PublicView } from './view.js';
-import { loadCaseRow } from '../cases/repo.js';
 import { fileReopenRequest } from './reopen.js';
 import './tables.js';
 

@@ -7,13 +7,17 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.js';
 import { notify, recipientsFor } from '../notifications/index.js';
-import { loadCaseRow } from '../cases/repo.js';
-import { mergeTargetStatus, PUBLIC_NOTE_MAX_LENGTH } from '../cases/public-notes.js';
-import { publicStatusOf } from '../cases/public-status.js';
-import { performAction, visibleTo, type CaseServiceDeps } from '../cases/service.js';
+import {
+  loadCaseRow,
+  mergeTargetStatus,
+  PUBLIC_NOTE_MAX_LENGTH,
+  publicStatusOf,
+  performAction,
+  visibleTo,
+  type CaseServiceDeps,
+} from '../cases/index.js';
 import type { DB } from '../db/schema.js';
-import { scopeOf, type Actor } from '../identity/actor.js';
-import { regionPrefixPredicate } from '../identity/jurisdiction.js';
+import { scopeOf, regionPrefixPredicate, type Actor } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';

@@ -5,7 +5,7 @@
  * with a tracking code the reporter follows it by. One transaction.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { reportCase, type CaseServiceDeps } from '../cases/service.js';
+import { reportCase, type CaseServiceDeps } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { blindIndex, type KeyRing } from '../reporters/index.js';
 import type { InputCrs } from '../shared/crs.js';

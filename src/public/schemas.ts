@@ -1,7 +1,7 @@
 /** TypeBox schemas of the citizen channel (docs/api/citizens.md; the contract is docs/api/citizens.md §Contract). */
 import { Type } from 'typebox';
 import { BigSerialId, INT4_MAX, Name, PageQuery } from '../http/schemas.js';
-import { PUBLIC_STATUSES } from '../cases/public-status.js';
+import { PUBLIC_STATUSES } from '../cases/index.js';
 import { COMMENT_MAX_LENGTH, MAX_SCORE, MIN_SCORE } from './rating-rules.js';
 import { REOPEN_REQUEST_STATUSES } from './reopen.js';
 

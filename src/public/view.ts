@@ -5,10 +5,15 @@
  * reasons. Sensitive categories show a location rounded to about 100 m and no address.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { expectedCompletion, listPublicNotes, mergeTargetStatus } from '../cases/public-notes.js';
-import { publicStatusOf, type PublicStatus } from '../cases/public-status.js';
-import { loadCaseRow } from '../cases/repo.js';
-import type { CaseServiceDeps } from '../cases/service.js';
+import {
+  expectedCompletion,
+  listPublicNotes,
+  mergeTargetStatus,
+  publicStatusOf,
+  loadCaseRow,
+  type PublicStatus,
+  type CaseServiceDeps,
+} from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { findPublicCategory } from './categories.js';

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { DB } from '../db/schema.js';
 import { contextOf } from '../http/auth.js';
 import { problems } from '../http/schemas.js';
-import { CaseRefParam, resolveCaseRef } from '../cases/case-ref.js';
+import { CaseRefParam, resolveCaseRef } from '../cases/index.js';
 import type { KeyRing } from './crypto.js';
 import { readReporter } from './service.js';
 

@@ -6,8 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import { loadCaseRow } from '../cases/repo.js';
-import { visibleTo } from '../cases/service.js';
+import { loadCaseRow, visibleTo } from '../cases/index.js';
 import type { DB, StaffRole } from '../db/schema.js';
 import { maskIdNumber, maskPhone, parseResidentId } from '../shared/codes/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/index.js';
 
 /** What a service needs to know about the request it serves: who, from where, which request. */
 export interface RequestContext {

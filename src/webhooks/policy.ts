@@ -5,7 +5,7 @@
  * it answers the same way (FORBIDDEN naming the role and the permission).
  */
 import type { StaffRole } from '../db/schema.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 
 export type WebhookPermission = 'webhooks:read' | 'webhooks:write';

@@ -1,0 +1,27 @@
+/** The cases module's door: the only entry other modules use. */
+export {
+  performAction,
+  reportCase,
+  addCitizenUpdate,
+  visibleTo,
+  type ActionRequest,
+  type CaseServiceDeps,
+  type Urgency,
+} from './service.js';
+export { loadCaseRow } from './repo.js';
+export { CASE_STATUS_NAMES, type CaseAction, type CaseStatus } from './workflow/index.js';
+export { sweepDeadlines } from './sweep.js';
+export { caseRoutes } from './routes.js';
+export { caseAdminRoutes } from './admin-routes.js';
+export { CalendarProvider } from './calendar-provider.js';
+export { registerCasePhotoAccess } from './photo-access.js';
+export { publicNoteRoutes } from './public-notes-routes.js';
+export { publicStatusOf, PUBLIC_STATUSES, type PublicStatus } from './public-status.js';
+export {
+  mergeTargetStatus,
+  PUBLIC_NOTE_MAX_LENGTH,
+  expectedCompletion,
+  listPublicNotes,
+} from './public-notes.js';
+export { loadCaseDefaults } from './reference-data.js';
+export { CaseRefParam, resolveCaseRef } from './case-ref.js';
