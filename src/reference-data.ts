@@ -1,15 +1,12 @@
 /** National reference data and configuration defaults, loaded at every start (idempotent). */
 import type { Kysely } from 'kysely';
-import { loadCaseDefaults } from './cases/index.js';
-import { loadReferenceData as loadClassification } from './classification/index.js';
 import type { DB } from './db/schema.js';
-import { loadPublicCategories } from './public/index.js';
+import { MODULES } from './modules.js';
 import { inTransaction } from './shared/transaction.js';
 
+/** Every module's reference data, in the modules' order, in one transaction. */
 export async function loadReferenceData(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await loadClassification(tx);
-    await loadCaseDefaults(tx);
-    await loadPublicCategories(tx);
+    for (const module of MODULES) await module.referenceData?.(tx);
   });
 }

@@ -12,10 +12,9 @@ import { ensureDemo, simulateDemoIfEmpty } from './demo/seed.js';
 import { DemoProgress, yieldToRequests } from './demo/progress.js';
 import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
-import { ensureFirstAdmin, purgeThrottle } from './identity/index.js';
+import { ensureFirstAdmin } from './identity/index.js';
 import { startJobs } from './jobs/index.js';
-import { messagingJobs } from './webhooks/index.js';
-import { sweepDeadlines } from './cases/index.js';
+import { MODULES } from './modules.js';
 import { loadKeyRing } from './reporters/index.js';
 
 export interface Say {
@@ -80,14 +79,11 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       },
       web: { tiles: config.tiles, demo: config.demo },
     });
-    // Background work: outbox fan-out and webhook delivery, and the minute's deadline sweep.
+    // Background work of every module: outbox fan-out and webhook delivery, the minute's deadline
+    // sweep, the login-throttle purge.
     const jobs = startJobs(
       database.db,
-      [
-        ...messagingJobs(database.db),
-        { name: 'case-deadline-sweep', intervalMs: 60_000, run: (db) => sweepDeadlines(db, app.caseDeps) },
-        { name: 'login-throttle-purge', intervalMs: 3_600_000, run: purgeThrottle },
-      ],
+      MODULES.flatMap((module) => module.jobs?.({ db: database.db, cases: app.caseDeps }) ?? []),
       { log: app.log },
     );
     await app.listen({ port: config.port, host: config.host });

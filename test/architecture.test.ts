@@ -151,6 +151,25 @@ describe('architecture', () => {
   it("queries another module's tables nowhere new (no new violation; fixed ones leave the baseline)", () => {
     expect(compare(tableViolations(), baseline.tables)).toEqual({ added: [], gone: [] });
   });
+
+  it('has no import cycle through the app: no module imports http/app.ts or the module list', () => {
+    const composition = new Set([
+      'src/http/app.ts',
+      'src/modules.ts',
+      'src/server.ts',
+      'src/reference-data.ts',
+    ]);
+    const importers: string[] = [];
+    for (const file of sourceFiles(src)) {
+      if (composition.has(rel(file)) || moduleOf(file) === 'cli') continue;
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'/g)) {
+        const target = rel(path.resolve(path.dirname(file), match[1]!)).replace(/\.js$/, '.ts');
+        if (composition.has(target)) importers.push(`${rel(file)} → ${target}`);
+      }
+    }
+    expect(importers).toEqual([]);
+  });
 });
 
 if (process.env.SHUZHI_WRITE_ARCHITECTURE_BASELINE === '1') {

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { SerialId } from '../http/schemas.js';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import {
   Day,
@@ -96,6 +96,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/analytics/hotspots',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['analytics'],
         summary: 'Hotspots (高发网格): cases per unit grid and class; format=geojson for a map layer',
@@ -139,6 +140,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/analytics/trends',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['analytics'],
         summary: 'Trends (趋势) by day, week or month',
@@ -181,6 +183,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/analytics/time-of-day',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['analytics'],
         summary: 'Reports by weekday × local hour (时段分布)',
@@ -219,6 +222,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/analytics/worst-classes',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['analytics'],
         summary: 'Classes with the worst on-time handling rate (按期处置率最低的类别)',
@@ -263,6 +267,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/analytics/repeated',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['analytics'],
         summary:
@@ -321,6 +326,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/analytics/satisfaction',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['analytics'],
         summary:

@@ -1,10 +1,8 @@
 /** /api/v1/audit — the audit log, for administrators. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
-import { requireActor } from '../http/auth.js';
+import type { RouteDeps } from '../http/module.js';
 import { pageOf, PageQuery, problems, SerialId, Timestamp } from '../http/schemas.js';
-import { authorize } from '../identity/index.js';
 import { listAudit } from './service.js';
 
 const AuditRecordView = Type.Object({
@@ -24,6 +22,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
   app.get(
     '/audit',
     {
+      config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log, newest first (admin)',
@@ -40,7 +39,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'audit:read');
       const { from, to, ...rest } = request.query;
       const page = await listAudit(db, {
         ...rest,

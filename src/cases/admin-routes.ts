@@ -13,7 +13,7 @@ import {
   createWorkingCalendar,
   holidayScheduleSource,
 } from '../calendar/index.js';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { IdParam, Name, problems, SerialId, Version } from '../http/schemas.js';
 import { DomainError, validationError } from '../shared/errors.js';
@@ -115,6 +115,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/routing-rules',
     {
+      config: { access: 'case-config:read' },
       schema: {
         tags: ['case configuration'],
         summary: 'Routing rules in order',
@@ -136,6 +137,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.post(
     '/routing-rules',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary: 'Add a routing rule (admin)',
@@ -179,6 +181,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.put(
     '/routing-rules/:id',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary: 'Replace a routing rule (admin; optimistic version)',
@@ -238,6 +241,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.delete(
     '/routing-rules/:id',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary: 'Delete a routing rule (admin)',
@@ -268,6 +272,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/routing-rules/explain',
     {
+      config: { access: 'case-config:read' },
       schema: {
         tags: ['case configuration'],
         summary: 'Which department the rules suggest for a class at a grid, and why',
@@ -310,6 +315,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/time-limits',
     {
+      config: { access: 'case-config:read' },
       schema: {
         tags: ['case configuration'],
         summary: 'Stage and handling time limits with their sources',
@@ -352,6 +358,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.put(
     '/time-limits/stage/:clock/:urgency',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary: 'Set a stage time limit (admin)',
@@ -394,6 +401,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.put(
     '/time-limits/handling',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary: 'Set a handling time limit for a class prefix × filing condition × urgency (admin)',
@@ -458,6 +466,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/calendar',
     {
+      config: { access: 'case-config:read' },
       schema: {
         tags: ['case configuration'],
         summary: 'The working calendar between two dates: each day working or not, and why',
@@ -496,6 +505,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.put(
     '/calendar/overrides/:date',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary:
@@ -535,6 +545,7 @@ export const caseAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.delete(
     '/calendar/overrides/:date',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary: 'Remove a calendar override (admin)',

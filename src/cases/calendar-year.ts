@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/index.js';
 import { createWorkingCalendar, type DayOverride } from '../calendar/index.js';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { problems } from '../http/schemas.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
@@ -113,6 +113,7 @@ export const calendarYearRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.put(
     '/calendar/years/:year',
     {
+      config: { access: 'case-config:write' },
       schema: {
         tags: ['case configuration'],
         summary:

@@ -1,7 +1,7 @@
 /** /api/v1/cases/{id}/public-notes — notes staff write for the reporter of a case (公开说明). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { problems } from '../http/schemas.js';
 import { CaseRefParam, resolveCaseRef } from './case-ref.js';
@@ -24,6 +24,7 @@ export const publicNoteRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.post(
     '/cases/:id/public-notes',
     {
+      config: { access: 'case-notes:write' },
       schema: {
         tags: ['cases'],
         summary: 'Write a note the reporter reads on the tracking page (supervisor, dispatcher, department)',
@@ -51,6 +52,7 @@ export const publicNoteRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/cases/:id/public-notes',
     {
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'The public notes of a case, as the reporter reads them',

@@ -1,7 +1,7 @@
 /** /api/v1/cases — intake, detail with timeline and allowed actions, actions, lists and GeoJSON. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
@@ -53,6 +53,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.post(
     '/cases',
     {
+      config: { access: 'cases:report' },
       schema: {
         tags: ['cases'],
         summary: 'Register a case (上报): inspector, operator (public/hotline …), leader',
@@ -81,6 +82,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.get(
     '/cases',
     {
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'List cases in your jurisdiction, newest first, with filters and keyset paging',
@@ -119,6 +121,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.get(
     '/cases/export',
     {
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'The filtered case list as XLSX or CSV (案卷查询导出), headed 表名/制表单位/时间范围',
@@ -154,6 +157,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.get(
     '/cases/count',
     {
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'How many cases in your jurisdiction match the filters (same filters as the list)',
@@ -168,6 +172,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.get(
     '/cases/geojson',
     {
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'Cases as GeoJSON points for maps (same filters as the list)',
@@ -187,6 +192,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.get(
     '/cases/:id',
     {
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'One case with photos, deadline clocks, timeline, allowed actions and probable duplicates',
@@ -203,6 +209,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   app.post(
     '/cases/:id/actions/:action',
     {
+      config: { access: 'cases:act' },
       schema: {
         tags: ['cases'],
         summary: 'Take a workflow action (check, file, reject, merge, dispatch, accept, return, handle, …)',

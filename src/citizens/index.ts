@@ -13,3 +13,4 @@ export {
   type CitizenView,
 } from './accounts.js';
 export { citizenRoutes } from './routes.js';
+export { citizensModule } from './module.js';

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { CITIZEN_COOKIE, requireCitizen, withRetryAfter } from '../http/auth.js';
 import { pageOf, problems } from '../http/schemas.js';
 import { presentSummary, ReportSummary, listCitizenReports } from '../public/index.js';
@@ -31,7 +31,7 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
         body: schemas.RegisterBody,
         response: { 201: schemas.CitizenSchema, ...problems(400, 409, 429) },
       },
-      config: { rateLimit: { max: deps.citizens.signupsPerHour, timeWindow: '1 hour' } },
+      config: { access: 'public', rateLimit: { max: deps.citizens.signupsPerHour, timeWindow: '1 hour' } },
     },
     async (request, reply) => {
       const view = await registerCitizen(db, reporterKeys, request.body, {
@@ -58,6 +58,7 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
         response: { 200: schemas.LoginResponse, ...problems(400, 401, 429) },
       },
       config: {
+        access: 'public',
         rateLimit: { max: Math.max(10, Math.floor(deps.publicRateLimit / 4)), timeWindow: '1 minute' },
       },
     },
@@ -88,6 +89,7 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.delete(
     '/citizens/session',
     {
+      config: { access: 'citizen' },
       schema: {
         tags,
         security,
@@ -106,6 +108,7 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/citizens/me',
     {
+      config: { access: 'citizen' },
       schema: {
         tags,
         security,
@@ -128,6 +131,7 @@ export const citizenRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/citizens/me/reports',
     {
+      config: { access: 'citizen' },
       schema: {
         tags,
         security,

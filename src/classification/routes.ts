@@ -1,11 +1,10 @@
 /** /api/v1/classifications: the directory of component and matter classes and its crosswalk. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
-import { contextOf, requireActor } from '../http/auth.js';
+import type { RouteDeps } from '../http/module.js';
+import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, Version, pageOf, problems } from '../http/schemas.js';
-import { authorize } from '../identity/index.js';
 import { DEFAULT_PAGE_SIZE } from '../shared/pagination.js';
 import { CODE_LENGTH, type ClassStandard } from './rules/index.js';
 import {
@@ -82,6 +81,7 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
   app.get(
     '/classifications',
     {
+      config: { access: 'classifications:read' },
       schema: {
         tags: ['classifications'],
         summary: 'List the classification directory (any staff); limit=1000 returns all of it in one page',
@@ -98,7 +98,6 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'classifications:read');
       return listClassifications(db, request.query);
     },
   );
@@ -106,6 +105,7 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
   app.get(
     '/classifications/crosswalk',
     {
+      config: { access: 'classifications:read' },
       schema: {
         tags: ['classifications'],
         summary: 'The crosswalk CJ/T 214-2007 → GB/T 47678.5-2026 (新旧代码对照), all rows',
@@ -114,7 +114,6 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'classifications:read');
       return { items: await listCrosswalk(db, request.query) };
     },
   );
@@ -122,6 +121,7 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
   app.get(
     '/classifications/:id',
     {
+      config: { access: 'classifications:read' },
       schema: {
         tags: ['classifications'],
         summary: 'Read a class with its crosswalk links both ways',
@@ -130,7 +130,6 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'classifications:read');
       return getClassification(db, request.params.id);
     },
   );
@@ -138,6 +137,7 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
   app.post(
     '/classifications',
     {
+      config: { access: 'classifications:write' },
       schema: {
         tags: ['classifications'],
         summary: 'Create a LOCAL extension class inside a GB/T 47678.5 major class (admin; Idempotency-Key)',
@@ -160,7 +160,6 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'classifications:write');
       const result = await idempotent(request, db, 201, (tx) => createLocalClass(tx, ctx, request.body));
       return reply.code(result.status as 201).send(result.body);
     },
@@ -169,6 +168,7 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
   app.patch(
     '/classifications/:id',
     {
+      config: { access: 'classifications:write' },
       schema: {
         tags: ['classifications'],
         summary: 'Change the public name, help text or activation of a class (admin; optimistic version)',
@@ -187,7 +187,6 @@ export const classificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'classifications:write');
       return updateClassification(db, ctx, request.params.id, request.body);
     },
   );

@@ -1,11 +1,10 @@
 /** /api/v1/components: 城市部件 — create, list, read, update, GeoJSON export, CSV/GeoJSON import. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { pageOf, problems } from '../http/schemas.js';
-import { authorize } from '../identity/index.js';
 import { validationError } from '../shared/errors.js';
 import { importComponents } from './import.js';
 import type { BBox } from './repo.js';
@@ -75,6 +74,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/components',
     {
+      config: { access: 'components:read' },
       schema: {
         tags: ['components'],
         summary: 'List components in your jurisdiction (by class, status, region, department, bbox, text)',
@@ -84,7 +84,6 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'components:read');
       return listComponents(db, ctx, filterOf(request.query));
     },
   );
@@ -92,6 +91,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/components/export.geojson',
     {
+      config: { access: 'components:read' },
       schema: {
         tags: ['components'],
         summary:
@@ -102,7 +102,6 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'components:read');
       const { limit, ...query } = request.query;
       const result = await exportComponents(db, ctx, filterOf(query), limit);
       reply.header('x-total-count', String(result.count));
@@ -115,6 +114,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/components/:id',
     {
+      config: { access: 'components:read' },
       schema: {
         tags: ['components'],
         summary: 'Read a component by id or 管理部件标识码',
@@ -124,7 +124,6 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'components:read');
       return getComponent(db, ctx, request.params.id);
     },
   );
@@ -132,6 +131,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.post(
     '/components',
     {
+      config: { access: 'components:write' },
       schema: {
         tags: ['components'],
         summary: 'Create a component (supervisor in their regions, admin; Idempotency-Key)',
@@ -144,7 +144,6 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'components:write');
       const { crs, ...input } = request.body;
       const result = await idempotent(request, db, 201, (tx) => createComponent(tx, ctx, input, { crs }));
       return reply.code(result.status as 201).send(result.body);
@@ -154,6 +153,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.patch(
     '/components/:id',
     {
+      config: { access: 'components:write' },
       schema: {
         tags: ['components'],
         summary: 'Change a component (supervisor in their jurisdiction, admin; optimistic version)',
@@ -165,7 +165,6 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'components:write');
       const { crs, ...patch } = request.body;
       return updateComponent(db, ctx, request.params.id, patch, { crs });
     },
@@ -174,6 +173,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.post(
     '/components/import',
     {
+      config: { access: 'components:write' },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['components'],
@@ -193,7 +193,6 @@ export const componentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'components:write');
       const contentType = request.headers['content-type'] ?? '';
       const format = CSV_TYPES.some((type) => contentType.startsWith(type)) ? 'csv' : 'geojson';
       const { crs, skipInvalid } = request.query;

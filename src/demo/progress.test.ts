@@ -6,7 +6,7 @@ import { demoRoutes } from './routes.js';
 
 async function statusApp(progress: DemoProgress | null) {
   const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
-  await app.register(demoRoutes, { progress, prefix: '/api/v1' });
+  await app.register(demoRoutes, { demoProgress: progress, prefix: '/api/v1' });
   return app;
 }
 

@@ -1,15 +1,16 @@
 /** GET /api/v1/system/demo-status: whether the demo register is still being filled (public; no data). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { DemoProgress } from './progress.js';
+import type { RouteDeps } from '../http/module.js';
 
-export const demoRoutes: FastifyPluginAsyncTypebox<{ progress: DemoProgress | null }> = async (
+export const demoRoutes: FastifyPluginAsyncTypebox<Pick<RouteDeps, 'demoProgress'>> = async (
   app,
-  { progress },
+  { demoProgress: progress },
 ) => {
   app.get(
     '/system/demo-status',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Whether the demo cases are still being generated, and how far (n of total)',

@@ -1,11 +1,10 @@
 /** /api/v1/departments and their responsibilities: reference data any staff reads, admins write. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
-import { contextOf, requireActor } from '../http/auth.js';
+import type { RouteDeps } from '../http/module.js';
+import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, PageQuery, RegionCode, pageOf, problems } from '../http/schemas.js';
-import { authorize } from '../identity/index.js';
 import { DEPARTMENT_KIND_LABELS } from './kinds.js';
 import type { DepartmentRecord } from './repo.js';
 import * as schemas from './schemas.js';
@@ -22,6 +21,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/departments',
     {
+      config: { access: 'departments:read' },
       schema: {
         tags: ['departments'],
         summary: 'List departments (any staff)',
@@ -36,7 +36,6 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'departments:read');
       const page = await listDepartments(db, request.query);
       return { items: page.items.map(presentDepartment), nextCursor: page.nextCursor };
     },
@@ -45,6 +44,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.post(
     '/departments',
     {
+      config: { access: 'departments:write' },
       schema: {
         tags: ['departments'],
         summary: 'Create a department (admin; Idempotency-Key)',
@@ -54,7 +54,6 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'departments:write');
       const result = await idempotent(request, db, 201, async (tx) =>
         presentDetail(await createDepartment(tx, ctx, request.body)),
       );
@@ -65,6 +64,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/departments/:id',
     {
+      config: { access: 'departments:read' },
       schema: {
         tags: ['departments'],
         summary: 'Read a department with its responsibilities (any staff)',
@@ -73,7 +73,6 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'departments:read');
       return presentDetail(await getDepartment(db, request.params.id));
     },
   );
@@ -81,6 +80,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.patch(
     '/departments/:id',
     {
+      config: { access: 'departments:write' },
       schema: {
         tags: ['departments'],
         summary: 'Change a department (admin; optimistic version)',
@@ -91,7 +91,6 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'departments:write');
       return presentDetail(await updateDepartment(db, ctx, request.params.id, request.body));
     },
   );
@@ -99,6 +98,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/departments/:id/responsibilities',
     {
+      config: { access: 'departments:read' },
       schema: {
         tags: ['departments'],
         summary: 'The component and matter classes and regions a department is responsible for',
@@ -107,7 +107,6 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'departments:read');
       return presentResponsibilities(await getDepartment(db, request.params.id));
     },
   );
@@ -115,6 +114,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.put(
     '/departments/:id/responsibilities',
     {
+      config: { access: 'departments:write' },
       schema: {
         tags: ['departments'],
         summary: "Replace a department's responsibilities (admin; the department's version)",
@@ -125,7 +125,6 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'departments:write');
       return presentResponsibilities(await setResponsibilities(db, ctx, request.params.id, request.body));
     },
   );

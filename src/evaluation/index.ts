@@ -14,3 +14,4 @@ export { caseRowsWhere, regionMatch, type CaseFilter, type DayPeriod, type Regio
 export { Day } from './routes.js';
 export { scopedFilter } from './scope.js';
 export { checkPeriod } from './service.js';
+export { evaluationModule } from './module.js';

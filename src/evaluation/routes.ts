@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CivilDate, INT4_MAX, Name, SerialId } from '../http/schemas.js';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { DomainError } from '../shared/errors.js';
 import { EXPORT_FORMATS, sendTable } from './export.js';
@@ -84,6 +84,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/evaluations',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['evaluation'],
         summary:
@@ -142,6 +143,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/evaluations/cases',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['evaluation'],
         summary: 'The cases behind one count of an evaluation (drill-down)',
@@ -191,6 +193,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get(
     '/evaluation-profiles',
     {
+      config: { access: 'evaluations:read' },
       schema: {
         tags: ['evaluation'],
         summary:
@@ -217,6 +220,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.put(
     '/evaluation-profiles/:key',
     {
+      config: { access: 'evaluation-profiles:write' },
       schema: {
         tags: ['evaluation'],
         summary: "Store a city's evaluation profile, or override a built-in one (admin)",
@@ -241,6 +245,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.delete(
     '/evaluation-profiles/:key',
     {
+      config: { access: 'evaluation-profiles:write' },
       schema: {
         tags: ['evaluation'],
         summary: 'Remove a stored profile; a built-in one it overrode is in force again (admin)',

@@ -1,5 +1,5 @@
 /**
- * Who may upload and who may read a file. A file has no jurisdiction of its own: it is seen
+ * Who may read a file (uploading is the `files:write` permission of identity/policy.ts). A file has no jurisdiction of its own: it is seen
  * through the record it belongs to (a case, a citizen report). Until it is linked, only its
  * uploader and administrators see it; a module that links files registers a `FileAccessRule`
  * answering "may this actor see this file through my records?", e.g. the case module: "the file
@@ -7,32 +7,9 @@
  * one's jurisdiction, so a file id reveals nothing.
  */
 import type { Kysely } from 'kysely';
-import type { DB, StaffRole } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import type { Actor } from '../identity/index.js';
-import { DomainError } from '../shared/errors.js';
 import type { FileMeta } from './store.js';
-
-/** Staff who take photos in the field or at the desk; `leader` is a read-only role. */
-const UPLOADERS: readonly StaffRole[] = [
-  'admin',
-  'supervisor',
-  'dispatcher',
-  'handler',
-  'department_lead',
-  'inspector',
-];
-
-export function mayUploadFiles(actor: Actor): boolean {
-  return UPLOADERS.includes(actor.role);
-}
-
-export function authorizeUpload(actor: Actor): void {
-  if (!mayUploadFiles(actor)) {
-    throw new DomainError('FORBIDDEN', `The ${actor.role} role may not upload files`, {
-      permission: 'files:write',
-    });
-  }
-}
 
 /** Whether `actor` may see `file` through records of the registering module. */
 export type FileAccessRule = (db: Kysely<DB>, actor: Actor, file: FileMeta) => Promise<boolean>;

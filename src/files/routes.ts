@@ -3,14 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
 import { DomainError } from '../shared/errors.js';
 import { cacheHeaders, contentHeaders, etagOf, ifNoneMatchHits } from './delivery.js';
 import { ACCEPTED_IMAGE_TYPES, THUMBNAIL_DIMENSION } from './images.js';
-import { authorizeUpload } from './policy.js';
 import * as schemas from './schemas.js';
 import { getReadableFile, readFile, storeImages, type StoredFile } from './service.js';
 import type { FileVariant } from './store.js';
@@ -23,6 +22,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db
   app.post(
     '/files',
     {
+      config: { access: 'files:write' },
       schema: {
         tags: ['files'],
         summary: 'Upload images (multipart/form-data, staff)',
@@ -38,7 +38,6 @@ export const fileRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorizeUpload(ctx.actor);
       const uploads = await readImageUploads(request);
       // Multipart leaves the body empty; give Idempotency-Key the content to compare retries with.
       request.body = uploads.map((upload) => [upload.prepared.image.sha256, upload.originalName]);
@@ -75,11 +74,13 @@ export const fileRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db
       },
     },
   });
-  app.get('/files/:id', read('original'), (request, reply) =>
+  app.get('/files/:id', { ...read('original'), config: { access: 'files:read' } }, (request, reply) =>
     sendFile(db, request, reply, request.params.id, 'original'),
   );
-  app.get('/files/:id/thumbnail', read('thumbnail'), (request, reply) =>
-    sendFile(db, request, reply, request.params.id, 'thumbnail'),
+  app.get(
+    '/files/:id/thumbnail',
+    { ...read('thumbnail'), config: { access: 'files:read' } },
+    (request, reply) => sendFile(db, request, reply, request.params.id, 'thumbnail'),
   );
 };
 

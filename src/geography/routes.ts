@@ -2,10 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { PageQuery, RegionCode, pageOf, problems } from '../http/schemas.js';
-import { scopeOf, authorize, type Scope } from '../identity/index.js';
+import { scopeOf, type Scope } from '../identity/index.js';
 import { INPUT_CRS, pointToWgs84 } from '../shared/crs.js';
 import { DomainError } from '../shared/errors.js';
 import { generateGrids } from './grids.js';
@@ -122,6 +122,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/regions',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['geography'],
         summary: 'List regions (districts, streets, communities, unit grids); staff see their jurisdiction',
@@ -140,6 +141,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/regions/export.geojson',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['geography'],
         summary:
@@ -178,6 +180,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get(
     '/regions/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['geography'],
         summary: 'Read one region with its geometry (public geography)',
@@ -192,6 +195,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.post(
     '/regions/import',
     {
+      config: { access: 'regions:write' },
       bodyLimit: 200 * 1_048_576,
       schema: {
         tags: ['geography'],
@@ -203,7 +207,6 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'regions:write');
       const report = await importRegions(db, ctx, request.body, {
         crs: request.query.crs,
         skipInvalid: request.query.skipInvalid,
@@ -216,6 +219,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.post(
     '/grids/generate',
     {
+      config: { access: 'regions:write' },
       schema: {
         tags: ['geography'],
         summary: 'Generate ~10,000 m² unit grids for a street or a community (admin)',
@@ -242,7 +246,6 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'regions:write');
       const report = await generateGrids(db, ctx, request.body);
       geography.invalidate();
       return report;
@@ -264,7 +267,7 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         }),
         response: { 200: LocationView, ...problems(400, 404, 429) },
       },
-      config: { rateLimit: { max: deps.publicRateLimit * 10, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: deps.publicRateLimit * 10, timeWindow: '1 minute' } },
     },
     async (request) => {
       const { lng, lat, crs } = request.query;

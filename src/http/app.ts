@@ -13,41 +13,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { auditRoutes } from '../audit/index.js';
-import { identityRoutes } from '../identity/index.js';
-import { geographyRoutes, type GeographyIndex } from '../geography/index.js';
-import { classificationRoutes } from '../classification/index.js';
-import { departmentRoutes } from '../departments/index.js';
-import { componentRoutes } from '../components/index.js';
-import { fileRoutes } from '../files/index.js';
-import { notificationRoutes } from '../notifications/index.js';
-import { webhookRoutes } from '../webhooks/index.js';
-import {
-  caseRoutes,
-  caseAdminRoutes,
-  CalendarProvider,
-  registerCasePhotoAccess,
-  publicNoteRoutes,
-  type CaseServiceDeps,
-} from '../cases/index.js';
-import { reporterRoutes, type KeyRing } from '../reporters/index.js';
+import type { GeographyIndex } from '../geography/index.js';
+import { CalendarProvider, type CaseServiceDeps } from '../cases/index.js';
+import type { KeyRing } from '../reporters/index.js';
 import {
   DEFAULT_OPEN311_SETTINGS,
-  open311AdminRoutes,
-  open311Routes,
   open311ErrorDocument,
   sendOpen311NotFound,
   type Open311Settings,
 } from '../open311/index.js';
-import { evaluationRoutes } from '../evaluation/index.js';
-import { analyticsRoutes } from '../analytics/index.js';
-import { citizenRoutes } from '../citizens/index.js';
-import {
-  DEFAULT_PUBLIC_CHANNEL,
-  publicRoutes,
-  reopenRequestRoutes,
-  type PublicChannelSettings,
-} from '../public/index.js';
+import { DEFAULT_PUBLIC_CHANNEL, type PublicChannelSettings } from '../public/index.js';
+import { MODULES } from '../modules.js';
 import { authPlugin } from './auth.js';
 import { clientErrorHandler, MAX_HEADER_BYTES, rememberRequestLines } from './client-error.js';
 import {
@@ -57,10 +33,11 @@ import {
   guardReadBody,
   hasOverlongSegment,
 } from './boundary.js';
+import { enforceAccess } from './access.js';
+import type { RouteDeps } from './module.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
-import { demoRoutes } from '../demo/routes.js';
 import type { DemoProgress } from '../demo/progress.js';
 
 export interface AppOptions {
@@ -127,8 +104,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   // Before any route is registered, so every route (and every future one) inherits it.
   app.addHook('preValidation', guardInput);
+  // Every route declares who may call it; checked after the input guard, before validation.
+  enforceAccess(app);
   app.addHook('preHandler', guardReadBody);
-  registerCasePhotoAccess();
+  for (const module of MODULES) module.setup?.();
   let webPages: PageCache | null = null;
   app.setNotFoundHandler((request, reply) => {
     if (sendAppPage(request, reply, webPages)) return reply;
@@ -196,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
       security: [{ bearer: [] }, { session: [] }],
+      tags: MODULES.flatMap((module) => module.tags ?? []).map((tag) => ({ ...tag })),
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) || `def-${i}` },
   });
@@ -216,7 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  const deps = {
+  const deps: RouteDeps = {
     db: options.database.db,
     database: options.database,
     geography: options.geography,
@@ -239,35 +219,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       timeZone: options.timeZone ?? 'Asia/Shanghai',
       ...options.cases,
     },
+    demoProgress: options.demoProgress ?? null,
   };
   app.decorate('caseDeps', deps.cases);
   await app.register(
     async (api) => {
-      await api.register(identityRoutes, deps);
-      await api.register(auditRoutes, deps);
-      await api.register(geographyRoutes, deps);
-      await api.register(classificationRoutes, deps);
-      await api.register(departmentRoutes, deps);
-      await api.register(componentRoutes, deps);
-      await api.register(fileRoutes, deps);
-      await api.register(notificationRoutes, deps);
-      await api.register(webhookRoutes, deps);
-      await api.register(caseRoutes, deps);
-      await api.register(caseAdminRoutes, deps);
-      await api.register(reporterRoutes, deps);
-      await api.register(open311AdminRoutes, deps);
-      await api.register(evaluationRoutes, deps);
-      await api.register(publicNoteRoutes, deps);
-      await api.register(publicRoutes, deps);
-      await api.register(citizenRoutes, deps);
-      await api.register(reopenRequestRoutes, deps);
-      await api.register(analyticsRoutes, deps);
-      await api.register(demoRoutes, { progress: options.demoProgress ?? null });
+      for (const module of MODULES)
+        for (const routes of module.routes ?? []) await api.register(routes, deps);
     },
     { prefix: '/api/v1' },
   );
-  // Open311 GeoReport v2 (civic apps, FixMyStreet): its own error format, outside /api/v1.
-  await app.register(open311Routes, { prefix: '/open311/v2', ...deps });
+  for (const module of MODULES)
+    for (const mount of module.mounts ?? [])
+      await app.register(mount.routes, { prefix: mount.prefix, ...deps });
   if (options.web !== false) {
     webPages = await registerWeb(app, {
       timeZone: options.timeZone ?? 'Asia/Shanghai',
@@ -299,16 +263,3 @@ declare module 'fastify' {
     requestsInFlight: () => number;
   }
 }
-
-export type RouteDeps = {
-  db: Database['db'];
-  database: Database;
-  geography: GeographyIndex;
-  sessionHours: number;
-  publicRateLimit: number;
-  secureCookies: boolean;
-  cases: CaseServiceDeps;
-  reporterKeys: KeyRing;
-  citizens: PublicChannelSettings;
-  open311: Open311Settings;
-};

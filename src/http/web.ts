@@ -66,6 +66,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions = {}
   app.get(
     '/api/v1/web-config',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'What the web app needs before login: base-map tiles, time zone, map centre',

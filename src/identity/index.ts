@@ -1,5 +1,14 @@
 /** The identity module's door: the only entry other modules use. */
-export { authorize } from './policy.js';
+export {
+  authorize,
+  can,
+  grantOf,
+  GRANT_SCOPE_NAMES,
+  PERMISSIONS,
+  POLICY,
+  type GrantScope,
+  type Permission,
+} from './policy.js';
 export { scopeOf, codeInScope, type Actor, type Scope } from './actor.js';
 export {
   regionOrDepartmentPredicate,
@@ -18,3 +27,4 @@ export { newToken, tokenHash } from './tokens.js';
 export { loadActor, resolveToken, type ResolvedCredential } from './sessions.js';
 export { identityRoutes } from './routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
+export { identityModule } from './module.js';

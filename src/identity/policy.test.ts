@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, codeInScope, scopeOf, type Actor } from './actor.js';
-import { GRANTS, authorize, can, type Permission } from './policy.js';
+import { PERMISSIONS, authorize, can, grantOf, type Permission } from './policy.js';
 
 const actor = (role: Actor['role'], regionCodes: string[] = ['110101001']): Actor => ({
   id: 1,
@@ -12,31 +12,61 @@ const actor = (role: Actor['role'], regionCodes: string[] = ['110101001']): Acto
   regionCodes,
 });
 
-/** The expected matrix, written out by hand: a change to GRANTS must change this table too. */
+/**
+ * The expected matrix, written out by hand (role=scope): a change to POLICY must change this table
+ * too. docs/security.md shows the same table, generated from POLICY (policy-docs.test.ts).
+ */
+const ALL_STAFF = (scope: string, admin = 'all') =>
+  `admin=${admin} supervisor=${scope} dispatcher=${scope} handler=${scope} department_lead=${scope} inspector=${scope} leader=${scope}`;
 const EXPECTED: Record<Permission, string> = {
-  'regions:read': 'admin supervisor dispatcher handler department_lead inspector leader',
-  'regions:write': 'admin',
-  'departments:read': 'admin supervisor dispatcher handler department_lead inspector leader',
-  'departments:write': 'admin',
-  'classifications:read': 'admin supervisor dispatcher handler department_lead inspector leader',
-  'classifications:write': 'admin',
-  'components:read': 'admin supervisor dispatcher handler department_lead inspector leader',
-  'components:write': 'admin supervisor',
-  'users:read': 'admin',
-  'users:write': 'admin',
-  'audit:read': 'admin',
+  'account:self': ALL_STAFF('own', 'own'),
+  'users:read': 'admin=all',
+  'users:write': 'admin=all',
+  'audit:read': 'admin=all',
+  'regions:write': 'admin=all',
+  'departments:read': ALL_STAFF('all'),
+  'departments:write': 'admin=all',
+  'classifications:read': ALL_STAFF('all'),
+  'classifications:write': 'admin=all',
+  'components:read': ALL_STAFF('jurisdiction'),
+  'components:write': 'admin=all supervisor=jurisdiction',
+  'files:write': 'admin=own supervisor=own dispatcher=own handler=own department_lead=own inspector=own',
+  'files:read': ALL_STAFF('jurisdiction'),
+  'notifications:read': ALL_STAFF('own', 'own'),
+  'webhooks:read': 'admin=all',
+  'webhooks:write': 'admin=all',
+  'cases:read': ALL_STAFF('jurisdiction'),
+  'cases:report': 'admin=all supervisor=jurisdiction inspector=jurisdiction leader=jurisdiction',
+  'cases:act': ALL_STAFF('jurisdiction'),
+  'case-notes:write':
+    'admin=all supervisor=jurisdiction dispatcher=jurisdiction handler=jurisdiction department_lead=jurisdiction',
+  'reporters:read':
+    'admin=all supervisor=jurisdiction dispatcher=masked handler=masked department_lead=masked',
+  'case-config:read': ALL_STAFF('all'),
+  'case-config:write': 'admin=all',
+  'reopen-requests:read': 'admin=all supervisor=jurisdiction',
+  'reopen-requests:decide': 'supervisor=jurisdiction',
+  'evaluations:read':
+    'admin=all supervisor=jurisdiction dispatcher=jurisdiction handler=department department_lead=department inspector=jurisdiction leader=jurisdiction',
+  'evaluation-profiles:write': 'admin=all',
+  'open311:keys': 'admin=all',
 };
 
 describe('policy matrix', () => {
-  for (const permission of Object.keys(GRANTS) as Permission[]) {
+  it('lists every permission once, each granted to someone', () => {
+    expect([...PERMISSIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+  for (const permission of PERMISSIONS) {
+    const expected = new Map(EXPECTED[permission].split(' ').map((g) => g.split('=') as [string, string]));
     for (const role of STAFF_ROLES) {
-      const allowed = EXPECTED[permission].split(' ').includes(role);
-      it(`${allowed ? 'grants' : 'refuses'} ${permission} to ${role}`, () => {
-        expect(can(actor(role), permission)).toBe(allowed);
-        if (allowed) expect(() => authorize(actor(role), permission)).not.toThrow();
+      const scope = expected.get(role) ?? null;
+      it(`${scope ? `grants ${permission} to ${role} (${scope})` : `refuses ${permission} to ${role}`}`, () => {
+        expect(grantOf(role, permission)).toBe(scope);
+        expect(can(actor(role), permission)).toBe(scope !== null);
+        if (scope) expect(authorize(actor(role), permission)).toBe(scope);
         else
           expect(() => authorize(actor(role), permission)).toThrow(
-            expect.objectContaining({ code: 'FORBIDDEN' }),
+            expect.objectContaining({ code: 'FORBIDDEN', extra: { permission } }),
           );
       });
     }

@@ -1,7 +1,7 @@
 /** /api/v1/auth (login, session, tokens) and /api/v1/users (staff administration). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { SESSION_COOKIE, contextOf, requireActor, withRetryAfter } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, pageOf, PageQuery, problems, SerialId } from '../http/schemas.js';
@@ -29,6 +29,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
         response: { 200: schemas.LoginResponse, ...problems(400, 401, 429) },
       },
       config: {
+        access: 'public',
         rateLimit: { max: Math.max(10, Math.floor(deps.publicRateLimit / 4)), timeWindow: '1 minute' },
       },
     },
@@ -66,6 +67,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.post(
     '/auth/logout',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['auth'],
         summary: 'End the current session',
@@ -83,6 +85,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.get(
     '/auth/session',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['auth'],
         summary: 'Who am I',
@@ -103,6 +106,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.put(
     '/auth/password',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (ends your other sessions)',
@@ -125,6 +129,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.get(
     '/auth/tokens',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['auth'],
         summary: 'Your personal API tokens',
@@ -137,6 +142,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.post(
     '/auth/tokens',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['auth'],
         summary: 'Create a personal API token (shown once)',
@@ -160,6 +166,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.delete(
     '/auth/tokens/:id',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['auth'],
         summary: 'Revoke one of your API tokens',
@@ -176,6 +183,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.get(
     '/users',
     {
+      config: { access: 'users:read' },
       schema: {
         tags: ['users'],
         summary: 'List staff accounts (admin)',
@@ -189,7 +197,6 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'users:read');
       const page = await listUsers(db, request.query);
       return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
     },
@@ -198,6 +205,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.post(
     '/users',
     {
+      config: { access: 'users:write' },
       schema: {
         tags: ['users'],
         summary: 'Create a staff account (admin)',
@@ -207,7 +215,6 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'users:write');
       const result = await idempotent(request, db, 201, async (tx) =>
         presentUser(await createUser(tx, ctx, request.body)),
       );
@@ -218,6 +225,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.get(
     '/users/:id',
     {
+      config: { access: 'account:self' },
       schema: {
         tags: ['users'],
         summary: 'Read a staff account (admin, or yourself)',
@@ -235,6 +243,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.patch(
     '/users/:id',
     {
+      config: { access: 'users:write' },
       schema: {
         tags: ['users'],
         summary: 'Change role, jurisdiction, department or activation (admin; optimistic version)',
@@ -245,7 +254,6 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'users:write');
       if (
         ctx.actor.id === request.params.id &&
         (request.body.active === false || (request.body.role && request.body.role !== 'admin'))
@@ -259,6 +267,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
   app.put(
     '/users/:id/password',
     {
+      config: { access: 'users:write' },
       schema: {
         tags: ['users'],
         summary: "Reset a staff account's password (admin)",
@@ -269,7 +278,6 @@ export const identityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorize(ctx.actor, 'users:write');
       await setPassword(
         db,
         ctx,

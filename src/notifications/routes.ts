@@ -1,6 +1,6 @@
 /** /api/v1/notifications: the caller's own inbox. Any staff member; nobody sees another's. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { requireActor } from '../http/auth.js';
 import { BigIdParam, problems } from '../http/schemas.js';
 import * as schemas from './schemas.js';
@@ -16,6 +16,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.get(
     '/notifications',
     {
+      config: { access: 'notifications:read' },
       schema: {
         tags: ['notifications'],
         summary: 'Your notifications, newest first, with the number unread',
@@ -33,6 +34,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.post(
     '/notifications/:id/read',
     {
+      config: { access: 'notifications:read' },
       schema: {
         tags: ['notifications'],
         summary: 'Mark one of your notifications read',
@@ -46,6 +48,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.post(
     '/notifications/read-all',
     {
+      config: { access: 'notifications:read' },
       schema: {
         tags: ['notifications'],
         summary: 'Mark all your unread notifications read (optionally only up to an id)',

@@ -1,7 +1,7 @@
 /** /api/v1/open311/keys — administrators issue, list and revoke Open311 API keys. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { BigIdParam, Name, problems } from '../http/schemas.js';
 import type { RequestContext } from '../shared/context.js';
@@ -41,6 +41,7 @@ export const open311AdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.post(
     '/open311/keys',
     {
+      config: { access: 'open311:keys' },
       schema: {
         tags,
         summary: 'Issue an Open311 API key (admin); the key is shown in this answer only',
@@ -61,6 +62,7 @@ export const open311AdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.get(
     '/open311/keys',
     {
+      config: { access: 'open311:keys' },
       schema: {
         tags,
         summary: 'List Open311 API keys (admin); the keys themselves are never shown again',
@@ -76,6 +78,7 @@ export const open311AdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.delete(
     '/open311/keys/:id',
     {
+      config: { access: 'open311:keys' },
       schema: {
         tags,
         summary: 'Revoke an Open311 API key (admin)',

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { tokenHash } from '../identity/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { DomainError, ERROR_CATALOGUE } from '../shared/errors.js';
@@ -326,7 +326,10 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
 
   app.get(
     '/discovery.:format',
-    { schema: { tags, security: [], summary: 'Open311 discovery', params: FormatParam } },
+    {
+      config: { access: 'public' },
+      schema: { tags, security: [], summary: 'Open311 discovery', params: FormatParam },
+    },
     async (request, reply) => {
       const format = formatParam(request.params.format);
       const base = `${request.protocol}://${request.host}/open311/v2`;
@@ -350,6 +353,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/services.:format',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: [],
@@ -363,7 +367,10 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
 
   app.get(
     '/services/:file',
-    { schema: { tags, security: [], summary: 'Open311 service definition (attributes)', params: FileParam } },
+    {
+      config: { access: 'public' },
+      schema: { tags, security: [], summary: 'Open311 service definition (attributes)', params: FileParam },
+    },
     async (request, reply) => {
       const { id, format } = splitFile(request.params.file);
       return sendCatalogue(request, reply, format, 'service_definition', await serviceDefinition(db, id));
@@ -373,6 +380,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.post(
     '/requests.:format',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: [],
@@ -397,7 +405,10 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
 
   app.get(
     '/requests.:format',
-    { schema: { tags, security: [], summary: 'Open311: search service requests', params: FormatParam } },
+    {
+      config: { access: 'public' },
+      schema: { tags, security: [], summary: 'Open311: search service requests', params: FormatParam },
+    },
     async (request, reply) => {
       const format = formatParam(request.params.format);
       const query = stringQuery(request.query);
@@ -412,7 +423,10 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
 
   app.get(
     '/requests/:file',
-    { schema: { tags, security: [], summary: 'Open311: one service request', params: FileParam } },
+    {
+      config: { access: 'public' },
+      schema: { tags, security: [], summary: 'Open311: one service request', params: FileParam },
+    },
     async (request, reply) => {
       const { id, format } = splitFile(request.params.file);
       return send(reply, format, 'service_requests', [await getRequest(db, id, viewOptions(request))]);
@@ -422,6 +436,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/tokens/:file',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: [],
@@ -438,6 +453,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/servicerequestupdates.:format',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: [],
@@ -460,6 +476,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.post(
     '/servicerequestupdates.:format',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: [],
@@ -485,6 +502,7 @@ export const open311Routes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/media/:file',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: [],

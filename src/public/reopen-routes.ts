@@ -1,6 +1,6 @@
 /** /api/v1/reopen-requests — the supervision center's list of citizens' reopen requests, and its decisions. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { pageOf, problems } from '../http/schemas.js';
 import { presentReopenRequest } from './presenter.js';
@@ -14,6 +14,7 @@ export const reopenRequestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app.get(
     '/reopen-requests',
     {
+      config: { access: 'reopen-requests:read' },
       schema: {
         tags,
         summary:
@@ -36,6 +37,7 @@ export const reopenRequestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app.post(
     '/reopen-requests/:id/actions/:action',
     {
+      config: { access: 'reopen-requests:decide' },
       schema: {
         tags,
         summary: 'Accept (reopens the case through the workflow) or decline (note shown to the reporter)',

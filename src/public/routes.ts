@@ -18,7 +18,7 @@ import {
   readImageUploads,
   type FileVariant,
 } from '../files/index.js';
-import type { RouteDeps } from '../http/app.js';
+import type { RouteDeps } from '../http/module.js';
 import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
 import type { InputCrs } from '../shared/crs.js';
@@ -88,7 +88,10 @@ export const publicRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, de
   const { db } = deps;
   const caseDeps = deps.cases;
   const settings = deps.citizens;
-  const perMinute = { rateLimit: { max: deps.publicRateLimit, timeWindow: '1 minute' } };
+  const perMinute = {
+    access: 'public',
+    rateLimit: { max: deps.publicRateLimit, timeWindow: '1 minute' },
+  } as const;
   const tags = ['public'];
 
   app.get(
@@ -115,7 +118,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, de
         description: `One image as the \`file\` part, at most ${DEFAULT_UPLOAD_LIMITS.image.maxBytes / 1_048_576} MiB; re-encoded as JPEG without metadata. Rate-limited per address (${settings.uploadsPerHour} an hour). Accepts Idempotency-Key.`,
         response: { 201: schemas.PhotoUploaded, ...problems(400, 413, 415, 422, 429) },
       },
-      config: { rateLimit: { max: settings.uploadsPerHour, timeWindow: '1 hour' } },
+      config: { access: 'public', rateLimit: { max: settings.uploadsPerHour, timeWindow: '1 hour' } },
     },
     async (request, reply) => {
       const who = submitterOf(request);
@@ -161,7 +164,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, de
         body: schemas.ReportBody,
         response: { 201: schemas.Submitted, ...problems(400, 403, 404, 409, 413, 422, 429) },
       },
-      config: { rateLimit: { max: settings.reportsPerHour, timeWindow: '1 hour' } },
+      config: { access: 'public', rateLimit: { max: settings.reportsPerHour, timeWindow: '1 hour' } },
     },
     async (request, reply) => {
       const who = submitterOf(request);

@@ -21,13 +21,12 @@ export {
   normalizePhone,
   readReporter,
   reencryptAll,
-  REPORTER_ACCESS,
   saveReporter,
   type ReencryptResult,
-  type ReporterAccess,
   type ReporterInput,
   type ReporterView,
   type SaveReporterOptions,
 } from './service.js';
 export { reporterRoutes, type ReporterRouteDeps } from './routes.js';
 export { loadKeyRing } from './keys.js';
+export { reportersModule } from './module.js';

@@ -43,6 +43,7 @@ export const reporterRoutes: FastifyPluginAsyncTypebox<ReporterRouteDeps> = asyn
   app.get(
     '/cases/:id/reporter',
     {
+      config: { access: 'reporters:read' },
       schema: {
         tags: ['cases'],
         summary: 'The reporter of a case (报告人), masked unless full=true; every read is audited',

@@ -7,7 +7,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.js';
 import { loadCaseRow, visibleTo } from '../cases/index.js';
-import type { DB, StaffRole } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import { authorize } from '../identity/index.js';
 import { maskIdNumber, maskPhone, parseResidentId } from '../shared/codes/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
@@ -40,23 +41,13 @@ export interface SaveReporterOptions {
   field?: string;
 }
 
-/** What may be read, by role. Jurisdiction (the case must be visible to the actor) applies on top. */
-export type ReporterAccess = 'full' | 'masked' | 'none';
-
 /**
- * The read matrix (docs/privacy.md). The supervision centre (受理员, 值班长) calls reporters back
- * and verifies them, so it may see them in full; dispatchers and the handling department see who
- * reported only masked; inspectors and leaders never need the reporter.
+ * What may be read, by role, is the `reporters:read` grant of identity/policy.ts (docs/privacy.md):
+ * the supervision centre (受理员, 值班长) calls reporters back and verifies them, so it sees them in
+ * full; dispatchers and the handling department see who reported only masked (scope `masked`);
+ * inspectors and leaders never need the reporter. Jurisdiction (the case must be visible to the
+ * actor) applies on top.
  */
-export const REPORTER_ACCESS: Readonly<Record<StaffRole, ReporterAccess>> = {
-  admin: 'full',
-  supervisor: 'full',
-  dispatcher: 'masked',
-  handler: 'masked',
-  department_lead: 'masked',
-  inspector: 'none',
-  leader: 'none',
-};
 
 export interface ReporterView {
   caseId: number;
@@ -237,16 +228,13 @@ export async function readReporter(
   caseId: number,
   options: { full: boolean },
 ): Promise<ReporterView> {
-  const access = REPORTER_ACCESS[ctx.actor.role];
-  if (access === 'none') {
-    throw new DomainError('FORBIDDEN', `The ${ctx.actor.role} role may not read reporter data`);
-  }
+  const access = authorize(ctx.actor, 'reporters:read');
   return inTransaction(db, async (tx) => {
     const row = await loadCaseRow(tx, caseId, false);
     if (!row || !visibleTo(ctx, row)) {
       throw new DomainError('NOT_FOUND', `No case ${caseId} in your jurisdiction`);
     }
-    if (options.full && access !== 'full') {
+    if (options.full && access === 'masked') {
       throw new DomainError('FORBIDDEN', `The ${ctx.actor.role} role may read reporter data masked only`);
     }
     const stored = await tx

@@ -21,3 +21,4 @@ export {
   SIGNATURE_TOLERANCE_SECONDS,
 } from './rules.js';
 export { webhookRoutes } from './routes.js';
+export { webhooksModule } from './module.js';

@@ -1,8 +1,8 @@
 /** /api/v1/webhooks: subscriptions, their delivery log, redelivery and ping (administrators only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RouteDeps } from '../http/app.js';
-import { contextOf, requireActor } from '../http/auth.js';
+import type { RouteDeps } from '../http/module.js';
+import { contextOf } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import { IdParam, pageOf, problems } from '../http/schemas.js';
 import {
@@ -13,7 +13,6 @@ import {
   type DeliveryDetail,
   type DeliveryView,
 } from './deliveries.js';
-import { authorizeWebhooks } from './policy.js';
 import * as schemas from './schemas.js';
 import {
   createSubscription,
@@ -51,6 +50,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/webhooks',
     {
+      config: { access: 'webhooks:read' },
       schema: {
         tags,
         summary: 'List webhook subscriptions (admin)',
@@ -59,7 +59,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       },
     },
     async (request) => {
-      authorizeWebhooks(requireActor(request), 'webhooks:read');
       const page = await listSubscriptions(db, request.query);
       return { items: page.items.map(presentSubscription), nextCursor: page.nextCursor };
     },
@@ -68,6 +67,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.post(
     '/webhooks',
     {
+      config: { access: 'webhooks:write' },
       schema: {
         tags,
         summary: 'Subscribe a URL to events (admin); the signing secret is shown once',
@@ -77,7 +77,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorizeWebhooks(ctx.actor, 'webhooks:write');
       const result = await idempotent(request, db, 201, async (tx) => {
         const created = await createSubscription(tx, ctx, request.body);
         return { ...presentSubscription(created), secret: created.secret };
@@ -89,6 +88,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/webhooks/:id',
     {
+      config: { access: 'webhooks:read' },
       schema: {
         tags,
         summary: 'Read a webhook subscription (admin; without its secret)',
@@ -97,7 +97,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       },
     },
     async (request) => {
-      authorizeWebhooks(requireActor(request), 'webhooks:read');
       return presentSubscription(await getSubscription(db, request.params.id));
     },
   );
@@ -105,6 +104,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.patch(
     '/webhooks/:id',
     {
+      config: { access: 'webhooks:write' },
       schema: {
         tags,
         summary: 'Change URL, topics, department filter, name or activation (admin; optimistic version)',
@@ -115,7 +115,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     },
     async (request) => {
       const ctx = contextOf(request);
-      authorizeWebhooks(ctx.actor, 'webhooks:write');
       return presentSubscription(await updateSubscription(db, ctx, request.params.id, request.body));
     },
   );
@@ -123,6 +122,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.delete(
     '/webhooks/:id',
     {
+      config: { access: 'webhooks:write' },
       schema: {
         tags,
         summary: 'Delete a webhook subscription and its delivery log (admin)',
@@ -132,7 +132,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorizeWebhooks(ctx.actor, 'webhooks:write');
       await deleteSubscription(db, ctx, request.params.id);
       return reply.code(204).send(null);
     },
@@ -141,6 +140,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/webhooks/:id/deliveries',
     {
+      config: { access: 'webhooks:read' },
       schema: {
         tags,
         summary: 'The delivery log of a subscription, newest first (admin)',
@@ -150,7 +150,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       },
     },
     async (request) => {
-      authorizeWebhooks(requireActor(request), 'webhooks:read');
       const page = await listDeliveries(db, request.params.id, request.query);
       return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
     },
@@ -159,6 +158,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.get(
     '/webhooks/:id/deliveries/:deliveryId',
     {
+      config: { access: 'webhooks:read' },
       schema: {
         tags,
         summary: 'One delivery with every attempt (admin)',
@@ -167,7 +167,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
       },
     },
     async (request) => {
-      authorizeWebhooks(requireActor(request), 'webhooks:read');
       return presentDeliveryDetail(await getDelivery(db, request.params.id, request.params.deliveryId));
     },
   );
@@ -175,6 +174,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.post(
     '/webhooks/:id/deliveries/:deliveryId/redeliver',
     {
+      config: { access: 'webhooks:write' },
       schema: {
         tags,
         summary: 'Send a delivery again, with a fresh budget of attempts (admin)',
@@ -184,7 +184,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorizeWebhooks(ctx.actor, 'webhooks:write');
       const delivery = await redeliver(db, ctx, request.params.id, request.params.deliveryId);
       return reply.code(202).send(presentDelivery(delivery));
     },
@@ -193,6 +192,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   app.post(
     '/webhooks/:id/ping',
     {
+      config: { access: 'webhooks:write' },
       schema: {
         tags,
         summary: 'Send a webhook.ping event to this subscription only (admin)',
@@ -202,7 +202,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      authorizeWebhooks(ctx.actor, 'webhooks:write');
       const result = await idempotent(request, db, 202, (tx) => ping(tx, ctx, request.params.id));
       return reply.code(result.status as 202).send(result.body);
     },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../identity/actor.js';
-import { authorizeWebhooks, canManageWebhooks } from './policy.js';
+import { authorize, can } from '../identity/index.js';
 import {
   FIRST_RETRY_MS,
   MAX_ATTEMPTS,
@@ -157,15 +157,13 @@ describe('signature', () => {
   });
 });
 
-describe('webhook policy', () => {
+describe('webhook policy (identity/policy.ts)', () => {
   it.each(STAFF_ROLES)('lets only administrators read and manage webhooks: %s', (role) => {
     for (const permission of ['webhooks:read', 'webhooks:write'] as const) {
-      expect(canManageWebhooks({ role }, permission)).toBe(role === 'admin');
-      if (role === 'admin') expect(() => authorizeWebhooks({ role }, permission)).not.toThrow();
+      expect(can({ role }, permission)).toBe(role === 'admin');
+      if (role === 'admin') expect(() => authorize({ role }, permission)).not.toThrow();
       else
-        expect(() => authorizeWebhooks({ role }, permission)).toThrow(
-          expect.objectContaining({ code: 'FORBIDDEN' }),
-        );
+        expect(() => authorize({ role }, permission)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
   });
 });

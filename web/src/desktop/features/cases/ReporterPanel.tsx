@@ -2,7 +2,7 @@
  * 反映人: the reporter's contact for a call-back, shown only after a click and recorded in the
  * audit log by the server (GET /cases/{id}/reporter). The supervision centre and administrators
  * read it in full; dispatchers and departments masked; inspectors and leaders not at all
- * (src/reporters/service.ts REPORTER_ACCESS) — the panel is not shown to them.
+ * (the `reporters:read` grant of src/identity/policy.ts) — the panel is not shown to them.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';

@@ -1,0 +1,10 @@
+/** What the notifications module contributes to the application (http/module.ts). */
+import type { ShuzhiModule } from '../http/module.js';
+import { notificationRoutes } from './routes.js';
+
+export const notificationsModule: ShuzhiModule = {
+  name: 'notifications',
+  routes: [notificationRoutes],
+  permissions: ['notifications:read'],
+  tags: [{ name: 'notifications', description: '站内消息' }],
+};
