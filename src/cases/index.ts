@@ -25,3 +25,11 @@ export {
 } from './public-notes.js';
 export { loadCaseDefaults } from './reference-data.js';
 export { CaseRefParam, resolveCaseRef } from './case-ref.js';
+export {
+  caseEventRelation,
+  caseNumberOf,
+  casePhotoRelation,
+  caseRelation,
+  listAfterPhotos,
+} from './channel-reads.js';
+export { recordChannelNote } from './channel-notes.js';
