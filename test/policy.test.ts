@@ -84,7 +84,7 @@ describe('the policy', () => {
     for (const route of permissionRoutes()) {
       for (const role of STAFF_ROLES) {
         const response = await request(route, `Bearer ${users.get(role)!.token}`);
-        const body = response.headers['content-type']?.includes('json') ? response.json() : {};
+        const body = String(response.headers['content-type'] ?? '').includes('json') ? response.json() : {};
         const refusedByPolicy =
           response.statusCode === 403 &&
           body.permission === route.access &&

@@ -26,3 +26,11 @@ export {
 export { loadCaseDefaults } from './reference-data.js';
 export { CaseRefParam, resolveCaseRef } from './case-ref.js';
 export { casesModule } from './module.js';
+export {
+  caseEventRelation,
+  caseNumberOf,
+  casePhotoRelation,
+  caseRelation,
+  listAfterPhotos,
+} from './channel-reads.js';
+export { recordChannelNote } from './channel-notes.js';

@@ -3,3 +3,4 @@ export { CODE_LENGTH, type ClassStandard } from './rules/index.js';
 export { classificationRoutes } from './routes.js';
 export { loadReferenceData } from './reference-data.js';
 export { classificationModule } from './module.js';
+export { classRelation, listClassKeys } from './relations.js';

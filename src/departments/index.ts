@@ -21,3 +21,4 @@ export {
   type DepartmentPatch,
 } from './service.js';
 export { departmentsModule } from './module.js';
+export { departmentRelation } from './relations.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dateWindow, parseW3cSpan } from './dates.js';
-import type { Open311ErrorItem } from './service.js';
+import type { ParameterProblem } from './params.js';
 
 const ZONE = 'Asia/Shanghai';
 
 function span(value: string): { start: string; end: string } | string {
-  const errors: Open311ErrorItem[] = [];
+  const errors: ParameterProblem[] = [];
   const parsed = parseW3cSpan(value, 'end_date', errors, ZONE);
   if (!parsed) return errors.map((e) => e.description).join('; ');
   return { start: parsed.start.toISOString(), end: parsed.end.toISOString() };
@@ -48,7 +48,7 @@ describe('W3C datetimes as spans', () => {
   });
 
   it('reads a zone-less time in the business time zone where asked (informative values)', () => {
-    const errors: Open311ErrorItem[] = [];
+    const errors: ParameterProblem[] = [];
     const parsed = parseW3cSpan('2026-11-27T09:02:03', 'updated_datetime', errors, ZONE, 'business');
     expect(errors).toEqual([]);
     expect(parsed!.start.toISOString()).toBe('2026-11-27T01:02:03.000Z');
@@ -60,7 +60,7 @@ describe('W3C datetimes as spans', () => {
 describe('windows', () => {
   const now = new Date('2026-11-27T12:00:00Z');
   const window = (query: { start_date?: string; end_date?: string }, defaultDays = 90) => {
-    const errors: Open311ErrorItem[] = [];
+    const errors: ParameterProblem[] = [];
     const { from, to } = dateWindow(query, { now, defaultDays, maxDays: 90, timeZone: ZONE }, errors);
     return { from: from.toISOString(), to: to.toISOString(), errors: errors.map((e) => e.description) };
   };

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { DATE_RANGE, isDateInRange } from '../http/boundary.js';
-import type { Open311ErrorItem } from './service.js';
+import type { ParameterProblem } from './params.js';
 
 /** A date, or a date and time to the minute, second or fraction, with its zone designator. */
 const W3C = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -32,19 +32,18 @@ const EXAMPLE = 'e.g. 2026-11-27T09:00:00+08:00';
 export function parseW3cSpan(
   value: string | undefined,
   name: string,
-  errors: Open311ErrorItem[],
+  problems: ParameterProblem[],
   timeZone: string,
   zoneless: 'refuse' | 'business' = 'refuse',
 ): TimeSpan | undefined {
   if (value === undefined || value === '') return undefined;
   const match = W3C.exec(value);
   if (!match) {
-    errors.push({ code: 400, description: `${name} must be a W3C datetime, ${EXAMPLE}` });
+    problems.push({ description: `${name} must be a W3C datetime, ${EXAMPLE}` });
     return undefined;
   }
   if (!isDateInRange(value)) {
-    errors.push({
-      code: 400,
+    problems.push({
       description: `${name} must lie in the years ${DATE_RANGE.firstYear}–${DATE_RANGE.lastYear}, ${EXAMPLE}`,
     });
     return undefined;
@@ -53,7 +52,7 @@ export function parseW3cSpan(
   if (minutes === undefined) {
     const day = DateTime.fromISO(date!, { zone: timeZone });
     if (!day.isValid) {
-      errors.push({ code: 400, description: `${name} is not a calendar date` });
+      problems.push({ description: `${name} is not a calendar date` });
       return undefined;
     }
     return { start: day.toJSDate(), end: day.plus({ days: 1 }).toJSDate() };
@@ -61,14 +60,13 @@ export function parseW3cSpan(
   if (zone === undefined && zoneless === 'business') {
     const local = DateTime.fromISO(value, { zone: timeZone });
     if (!local.isValid) {
-      errors.push({ code: 400, description: `${name} is not a valid date and time, ${EXAMPLE}` });
+      problems.push({ description: `${name} is not a valid date and time, ${EXAMPLE}` });
       return undefined;
     }
-    return parseW3cSpan(local.toISO({ suppressMilliseconds: true }), name, errors, timeZone);
+    return parseW3cSpan(local.toISO({ suppressMilliseconds: true }), name, problems, timeZone);
   }
   if (zone === undefined) {
-    errors.push({
-      code: 400,
+    problems.push({
       description: `${name} must end with a time zone designator (Z or ±hh:mm) as W3C datetimes require, ${EXAMPLE}`,
     });
     return undefined;
@@ -76,7 +74,7 @@ export function parseW3cSpan(
   const ms = Date.parse(value);
   const parsed = DateTime.fromISO(value, { setZone: true });
   if (Number.isNaN(ms) || !parsed.isValid) {
-    errors.push({ code: 400, description: `${name} is not a valid date and time, ${EXAMPLE}` });
+    problems.push({ description: `${name} is not a valid date and time, ${EXAMPLE}` });
     return undefined;
   }
   // Date.parse keeps milliseconds: a finer fraction names the millisecond it falls in.
@@ -99,22 +97,19 @@ export function parseW3cSpan(
 export function dateWindow(
   query: { start_date?: string; end_date?: string },
   options: { now: Date; defaultDays: number; maxDays: number; timeZone: string },
-  errors: Open311ErrorItem[],
+  problems: ParameterProblem[],
 ): { from: Date; to: Date } {
-  const start = parseW3cSpan(query.start_date, 'start_date', errors, options.timeZone);
-  const end = parseW3cSpan(query.end_date, 'end_date', errors, options.timeZone);
+  const start = parseW3cSpan(query.start_date, 'start_date', problems, options.timeZone);
+  const end = parseW3cSpan(query.end_date, 'end_date', problems, options.timeZone);
   const defaultMs = options.defaultDays * 86_400_000;
   // The end as given (its start) or defaulted, for the checks; `to` adds the span of a given end.
   const endStart = end?.start ?? (start ? new Date(start.start.getTime() + defaultMs) : options.now);
   const from = start?.start ?? new Date(endStart.getTime() - defaultMs);
   const to = end?.end ?? new Date(endStart.getTime() + 1);
   if (from.getTime() > endStart.getTime())
-    errors.push({ code: 400, description: 'start_date must not be after end_date' });
+    problems.push({ description: 'start_date must not be after end_date' });
   else if (endStart.getTime() - from.getTime() > options.maxDays * 86_400_000)
-    errors.push({
-      code: 400,
-      description: `start_date and end_date must not span more than ${options.maxDays} days`,
-    });
+    problems.push({ description: `start_date and end_date must not span more than ${options.maxDays} days` });
   return { from, to };
 }
 

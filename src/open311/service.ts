@@ -1,15 +1,17 @@
 /**
  * Open311 GeoReport v2 over the case loop: the error list of the spec, services (the active
  * GB/T 47678.5-2026 classes with their Open311 rules) and the API keys of client applications.
- * Requests are in requests.ts, FixMyStreet's updates in updates.ts, public media in media.ts.
+ * Requests are in create-request.ts, read-request.ts and list-requests.ts, FixMyStreet's updates
+ * in updates.ts, public media in media.ts; http.ts writes errors in the spec's format.
  */
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.js';
+import { classRelation } from '../classification/index.js';
 import type { DB } from '../db/schema.js';
 import { newToken, tokenHash } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
+import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
-import '../cases/tables.js';
 import './tables.js';
 
 export const OPEN311_STANDARD = 'GB/T 47678.5-2026';
@@ -18,26 +20,6 @@ export const PUBLIC_SOURCES = ['public'] as const;
 export const MAX_DESCRIPTION = 4000;
 export const MAX_RESULTS = 1000;
 export const DEFAULT_RANGE_DAYS = 90;
-
-/** One error of an Open311 error list; `code` is the HTTP status, as in the spec's examples. */
-export interface Open311ErrorItem {
-  code: number;
-  description: string;
-}
-
-export class Open311Error extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: Open311ErrorItem[],
-  ) {
-    super(errors.map((e) => e.description).join('; '));
-    this.name = 'Open311Error';
-  }
-}
-
-export function open311Error(status: number, description: string): Open311Error {
-  return new Open311Error(status, [{ code: status, description }]);
-}
 
 // ---------------------------------------------------------------- services
 
@@ -149,7 +131,7 @@ function presentService(row: ClassRow): ServiceView {
 
 function classQuery(db: Kysely<DB>) {
   return db
-    .selectFrom('classifications as k')
+    .selectFrom(classRelation(db).as('k'))
     .leftJoin('open311_service_rules as r', (join) =>
       join
         .onRef('r.standard', '=', 'k.standard')
@@ -191,7 +173,7 @@ export async function serviceDefinition(
   serviceCode: string,
 ): Promise<{ service_code: string; attributes: ServiceAttribute[] }> {
   const row = await findService(db, serviceCode);
-  if (!row) throw open311Error(404, `service_code ${serviceCode} not found`);
+  if (!row) throw new DomainError('CLASSIFICATION_NOT_FOUND', `service_code ${serviceCode} not found`);
   return { service_code: serviceCodeOf(row.kind, row.code), attributes: [...SERVICE_ATTRIBUTES] };
 }
 
@@ -278,14 +260,14 @@ export async function verifyApiKey(
   db: Kysely<DB>,
   key: string | undefined,
 ): Promise<{ id: number; name: string; prefix: string }> {
-  if (!key) throw open311Error(403, 'api_key is required');
+  if (!key) throw new DomainError('API_KEY_INVALID', 'api_key is required');
   const row = await db
     .selectFrom('open311_api_keys')
     .select(['id', 'name', 'prefix'])
     .where('key_hash', '=', tokenHash(key))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!row) throw open311Error(403, 'api_key is invalid or revoked');
+  if (!row) throw new DomainError('API_KEY_INVALID', 'api_key is invalid or revoked');
   return row;
 }
 

@@ -6,24 +6,23 @@
  * the supervision centre is notified of.
  */
 import { sql, type Kysely } from 'kysely';
-import { loadCaseRow, addCitizenUpdate, type CaseServiceDeps } from '../cases/index.js';
+import {
+  addCitizenUpdate,
+  caseRelation,
+  listAfterPhotos,
+  loadCaseRow,
+  type CaseServiceDeps,
+} from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import { storeImages } from '../files/index.js';
 import { fileReopenRequest } from '../public/index.js';
 import type { RequestContext } from '../shared/context.js';
+import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import { dateWindow, parseW3cSpan, w3cDateTime } from './dates.js';
-import {
-  isHttpUrl,
-  mediaUrlOf,
-  parsePositive,
-  prepareMedia,
-  publicCaseFilter,
-  selectUpdateEvents,
-  splitList,
-  type RequestFields,
-  type ViewOptions,
-} from './requests.js';
+import { invalidParameters, isHttpUrl, parsePositive, splitList, type ParameterProblem } from './params.js';
+import { mediaUrlOf, type ViewOptions } from './presenter.js';
+import { publicCaseFilter, selectUpdateEvents } from './queries.js';
 import {
   claimEffect,
   parseClaimedStatus,
@@ -32,15 +31,9 @@ import {
   type ClaimedStatus,
   type UpdateStatus,
 } from './rules.js';
-import {
-  DEFAULT_RANGE_DAYS,
-  MAX_RESULTS,
-  Open311Error,
-  open311Error,
-  type Open311ErrorItem,
-} from './service.js';
+import { DEFAULT_RANGE_DAYS, MAX_RESULTS } from './service.js';
 import type { Open311Settings } from './settings.js';
-import '../cases/tables.js';
+import { prepareMedia, type RequestFields } from './uploads.js';
 import './tables.js';
 
 /** Updates without dates: the last day (FixMyStreet always sends a window, of two hours). */
@@ -77,31 +70,22 @@ export async function listUpdates(
   query: UpdateQuery,
   options: ViewOptions,
 ): Promise<ServiceRequestUpdateView[]> {
-  const errors: Open311ErrorItem[] = [];
-  const page = parsePositive(query.page, 'page', 1_000_000, errors) ?? 1;
-  const pageSize = parsePositive(query.page_size, 'page_size', MAX_RESULTS, errors) ?? MAX_RESULTS;
+  const problems: ParameterProblem[] = [];
+  const page = parsePositive(query.page, 'page', 1_000_000, problems) ?? 1;
+  const pageSize = parsePositive(query.page_size, 'page_size', MAX_RESULTS, problems) ?? MAX_RESULTS;
   const now = deps.now ? deps.now() : new Date();
   const { from, to } = dateWindow(
     query,
     { now, defaultDays: DEFAULT_UPDATE_DAYS, maxDays: DEFAULT_RANGE_DAYS, timeZone: deps.timeZone },
-    errors,
+    problems,
   );
-  if (errors.length > 0) throw new Open311Error(400, errors);
+  if (problems.length > 0) throw invalidParameters(problems);
   const parts = [sql`e.at >= ${from}`, sql`e.at < ${to}`];
   if (query.service_request_id !== undefined)
     parts.push(sql`c.number = any(${splitList(query.service_request_id).slice(0, MAX_RESULTS)})`);
   const events = await selectUpdateEvents(db, sql.join(parts, sql` and `), pageSize, (page - 1) * pageSize);
   const closing = events.filter((e) => e.action === 'close' && !e.sensitive).map((e) => e.case_id);
-  const afterPhotos =
-    closing.length === 0
-      ? []
-      : await db
-          .selectFrom('case_photos')
-          .select(['case_id', 'file_id'])
-          .where('case_id', 'in', closing)
-          .where('phase', '=', 'after')
-          .orderBy('added_at', 'desc')
-          .execute();
+  const afterPhotos = closing.length === 0 ? [] : await listAfterPhotos(db, closing, { newestFirst: true });
   const views: ServiceRequestUpdateView[] = [];
   for (const e of events) {
     const update = publicUpdate({ action: e.action, toStatus: e.to_status, closureType: e.closure_type });
@@ -139,38 +123,35 @@ export async function postUpdate(
   input: RequestFields,
 ): Promise<{ created: PostedUpdate; duplicate: boolean }> {
   const f = input.fields;
-  const errors: Open311ErrorItem[] = [];
+  const problems: ParameterProblem[] = [];
   const requestId = f.service_request_id?.trim();
-  if (!requestId) errors.push({ code: 400, description: 'service_request_id is required' });
+  if (!requestId) problems.push({ description: 'service_request_id is required' });
   const description = f.description?.trim() ?? '';
   if (description.length > MAX_UPDATE_DESCRIPTION)
-    errors.push({
-      code: 400,
-      description: `description must not exceed ${MAX_UPDATE_DESCRIPTION} characters`,
-    });
+    problems.push({ description: `description must not exceed ${MAX_UPDATE_DESCRIPTION} characters` });
   const mediaUrl = f.media_url?.trim() || null;
   if (mediaUrl && (mediaUrl.length > 2048 || !isHttpUrl(mediaUrl)))
-    errors.push({ code: 400, description: 'media_url must be an http(s) URL of at most 2048 characters' });
+    problems.push({ description: 'media_url must be an http(s) URL of at most 2048 characters' });
   const media = input.media ?? [];
-  if (media.length > 1) errors.push({ code: 400, description: 'media: send at most one file per update' });
+  if (media.length > 1) problems.push({ description: 'media: send at most one file per update' });
   if (!description && !mediaUrl && media.length === 0)
-    errors.push({ code: 400, description: 'description is required (or a media file or media_url)' });
+    problems.push({ description: 'description is required (or a media file or media_url)' });
   let claimed: ClaimedStatus | null = null;
   if (f.status !== undefined && f.status.trim() !== '') {
     claimed = parseClaimedStatus(f.status);
-    if (!claimed) errors.push({ code: 400, description: `status ${f.status} is not an update status` });
+    if (!claimed) problems.push({ description: `status ${f.status} is not an update status` });
   }
-  parseW3cSpan(f.updated_datetime, 'updated_datetime', errors, deps.cases.timeZone, 'business');
+  parseW3cSpan(f.updated_datetime, 'updated_datetime', problems, deps.cases.timeZone, 'business');
   const clientId = (f.update_id_ext ?? f.update_id)?.trim() || null;
   if (clientId && clientId.length > 100)
-    errors.push({ code: 400, description: 'update_id must not exceed 100 characters' });
-  if (errors.length > 0) throw new Open311Error(400, errors);
+    problems.push({ description: 'update_id must not exceed 100 characters' });
+  if (problems.length > 0) throw invalidParameters(problems);
 
   const target = await sql<{ id: number }>`
-    select c.id from cases c left join open311_requests r on r.case_id = c.id
+    select c.id from ${caseRelation(db)} c left join open311_requests r on r.case_id = c.id
     where ${publicCaseFilter()} and c.number = ${requestId!}`.execute(db);
   const caseId = target.rows[0]?.id;
-  if (caseId === undefined) throw open311Error(404, `service_request_id ${requestId} not found`);
+  if (caseId === undefined) throw new DomainError('NOT_FOUND', `service_request_id ${requestId} not found`);
   const prepared = await prepareMedia(media, deps.settings.mediaMaxBytes);
   const fingerprint = updateFingerprint({
     caseId,
@@ -200,8 +181,8 @@ export async function postUpdate(
     // The client's update id names one update of one request: on another request it is a client
     // error, and answering the first update would drop this comment without telling anyone.
     if (earlier && clientId && Number(earlier.case_id) !== Number(caseId))
-      throw open311Error(
-        409,
+      throw new DomainError(
+        'ALREADY_EXISTS',
         `update_id ${clientId} was already used for an update of another service_request_id`,
       );
     if (earlier && (clientId || deps.settings.duplicateMinutes > 0))

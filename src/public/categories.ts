@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { listClassKeys } from '../classification/index.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../shared/transaction.js';
 import './tables.js';
@@ -73,11 +74,7 @@ export function readPublicCategories(file = DATA_FILE): PublicCategoryEntry[] {
 export async function loadPublicCategories(db: Kysely<DB>): Promise<number> {
   const entries = readPublicCategories();
   return inTransaction(db, async (tx) => {
-    const classes = await tx
-      .selectFrom('classifications')
-      .select(['id', 'kind', 'code'])
-      .where('standard', '=', CATEGORY_STANDARD)
-      .execute();
+    const classes = await listClassKeys(tx, CATEGORY_STANDARD);
     const idOf = new Map(classes.map((c) => [`${c.kind}:${c.code}`, c.id]));
     const values = entries.map((e, position) => {
       const classificationId = idOf.get(`${e.kind}:${e.classCode}`);

@@ -8,11 +8,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.js';
 import { notify, recipientsFor } from '../notifications/index.js';
 import {
+  caseRelation,
   loadCaseRow,
-  mergeTargetStatus,
-  PUBLIC_NOTE_MAX_LENGTH,
-  publicStatusOf,
   performAction,
+  recordChannelNote,
   visibleTo,
   type CaseServiceDeps,
 } from '../cases/index.js';
@@ -76,7 +75,7 @@ interface Row {
 function baseQuery(db: Kysely<DB>) {
   return db
     .selectFrom('reopen_requests as r')
-    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .innerJoin(caseRelation(db).as('c'), 'c.id', 'r.case_id')
     .leftJoin('case_ratings as k', 'k.id', 'r.rating_id')
     .select([
       'r.id',
@@ -228,17 +227,12 @@ export async function declineReopenRequest(
   return inTransaction(db, async (tx) => {
     const row = await loadForDecision(tx, ctx, id, input.version);
     const kase = (await loadCaseRow(tx, row.case_id, false))!;
-    await tx
-      .insertInto('case_public_notes')
-      .values({
-        case_id: row.case_id,
-        at: now,
-        text: `您的重新办理申请未予受理：${note}`.slice(0, PUBLIC_NOTE_MAX_LENGTH),
-        status: publicStatusOf(kase.status, await mergeTargetStatus(tx, kase)),
-        author_id: ctx.actor.id || null,
-        action: 'reopen-declined',
-      })
-      .execute();
+    await recordChannelNote(tx, kase, {
+      text: `您的重新办理申请未予受理：${note}`,
+      action: 'reopen-declined',
+      authorId: ctx.actor.id || null,
+      at: now,
+    });
     await markDecided(tx, ctx, row, 'declined', note, now);
     return present(await baseQuery(tx).where('r.id', '=', id).executeTakeFirstOrThrow());
   });

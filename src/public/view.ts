@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
+  casePhotoRelation,
   expectedCompletion,
   listPublicNotes,
   mergeTargetStatus,
@@ -83,7 +84,7 @@ export async function loadPublicView(
     mergeTargetStatus(db, row),
     listPublicNotes(db, row.id),
     db
-      .selectFrom('case_photos as p')
+      .selectFrom(casePhotoRelation(db).as('p'))
       .leftJoin('public_uploads as u', 'u.file_id', 'p.file_id')
       .select(['p.file_id', 'p.phase', 'u.file_id as public_file'])
       .where('p.case_id', '=', row.id)

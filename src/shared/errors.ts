@@ -48,6 +48,8 @@ export const ERROR_CATALOGUE = {
   REOPEN_WINDOW_PASSED: { status: 409, title: 'The time to ask for a reopening has passed' },
   REOPEN_REQUEST_NOT_FOUND: { status: 404, title: 'Reopen request not found' },
   REOPEN_REQUEST_DECIDED: { status: 409, title: 'The reopen request has already been decided' },
+  // Open311 GeoReport v2 (src/open311), answered in the spec's error format.
+  API_KEY_INVALID: { status: 403, title: 'The api_key is missing, unknown or revoked' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
