@@ -4,15 +4,10 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { Button, Card, Col, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
-import {
-  MapView,
-  bboxOfFeatures,
-  componentLayer,
-  loadRegions,
-  regionLayers,
-} from '../../../shared/map/index.js';
+import { MapView, componentLayer } from '../../../shared/map/index.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
+import { useRegionLayers } from '../../ui/useRegions.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
@@ -48,16 +43,7 @@ export function ComponentsPage() {
       }),
     [JSON.stringify(filter), reloadKey],
   );
-  const streets = useAsync(() => loadRegions('street'), []);
-  const communities = useAsync(() => loadRegions('community'), []);
-  const polygons = useMemo(
-    () =>
-      regionLayers(
-        { streets: tm('mapStreets'), communities: tm('mapCommunities'), grids: tm('mapGrids') },
-        { streets: streets.data ?? null, communities: communities.data ?? null },
-      ),
-    [streets.data, communities.data, tm],
-  );
+  const { polygons, fit } = useRegionLayers();
   const pointData = useMemo(() => {
     if (!points.data) return null;
     const features = points.data.features.filter(
@@ -73,7 +59,6 @@ export function ComponentsPage() {
     () => ({ ...componentLayer(tm('mapComponents'), pointData), minZoom: 0 }),
     [pointData, tm],
   );
-  const fit = useMemo(() => bboxOfFeatures(streets.data), [streets.data]);
   const exportUrl = api.url('/components/export.geojson', { ...filter, limit: 100_000 });
 
   return (
