@@ -11,8 +11,9 @@ import { useRegionLayers } from '../../ui/useRegions.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
+import { SearchBox } from './fields.js';
 import { PagedTable } from './PagedTable.js';
-import { ImportPanel } from './imports.js';
+import { ImportCard } from './imports.js';
 import { adm, COMPONENT_STATUSES, componentStatusLabels, type ComponentStatus } from './messages.js';
 
 interface ComponentRow {
@@ -78,24 +79,20 @@ export function ComponentsPage() {
         }
       />
       {showImport && (
-        <Card title={t('importComponents')} style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">{t('componentImportHint')}</Typography.Paragraph>
-          <ImportPanel
-            path="/components/import"
-            accept=".csv,.geojson,.json,text/csv,application/geo+json"
-            label={t('chooseFile')}
-            csv
-            onImported={() => setReloadKey((k) => k + 1)}
-          />
-        </Card>
+        <ImportCard
+          title={t('importComponents')}
+          hint={t('componentImportHint')}
+          path="/components/import"
+          accept=".csv,.geojson,.json,text/csv,application/geo+json"
+          csv
+          onImported={() => setReloadKey((k) => k + 1)}
+        />
       )}
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '12px 16px' } }}>
         <Space wrap>
-          <Input.Search
-            aria-label={t('search')}
+          <SearchBox
             placeholder={t('componentSearch')}
-            allowClear
-            style={{ width: 260 }}
+            width={260}
             onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))}
           />
           <Input
