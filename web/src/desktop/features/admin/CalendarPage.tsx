@@ -1,13 +1,13 @@
 /** 工作日历: the working calendar by month (holidays and adjusted working days) and its overrides. */
 import { useState } from 'react';
-import { Alert, App as AntApp, Badge, Button, Calendar, Card, Popconfirm, Space, Tag } from 'antd';
+import { Alert, Badge, Button, Calendar, Card, Popconfirm, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../../shared/api.js';
-import { errorMessage } from '../../../shared/labels.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
+import { useRowAction } from './fields.js';
 import { adm } from './messages.js';
 import { YearScheduleForm } from './YearScheduleForm.js';
 
@@ -27,7 +27,7 @@ interface YearCoverage {
 export function CalendarPage() {
   const t = adm.useT();
   const tm = m.useT();
-  const { message } = AntApp.useApp();
+  const act = useRowAction();
   const [month, setMonth] = useState<Dayjs>(dayjs());
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(14, 'day').format('YYYY-MM-DD');
@@ -44,17 +44,15 @@ export function CalendarPage() {
   const [entering, setEntering] = useState<number | null>(null);
   const years = cal.data?.years ?? [];
 
-  async function override(date: string, working: boolean) {
-    try {
-      await api.put(`/calendar/overrides/${date}`, {
-        kind: working ? 'workday' : 'holiday',
-        name: working ? t('workdayOverride') : t('holidayOverride'),
-      });
-      cal.reload();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    }
-  }
+  const override = (date: string, working: boolean) =>
+    act(
+      () =>
+        api.put(`/calendar/overrides/${date}`, {
+          kind: working ? 'workday' : 'holiday',
+          name: working ? t('workdayOverride') : t('holidayOverride'),
+        }),
+      cal.reload,
+    );
 
   return (
     <>

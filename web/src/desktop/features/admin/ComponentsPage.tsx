@@ -4,20 +4,16 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { Button, Card, Col, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
-import {
-  MapView,
-  bboxOfFeatures,
-  componentLayer,
-  loadRegions,
-  regionLayers,
-} from '../../../shared/map/index.js';
+import { MapView, componentLayer } from '../../../shared/map/index.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
+import { useRegionLayers } from '../../ui/useRegions.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
+import { SearchBox } from './fields.js';
 import { PagedTable } from './PagedTable.js';
-import { ImportPanel } from './imports.js';
+import { ImportCard } from './imports.js';
 import { adm, COMPONENT_STATUSES, componentStatusLabels, type ComponentStatus } from './messages.js';
 
 interface ComponentRow {
@@ -48,16 +44,7 @@ export function ComponentsPage() {
       }),
     [JSON.stringify(filter), reloadKey],
   );
-  const streets = useAsync(() => loadRegions('street'), []);
-  const communities = useAsync(() => loadRegions('community'), []);
-  const polygons = useMemo(
-    () =>
-      regionLayers(
-        { streets: tm('mapStreets'), communities: tm('mapCommunities'), grids: tm('mapGrids') },
-        { streets: streets.data ?? null, communities: communities.data ?? null },
-      ),
-    [streets.data, communities.data, tm],
-  );
+  const { polygons, fit } = useRegionLayers();
   const pointData = useMemo(() => {
     if (!points.data) return null;
     const features = points.data.features.filter(
@@ -73,7 +60,6 @@ export function ComponentsPage() {
     () => ({ ...componentLayer(tm('mapComponents'), pointData), minZoom: 0 }),
     [pointData, tm],
   );
-  const fit = useMemo(() => bboxOfFeatures(streets.data), [streets.data]);
   const exportUrl = api.url('/components/export.geojson', { ...filter, limit: 100_000 });
 
   return (
@@ -93,24 +79,20 @@ export function ComponentsPage() {
         }
       />
       {showImport && (
-        <Card title={t('importComponents')} style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">{t('componentImportHint')}</Typography.Paragraph>
-          <ImportPanel
-            path="/components/import"
-            accept=".csv,.geojson,.json,text/csv,application/geo+json"
-            label={t('chooseFile')}
-            csv
-            onImported={() => setReloadKey((k) => k + 1)}
-          />
-        </Card>
+        <ImportCard
+          title={t('importComponents')}
+          hint={t('componentImportHint')}
+          path="/components/import"
+          accept=".csv,.geojson,.json,text/csv,application/geo+json"
+          csv
+          onImported={() => setReloadKey((k) => k + 1)}
+        />
       )}
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '12px 16px' } }}>
         <Space wrap>
-          <Input.Search
-            aria-label={t('search')}
+          <SearchBox
             placeholder={t('componentSearch')}
-            allowClear
-            style={{ width: 260 }}
+            width={260}
             onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))}
           />
           <Input

@@ -1,29 +1,25 @@
 /** 部门与职责: departments (create, edit, activate) and the classes × regions each is responsible for. */
 import { useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Drawer,
-  Form,
-  Input,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Drawer, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined, ApartmentOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
-import { kindLabels, type CaseKind } from '../../../shared/labels.js';
+import type { CaseKind } from '../../../shared/labels.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { m } from '../../messages.js';
 import { resetDepartments } from '../cases/types.js';
 import { PagedTable } from './PagedTable.js';
-import { EditModal, FormError, applyServerErrors, orNull } from './editing.js';
-import { adm, DEPARTMENT_KINDS, deptKindLabels, STANDARDS, type DepartmentKind } from './messages.js';
+import { EditModal, FormError, orNull, useFormSubmit } from './editing.js';
+import {
+  ActiveField,
+  activeColumn,
+  EditButton,
+  KindSelect,
+  NewButton,
+  RowAction,
+  StandardSelect,
+} from './fields.js';
+import { adm, DEPARTMENT_KINDS, deptKindLabels, type DepartmentKind } from './messages.js';
 
 interface DepartmentRow {
   id: number;
@@ -89,11 +85,7 @@ export function DepartmentsPage() {
       <PageHeader
         title={tm('navDepartments')}
         sub={t('departmentsHint')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('newDepartment')}
-          </Button>
-        }
+        extra={<NewButton label={t('newDepartment')} onClick={() => setEditing('new')} />}
       />
       <Card>
         <PagedTable<DepartmentRow>
@@ -106,25 +98,18 @@ export function DepartmentsPage() {
             { title: t('kind'), dataIndex: 'kind', width: 120, render: (v: DepartmentKind) => tk(v) },
             { title: t('creditCode'), dataIndex: 'creditCode', width: 190 },
             { title: t('phone'), dataIndex: 'phone', width: 130 },
-            {
-              title: t('active'),
-              dataIndex: 'active',
-              width: 80,
-              render: (v: boolean) => (
-                <Tag color={v ? 'green' : 'default'}>{v ? t('enabled') : t('disabled')}</Tag>
-              ),
-            },
+            activeColumn(t('active')),
             {
               title: t('operations'),
               width: 190,
               render: (_v, d) => (
                 <Space size={0}>
-                  <Button type="link" icon={<EditOutlined />} onClick={() => setEditing(d)}>
-                    {t('edit')}
-                  </Button>
-                  <Button type="link" icon={<ApartmentOutlined />} onClick={() => setDuties(d)}>
-                    {t('responsibilities')}
-                  </Button>
+                  <EditButton onClick={() => setEditing(d)} />
+                  <RowAction
+                    icon={<ApartmentOutlined />}
+                    label={t('responsibilities')}
+                    onClick={() => setDuties(d)}
+                  />
                 </Space>
               ),
             },
@@ -182,9 +167,7 @@ export function DepartmentsPage() {
             <Input />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="active" label={t('active')} valuePropName="checked">
-          <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
-        </Form.Item>
+        <ActiveField />
       </EditModal>
       <ResponsibilitiesDrawer department={duties} onClose={() => setDuties(null)} />
     </>
@@ -201,12 +184,9 @@ function ResponsibilitiesDrawer({
 }) {
   const t = adm.useT();
   const tm = m.useT();
-  const tk = kindLabels.useT();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ responsibilities: Responsibility[] }>();
-  const [error, setError] = useState<unknown>(null);
-  const [rest, setRest] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, rest, submit, clear } = useFormSubmit(form);
   const current = useAsync(
     async (signal) => {
       if (!department) return null;
@@ -216,8 +196,7 @@ function ResponsibilitiesDrawer({
         signal,
       );
       form.setFieldsValue({ responsibilities: r.responsibilities });
-      setError(null);
-      setRest([]);
+      clear();
       return r;
     },
     [department?.id],
@@ -225,27 +204,16 @@ function ResponsibilitiesDrawer({
 
   async function save() {
     if (!department || !current.data) return;
-    let values: { responsibilities: Responsibility[] };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.put(`/departments/${department.id}/responsibilities`, {
-        version: current.data.version,
+    const { version } = current.data;
+    const sent = await submit((values) =>
+      api.put(`/departments/${department.id}/responsibilities`, {
+        version,
         responsibilities: values.responsibilities ?? [],
-      });
-      void message.success(tm('saved'));
-      current.reload();
-    } catch (e) {
-      setError(e);
-      setRest(applyServerErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!sent) return;
+    void message.success(tm('saved'));
+    current.reload();
   }
 
   return (
@@ -277,13 +245,7 @@ function ResponsibilitiesDrawer({
                     width: 110,
                     render: (_v, f) => (
                       <Form.Item name={[f.name, 'kind']} noStyle rules={[{ required: true }]}>
-                        <Select
-                          aria-label={t('classKind')}
-                          options={(['component', 'matter'] as const).map((k) => ({
-                            value: k,
-                            label: tk(k),
-                          }))}
-                        />
+                        <KindSelect aria-label={t('classKind')} />
                       </Form.Item>
                     ),
                   },
@@ -292,10 +254,7 @@ function ResponsibilitiesDrawer({
                     width: 190,
                     render: (_v, f) => (
                       <Form.Item name={[f.name, 'standard']} noStyle rules={[{ required: true }]}>
-                        <Select
-                          aria-label={t('standard')}
-                          options={STANDARDS.map((s) => ({ value: s, label: s }))}
-                        />
+                        <StandardSelect aria-label={t('standard')} />
                       </Form.Item>
                     ),
                   },

@@ -1,15 +1,14 @@
 /** Open311 接入: API keys for civic apps (FixMyStreet…); a new key is shown once. */
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Form, Input, Popconfirm, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import { api } from '../../../shared/api.js';
-import { errorMessage } from '../../../shared/labels.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
 import { EditModal } from './editing.js';
+import { NewButton, useRowAction } from './fields.js';
 import { adm } from './messages.js';
 
 interface KeyRow {
@@ -23,7 +22,7 @@ interface KeyRow {
 export function Open311Page() {
   const t = adm.useT();
   const tm = m.useT();
-  const { message } = AntApp.useApp();
+  const act = useRowAction();
   const keys = useAsync(() => api.get<{ items: KeyRow[] }>('/open311/keys'), []);
   const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
@@ -35,24 +34,13 @@ export function Open311Page() {
     setIssued(created.key);
   }
 
-  async function revoke(row: KeyRow) {
-    try {
-      await api.delete(`/open311/keys/${row.id}`);
-      keys.reload();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    }
-  }
+  const revoke = (row: KeyRow) => act(() => api.delete(`/open311/keys/${row.id}`), keys.reload);
 
   return (
     <>
       <PageHeader
         title={tm('navOpen311')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-            {t('newKey')}
-          </Button>
-        }
+        extra={<NewButton label={t('newKey')} onClick={() => setOpen(true)} />}
       />
       <ErrorAlert error={keys.error} onRetry={keys.reload} />
       {issued && (

@@ -20,8 +20,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { m } from '../../messages.js';
 import { PagedTable } from './PagedTable.js';
-import { FormError, applyServerErrors } from './editing.js';
-import { ImportPanel } from './imports.js';
+import { FormError, useFormSubmit } from './editing.js';
+import { ImportCard } from './imports.js';
 import { adm } from './messages.js';
 
 interface RegionRow {
@@ -84,15 +84,13 @@ export function RegionsPage() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title={t('importRegions')} style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
-            <ImportPanel
-              path="/regions/import"
-              accept=".geojson,.json,application/geo+json"
-              label={t('chooseFile')}
-              onImported={() => setReloadKey((k) => k + 1)}
-            />
-          </Card>
+          <ImportCard
+            title={t('importRegions')}
+            hint={t('importHint')}
+            path="/regions/import"
+            accept=".geojson,.json,application/geo+json"
+            onImported={() => setReloadKey((k) => k + 1)}
+          />
           <GridGenerator onDone={() => setReloadKey((k) => k + 1)} />
         </Col>
       </Row>
@@ -107,30 +105,15 @@ function GridGenerator({ onDone }: { onDone: () => void }) {
     () => api.get<{ items: RegionRow[] }>('/regions', { level: 'street', limit: 200 }),
     [],
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [rest, setRest] = useState<string[]>([]);
+  const { busy, error, rest, submit } = useFormSubmit(form);
   const [report, setReport] = useState<GridReport | null>(null);
 
   async function generate() {
-    let values: { streetCode: string; cellArea: number; replace: boolean };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
+    const sent = await submit(async (values) => {
+      setReport(null);
       setReport(await api.post<GridReport>('/grids/generate', values));
-      onDone();
-    } catch (e) {
-      setError(e);
-      setRest(applyServerErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (sent) onDone();
   }
 
   return (

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import {
   App as AntApp,
-  Button,
   Card,
   Form,
   Input,
@@ -15,16 +14,26 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
-import { errorMessage, kindLabels, type CaseKind } from '../../../shared/labels.js';
+import { kindLabels, type CaseKind } from '../../../shared/labels.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { m } from '../../messages.js';
 import { allDepartments } from '../cases/types.js';
 import { EditModal, orNull } from './editing.js';
-import { adm, STANDARDS } from './messages.js';
+import {
+  ActiveField,
+  activeColumn,
+  EditButton,
+  KindSelect,
+  NewButton,
+  RowAction,
+  StandardSelect,
+  useRowAction,
+} from './fields.js';
+import { adm } from './messages.js';
 
 interface Rule {
   id: number;
@@ -47,6 +56,7 @@ export function RoutingPage() {
   const tm = m.useT();
   const tk = kindLabels.useT();
   const { message } = AntApp.useApp();
+  const act = useRowAction();
   const rules = useAsync(() => api.get<Rule[]>('/routing-rules'), []);
   const departments = useAsync(() => allDepartments(), []);
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
@@ -84,15 +94,14 @@ export function RoutingPage() {
     form.setFieldsValue(fresh);
   }
 
-  async function remove(rule: Rule) {
-    try {
-      await api.delete(`/routing-rules/${rule.id}`);
-      void message.success(t('deleted'));
-      rules.reload();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    }
-  }
+  const remove = (rule: Rule) =>
+    act(
+      () => api.delete(`/routing-rules/${rule.id}`),
+      () => {
+        void message.success(t('deleted'));
+        rules.reload();
+      },
+    );
 
   const deptName = (id: number | null) => departments.data?.find((d) => d.id === id)?.name ?? '—';
 
@@ -101,11 +110,7 @@ export function RoutingPage() {
       <PageHeader
         title={tm('navRouting')}
         sub={t('routingHint')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('newRule')}
-          </Button>
-        }
+        extra={<NewButton label={t('newRule')} onClick={() => setEditing('new')} />}
       />
       <ErrorAlert error={rules.error} onRetry={rules.reload} />
       <Card>
@@ -140,27 +145,13 @@ export function RoutingPage() {
               render: (_v, r) =>
                 r.useComponentOwner ? <Tag color="purple">{t('ownerFirst')}</Tag> : deptName(r.departmentId),
             },
-            {
-              title: t('active'),
-              dataIndex: 'active',
-              width: 80,
-              render: (v: boolean) => (
-                <Tag color={v ? 'green' : 'default'}>{v ? t('enabled') : t('disabled')}</Tag>
-              ),
-            },
+            activeColumn(t('active')),
             {
               title: t('operations'),
               width: 150,
               render: (_v, r) => (
                 <Space size={0}>
-                  <Button
-                    type="link"
-                    icon={<EditOutlined />}
-                    aria-label={`${t('edit')} ${r.name}`}
-                    onClick={() => setEditing(r)}
-                  >
-                    {t('edit')}
-                  </Button>
+                  <EditButton row={r.name} onClick={() => setEditing(r)} />
                   <Popconfirm
                     title={t('deleteRuleConfirm')}
                     okText={t('delete')}
@@ -168,14 +159,7 @@ export function RoutingPage() {
                     okButtonProps={{ danger: true }}
                     onConfirm={() => remove(r)}
                   >
-                    <Button
-                      type="link"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={`${t('delete')} ${r.name}`}
-                    >
-                      {t('delete')}
-                    </Button>
+                    <RowAction icon={<DeleteOutlined />} label={t('delete')} row={r.name} danger />
                   </Popconfirm>
                 </Space>
               ),
@@ -222,18 +206,10 @@ export function RoutingPage() {
         </Space.Compact>
         <Space.Compact block>
           <Form.Item name="kind" label={t('classKind')} style={{ flex: 1, marginRight: 12 }}>
-            <Select
-              allowClear
-              placeholder={t('any')}
-              options={(['component', 'matter'] as const).map((k) => ({ value: k, label: tk(k) }))}
-            />
+            <KindSelect allowClear placeholder={t('any')} />
           </Form.Item>
           <Form.Item name="standard" label={t('standard')} style={{ flex: 1 }}>
-            <Select
-              allowClear
-              placeholder={t('any')}
-              options={STANDARDS.map((s) => ({ value: s, label: s }))}
-            />
+            <StandardSelect allowClear placeholder={t('any')} />
           </Form.Item>
         </Space.Compact>
         <Space.Compact block>
@@ -269,9 +245,7 @@ export function RoutingPage() {
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
-        <Form.Item name="active" label={t('active')} valuePropName="checked">
-          <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
-        </Form.Item>
+        <ActiveField />
       </EditModal>
     </>
   );

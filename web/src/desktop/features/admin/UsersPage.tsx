@@ -1,10 +1,9 @@
 /** 用户与角色: staff accounts, their role, position, department and jurisdiction. */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Select, Space, Switch, Tag } from 'antd';
-import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Card, Form, Input, Select, Space, Switch, Tag } from 'antd';
+import { KeyOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api.js';
 import {
-  errorMessage,
   positionLabels,
   POSITIONS,
   ROLES,
@@ -19,6 +18,7 @@ import { allDepartments } from '../cases/types.js';
 import { PagedTable } from './PagedTable.js';
 import { adm } from './messages.js';
 import { EditModal, orNull, splitCodes } from './editing.js';
+import { ActiveField, EditButton, NewButton, RowAction, useRowAction } from './fields.js';
 
 interface UserForm {
   displayName: string;
@@ -50,6 +50,7 @@ export function UsersPage() {
   const tr = roleLabels.useT();
   const tp = positionLabels.useT();
   const { message } = AntApp.useApp();
+  const act = useRowAction();
   const [reloadKey, setReloadKey] = useState(0);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewUserForm>();
@@ -67,14 +68,11 @@ export function UsersPage() {
   const departments = useAsync(() => allDepartments(), []);
   const deptName = (id: number | null) => departments.data?.find((d) => d.id === id)?.name ?? '—';
 
-  async function toggle(user: UserRow, active: boolean) {
-    try {
-      await api.patch(`/users/${user.id}`, { version: user.version, active });
-      setReloadKey((k) => k + 1);
-    } catch (e) {
-      void message.error(errorMessage(e));
-    }
-  }
+  const toggle = (user: UserRow, active: boolean) =>
+    act(
+      () => api.patch(`/users/${user.id}`, { version: user.version, active }),
+      () => setReloadKey((k) => k + 1),
+    );
 
   async function create(values: NewUserForm) {
     await api.post(
@@ -88,11 +86,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title={tm('navUsers')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('newUser')}
-          </Button>
-        }
+        extra={<NewButton label={t('newUser')} onClick={() => setCreating(true)} />}
       />
       <Card>
         <PagedTable<UserRow>
@@ -130,22 +124,13 @@ export function UsersPage() {
               width: 190,
               render: (_v, u) => (
                 <Space size={0}>
-                  <Button
-                    type="link"
-                    icon={<EditOutlined />}
-                    aria-label={`${t('edit')} ${u.username}`}
-                    onClick={() => setEditing(u)}
-                  >
-                    {t('edit')}
-                  </Button>
-                  <Button
-                    type="link"
+                  <EditButton row={u.username} onClick={() => setEditing(u)} />
+                  <RowAction
                     icon={<KeyOutlined />}
-                    aria-label={`${t('resetPassword')} ${u.username}`}
+                    label={t('resetPassword')}
+                    row={u.username}
                     onClick={() => setResetting(u)}
-                  >
-                    {t('resetPassword')}
-                  </Button>
+                  />
                 </Space>
               ),
             },
@@ -200,9 +185,7 @@ export function UsersPage() {
         }}
       >
         <UserFields departments={departments.data ?? []} />
-        <Form.Item name="active" label={t('active')} valuePropName="checked">
-          <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
-        </Form.Item>
+        <ActiveField />
       </EditModal>
       <EditModal<{ password: string; mustChangePassword: boolean }>
         open={resetting !== null}

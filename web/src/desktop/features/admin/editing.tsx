@@ -104,6 +104,56 @@ export function FormError({
   );
 }
 
+/** Puts a refusal's field errors on the form; returns the reasons no field shows. */
+export type PlaceErrors = (form: FormInstance, error: unknown) => string[];
+
+/**
+ * Sending a form: `submit(send)` validates it (antd shows its own messages at the fields), sends
+ * the values, and on a refusal puts the server's field errors at their fields and keeps the rest
+ * for `FormError`. A second submit while one is under way is ignored. Resolves true when sent.
+ */
+export function useFormSubmit<V>(form: FormInstance<V>, placeErrors: PlaceErrors = applyServerErrors) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [rest, setRest] = useState<string[]>([]);
+  // Set at once, not after a render: a second click while the first is still validating must not
+  // send the record twice.
+  const sending = useRef(false);
+
+  const clear = () => {
+    setError(null);
+    setRest([]);
+  };
+
+  async function submit(send: (values: V) => Promise<unknown>): Promise<boolean> {
+    if (sending.current) return false;
+    sending.current = true;
+    setBusy(true);
+    try {
+      let values: V;
+      try {
+        values = await form.validateFields();
+      } catch {
+        return false; // antd shows the client-side errors next to the fields.
+      }
+      clear();
+      try {
+        await send(values);
+        return true;
+      } catch (e) {
+        setError(e);
+        setRest(placeErrors(form, e));
+        return false;
+      }
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  }
+
+  return { busy, error, rest, submit, clear, setError };
+}
+
 /**
  * A modal editor. `onSubmit` gets the validated values and sends them; on success the modal closes
  * and `onSaved` runs, on failure the errors are shown in place and the modal stays open.
@@ -117,6 +167,7 @@ export function EditModal<V extends object>({
   onSaved,
   onClose,
   onReload,
+  placeErrors,
   width,
   okText,
   children,
@@ -130,54 +181,22 @@ export function EditModal<V extends object>({
   onClose: () => void;
   /** Reload the record after a conflict (fresh version and values); a failure is shown in place. */
   onReload?: () => Promise<unknown> | undefined;
+  /** Where the server's field errors go, when their paths are not the form's field names. */
+  placeErrors?: PlaceErrors;
   width?: number;
   /** The confirming button's label; 保存 by default. */
   okText?: ReactNode;
   children: ReactNode;
 }) {
   const tm = m.useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [rest, setRest] = useState<string[]>([]);
-  // Set at once, not after a render: a second click while the first is still validating must not
-  // send the record twice.
-  const sending = useRef(false);
+  const { busy, error, rest, submit, clear, setError } = useFormSubmit(form, placeErrors);
   // A fresh dialog starts without the last one's error. Cleared as it opens, not after its zoom-in
   // (`afterOpenChange`): under load a save can fail before the animation ends, and clearing then
   // wiped its only message, leaving a dialog that neither closed nor said why.
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
-    if (open) {
-      setError(null);
-      setRest([]);
-    }
-  }
-
-  async function submit() {
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    try {
-      let values: V;
-      try {
-        values = await form.validateFields();
-      } catch {
-        return; // antd shows the client-side errors next to the fields.
-      }
-      setError(null);
-      setRest([]);
-      try {
-        await onSubmit(values);
-        onSaved();
-      } catch (e) {
-        setError(e);
-        setRest(applyServerErrors(form, e));
-      }
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
+    if (open) clear();
   }
 
   return (
@@ -191,7 +210,12 @@ export function EditModal<V extends object>({
       // Our own spinner, not `confirmLoading`: antd's animates out and, when the save fails fast,
       // can stay collapsed in the button, which screen readers then announce as "loading 保 存".
       okButtonProps={{ loading: busy ? { icon: <LoadingOutlined /> } : false }}
-      onOk={() => void submit()}
+      onOk={() =>
+        void submit(async (values) => {
+          await onSubmit(values);
+          onSaved();
+        })
+      }
       onCancel={onClose}
     >
       <FormError

@@ -1,6 +1,6 @@
 /** Import of a file to an admin endpoint, with the per-feature / per-row errors of a rejected import. */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Select, Space, Table, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Select, Space, Table, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api, isApiError } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/labels.js';
@@ -150,5 +150,20 @@ export function ImportPanel({
         />
       )}
     </Space>
+  );
+}
+
+/** The import of a page: a card with what the file must hold, and the panel (its label: 选择文件并导入). */
+export function ImportCard({
+  title,
+  hint,
+  ...panel
+}: Omit<Parameters<typeof ImportPanel>[0], 'label'> & { title: string; hint: string }) {
+  const t = adm.useT();
+  return (
+    <Card title={title} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+      <ImportPanel {...panel} label={t('chooseFile')} />
+    </Card>
   );
 }

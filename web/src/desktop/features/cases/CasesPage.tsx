@@ -4,7 +4,7 @@
  * with numbered pages, the total, and the same query as an Excel or CSV download.
  */
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Dropdown, Form, Input, Select, Space } from 'antd';
+import { Button, Card, DatePicker, Dropdown, Form, Input, Select, Space, type SelectProps } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../../shared/api.js';
@@ -22,7 +22,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { m } from '../../messages.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { CaseTable } from './CaseTable.js';
-import { activeClasses, streetsAndCommunities } from './directory.js';
+import { activeClasses, streetGroups, streetsAndCommunities } from './directory.js';
 import { qm } from './queue-messages.js';
 import { allDepartments, departmentLabel, type CaseFilter } from './types.js';
 
@@ -70,20 +70,70 @@ export function CasesPage() {
   const classes = useAsync(() => activeClasses(), []);
   const places = useAsync(() => streetsAndCommunities(), []);
 
-  const placeOptions = useMemo(() => {
-    const list = places.data ?? [];
-    return list
-      .filter((p) => p.level === 'street')
-      .map((street) => ({
-        label: street.name,
-        options: [
-          { value: street.code, label: street.name },
-          ...list
-            .filter((c) => c.level === 'community' && c.parentCode === street.code)
-            .map((c) => ({ value: c.code, label: `${street.name} · ${c.name}` })),
-        ],
-      }));
-  }, [places.data]);
+  const placeOptions = useMemo(
+    () =>
+      streetGroups(places.data ?? [], {
+        street: (street) => street.name,
+        community: (community, street) => `${street.name} · ${community.name}`,
+      }),
+    [places.data],
+  );
+  /** The selects after the text and the dates, each a form field (cleared: no filter). */
+  const selects: Array<{ name: keyof Values; label: string } & SelectProps> = [
+    {
+      name: 'regionCode',
+      label: tq('region'),
+      showSearch: true,
+      placeholder: tq('regionHint'),
+      style: { width: 220 },
+      options: placeOptions,
+      loading: places.loading,
+    },
+    {
+      name: 'classificationId',
+      label: tq('classification'),
+      showSearch: true,
+      style: { width: 200 },
+      loading: classes.loading,
+      options: (classes.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.code}）` })),
+    },
+    {
+      name: 'departmentId',
+      label: tq('department'),
+      showSearch: true,
+      style: { width: 180 },
+      loading: departments.loading,
+      options: (departments.data ?? [])
+        .filter((d) => d.active !== false)
+        .map((d) => ({ value: d.id, label: departmentLabel(d) ?? d.name })),
+    },
+    {
+      name: 'status',
+      label: t('colStatus'),
+      mode: 'multiple',
+      maxTagCount: 2,
+      style: { width: 240 },
+      options: CASE_STATUSES.map((s) => ({ value: s, label: ts(s) })),
+    },
+    {
+      name: 'stage',
+      label: t('colStage'),
+      style: { width: 110 },
+      options: STAGES.map((s) => ({ value: s, label: tg(s) })),
+    },
+    {
+      name: 'source',
+      label: t('colSource'),
+      style: { width: 130 },
+      options: SOURCES.map((s) => ({ value: s, label: tso(s) })),
+    },
+    {
+      name: 'overdueTier',
+      label: tq('overdue'),
+      style: { width: 120 },
+      options: TIERS.map((s) => ({ value: s, label: tt(s) })),
+    },
+  ];
   const exportQuery = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
 
   return (
@@ -120,69 +170,11 @@ export function CasesPage() {
           <Form.Item name="reported" label={tq('dateRange')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name="regionCode" label={tq('region')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={tq('regionHint')}
-              style={{ width: 220 }}
-              options={placeOptions}
-              loading={places.loading}
-            />
-          </Form.Item>
-          <Form.Item name="classificationId" label={tq('classification')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 200 }}
-              loading={classes.loading}
-              options={(classes.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.code}）` }))}
-            />
-          </Form.Item>
-          <Form.Item name="departmentId" label={tq('department')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 180 }}
-              loading={departments.loading}
-              options={(departments.data ?? [])
-                .filter((d) => d.active !== false)
-                .map((d) => ({ value: d.id, label: departmentLabel(d) ?? d.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="status" label={t('colStatus')}>
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount={2}
-              style={{ width: 240 }}
-              options={CASE_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
-            />
-          </Form.Item>
-          <Form.Item name="stage" label={t('colStage')}>
-            <Select
-              allowClear
-              style={{ width: 110 }}
-              options={STAGES.map((s) => ({ value: s, label: tg(s) }))}
-            />
-          </Form.Item>
-          <Form.Item name="source" label={t('colSource')}>
-            <Select
-              allowClear
-              style={{ width: 130 }}
-              options={SOURCES.map((s) => ({ value: s, label: tso(s) }))}
-            />
-          </Form.Item>
-          <Form.Item name="overdueTier" label={tq('overdue')}>
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              options={TIERS.map((s) => ({ value: s, label: tt(s) }))}
-            />
-          </Form.Item>
+          {selects.map(({ name, label, ...select }) => (
+            <Form.Item key={name} name={name} label={label}>
+              <Select allowClear optionFilterProp="label" {...select} />
+            </Form.Item>
+          ))}
           <Space>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
               {t('search')}

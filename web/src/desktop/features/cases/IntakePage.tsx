@@ -4,7 +4,7 @@
  * the map, a description and photos — POST /cases with an Idempotency-Key, so a retried submit
  * registers one case.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   Button,
@@ -23,11 +23,12 @@ import {
 import type { UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, idempotencyKey } from '../../../shared/api.js';
-import { MapView, loadRegions, regionLayers, bboxOfFeatures } from '../../../shared/map/index.js';
+import { MapView } from '../../../shared/map/index.js';
 import { sourceLabels, urgencyLabels } from '../../../shared/labels.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { useAsync } from '../../ui/useAsync.js';
+import { useRegionLayers } from '../../ui/useRegions.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
 import { activeClasses } from './directory.js';
@@ -71,17 +72,7 @@ export function IntakePage() {
   const [created, setCreated] = useState<{ id: number; number: string } | null>(null);
   const key = useRef(idempotencyKey());
   const classes = useAsync(() => activeClasses(), []);
-  const streets = useAsync(() => loadRegions('street'), []);
-  const communities = useAsync(() => loadRegions('community'), []);
-  const polygons = useMemo(
-    () =>
-      regionLayers(
-        { streets: tm('mapStreets'), communities: tm('mapCommunities'), grids: tm('mapGrids') },
-        { streets: streets.data ?? null, communities: communities.data ?? null },
-      ),
-    [streets.data, communities.data, tm],
-  );
-  const fit = useMemo(() => bboxOfFeatures(streets.data), [streets.data]);
+  const { polygons, fit } = useRegionLayers();
 
   const pick = (p: { lng: number; lat: number }) => {
     setPoint(p);

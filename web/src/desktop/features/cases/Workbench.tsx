@@ -6,19 +6,13 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Badge, Card, Col, Drawer, Row, Skeleton, Tabs } from 'antd';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { api } from '../../../shared/api.js';
-import {
-  MapView,
-  caseColor,
-  regionLayers,
-  loadRegions,
-  bboxOfFeatures,
-  type PointLayer,
-} from '../../../shared/map/index.js';
+import { MapView, caseColor, type PointLayer } from '../../../shared/map/index.js';
 import { statusLabels, type CaseStatus } from '../../../shared/labels.js';
 import type { Messages } from '../../../shared/i18n.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { useRegionLayers } from '../../ui/useRegions.js';
 import { useWebConfig } from '../../ui/useWebConfig.js';
 import { m } from '../../messages.js';
 import { CaseTable, type CaseColumn } from './CaseTable.js';
@@ -81,16 +75,7 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
       api.request<CasePoints>('GET', '/cases/geojson', { query: { ...queue.filter, limit: 2000 }, signal }),
     [JSON.stringify(queue.filter), reloadKey],
   );
-  const streets = useAsync(() => loadRegions('street'), []);
-  const communities = useAsync(() => loadRegions('community'), []);
-  const polygons = useMemo(
-    () =>
-      regionLayers(
-        { streets: t('mapStreets'), communities: t('mapCommunities'), grids: t('mapGrids') },
-        { streets: streets.data ?? null, communities: communities.data ?? null },
-      ),
-    [streets.data, communities.data, t],
-  );
+  const { polygons, fit } = useRegionLayers();
   const pointLayers = useMemo<PointLayer[]>(
     () => [
       {
@@ -106,7 +91,6 @@ export function Workbench({ queues, header }: { queues: Queue[]; header?: ReactN
     ],
     [points.data, t, ts],
   );
-  const fit = useMemo(() => bboxOfFeatures(streets.data), [streets.data]);
 
   const detail = useAsync<CaseDetail | null>(
     (signal) => (selected ? getCase(selected, signal) : Promise.resolve(null)),

@@ -6,10 +6,11 @@ import { api } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { statusLabels, type CaseStatus } from '../../../shared/labels.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { ExportLinks } from '../../ui/ExportLinks.js';
 import { useAsync } from '../../ui/useAsync.js';
+import type { Period } from '../filters/period.js';
 import { FACT_NAMES, type FactKey } from './labels.js';
 import { em } from './messages.js';
-import { ExportLinks, type Period } from './period.js';
 
 export interface Drill {
   object: string;

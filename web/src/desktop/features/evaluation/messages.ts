@@ -1,4 +1,4 @@
-/** Strings of the evaluation (绩效评价) and analytics (统计分析) pages. */
+/** Strings of the evaluation page (绩效评价). */
 import { defineMessages } from '../../../shared/i18n.js';
 
 export const em = defineMessages(
@@ -16,10 +16,6 @@ export const em = defineMessages(
     dispatcher: '派遣员',
     postKind: '岗位',
     profile: '评价方案',
-    compare: '对比',
-    compareNone: '不对比',
-    compareMom: '环比',
-    compareYoy: '同比',
     comparePeriod: '对比周期：{from} 至 {to}',
     periodShown: '{from} 至 {to}',
     rank: '排名',
@@ -63,10 +59,6 @@ export const em = defineMessages(
     dispatcher: 'Dispatchers',
     postKind: 'Post',
     profile: 'Profile',
-    compare: 'Compare',
-    compareNone: 'No comparison',
-    compareMom: 'Month on month',
-    compareYoy: 'Year on year',
     comparePeriod: 'Compared with {from} to {to}',
     periodShown: '{from} to {to}',
     rank: 'Rank',

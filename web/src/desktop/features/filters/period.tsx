@@ -1,15 +1,11 @@
 /**
  * The period of an evaluation or an analysis: a month (default: the last whole month), a quarter,
  * a year or any range of local days, kept in the page's URL (`period`, `from`, `to`; `to` exclusive,
- * as the API reads it) so a view can be linked and reloaded. Plus the download links of a table:
- * the same request with `format=csv` / `xlsx`, fetched by the browser with the session cookie.
+ * as the API reads it) so a view can be linked and reloaded; and the dashboard's rolling period,
+ * the last 7, 30 or 90 local days (`days`).
  */
-import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { DatePicker, Segmented, Space, Button } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DatePicker, Segmented, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../shared/api.js';
 import { defineMessages } from '../../../shared/i18n.js';
 
 export const PERIOD_MODES = ['month', 'quarter', 'year', 'range'] as const;
@@ -35,10 +31,6 @@ const pm = defineMessages(
     pickPeriod: '选择周期',
     start: '开始日期',
     end: '结束日期',
-    csv: 'CSV',
-    xlsx: 'Excel',
-    downloadCsv: '下载 CSV：{what}',
-    downloadXlsx: '下载 Excel：{what}',
   },
   {
     month: 'Month',
@@ -49,10 +41,6 @@ const pm = defineMessages(
     pickPeriod: 'Pick the period',
     start: 'Start date',
     end: 'End date',
-    csv: 'CSV',
-    xlsx: 'Excel',
-    downloadCsv: 'Download CSV: {what}',
-    downloadXlsx: 'Download Excel: {what}',
   },
 );
 
@@ -88,25 +76,6 @@ export function withPeriod(params: URLSearchParams, period: Period): URLSearchPa
   next.set('from', period.from);
   next.set('to', period.to);
   return next;
-}
-
-/**
- * The page's URL parameters, the period in them (default: the last whole month), and an update
- * that sets or removes parameters (and the period) in place.
- */
-export function useViewParams() {
-  const [params, setParams] = useSearchParams();
-  const fallback = useMemo(() => lastWholeMonth(), []);
-  const period = periodOf(params, fallback);
-  const update = (changes: Record<string, string | undefined>, next?: Period) => {
-    const out = next ? withPeriod(params, next) : new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined) out.delete(k);
-      else out.set(k, v);
-    }
-    setParams(out, { replace: true });
-  };
-  return { params, period, update };
 }
 
 export function PeriodPicker({ value, onChange }: { value: Period; onChange: (period: Period) => void }) {
@@ -147,25 +116,23 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
   );
 }
 
-type Query = Record<string, string | number | undefined | null>;
+/** The dashboard's rolling periods: the last 7, 30 or 90 local days up to today. */
+export const ROLLING_DAYS = [7, 30, 90] as const;
+export type RollingDays = (typeof ROLLING_DAYS)[number];
+export const DEFAULT_ROLLING_DAYS: RollingDays = 30;
 
-/** CSV and XLSX downloads of one API table with the query the page shows. */
-export function ExportLinks({ path, query, what }: { path: string; query: Query; what: string }) {
-  const t = pm.useT();
-  return (
-    <Space size={4}>
-      {(['csv', 'xlsx'] as const).map((format) => (
-        <Button
-          key={format}
-          size="small"
-          icon={<DownloadOutlined />}
-          href={api.url(path, { ...query, format })}
-          download
-          aria-label={t(format === 'csv' ? 'downloadCsv' : 'downloadXlsx', { what })}
-        >
-          {t(format)}
-        </Button>
-      ))}
-    </Space>
-  );
+/** The rolling period in the URL (`days`), or 30 days when it is absent or not one of the choices. */
+export function rollingDaysOf(params: URLSearchParams): RollingDays {
+  return ROLLING_DAYS.find((d) => String(d) === params.get('days')) ?? DEFAULT_ROLLING_DAYS;
+}
+
+/**
+ * The last `days` local days up to `today` and as many days before them (`to` exclusive): the
+ * period and its comparison period, and the period's last day for display.
+ */
+export function lastDays(days: number, today: Dayjs) {
+  const day = (d: Dayjs) => d.format(DAY);
+  const to = today.add(1, 'day').startOf('day');
+  const from = to.subtract(days, 'day');
+  return { from: day(from), to: day(to), before: day(from.subtract(days, 'day')), last: day(today) };
 }
