@@ -5,32 +5,17 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { ACTOR_FACTS, CASE_FACTS } from './contributions.js';
-import { deriveFacts, FACT_KEYS, type Facts } from './registry.js';
+import { deriveFacts, type Facts } from './scoring.js';
+import {
+  ACTOR_FACTS,
+  CASE_FACTS,
+  FACT_KEYS,
+  isRegionKind,
+  type PersonKind,
+  type RegionKind,
+  type SubjectKind,
+} from './vocabulary.js';
 import './tables.js';
-
-/** Who is evaluated: departments, places, or people in one of the four posts (岗位). */
-export const SUBJECT_KINDS = [
-  'department',
-  'street',
-  'community',
-  'grid',
-  'inspector',
-  'operator',
-  'shift_lead',
-  'dispatcher',
-] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
-export type RegionKind = 'street' | 'community' | 'grid';
-export type PersonKind = 'inspector' | 'operator' | 'shift_lead' | 'dispatcher';
-
-export function isRegionKind(kind: SubjectKind): kind is RegionKind {
-  return kind === 'street' || kind === 'community' || kind === 'grid';
-}
-
-export function isPersonKind(kind: SubjectKind): kind is PersonKind {
-  return kind === 'inspector' || kind === 'operator' || kind === 'shift_lead' || kind === 'dispatcher';
-}
 
 /** A period of local days: `from` inclusive, `to` exclusive (YYYY-MM-DD). */
 export interface DayPeriod {

@@ -8,8 +8,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import {
   accumulate,
-  ACTOR_FACTS,
-  CASE_FACTS,
   contributionsOf,
   difference,
   type CaseHistory,
@@ -18,6 +16,7 @@ import {
   type HistoryEvent,
 } from './contributions.js';
 import './tables.js';
+import { ACTOR_FACTS, CASE_FACTS } from './vocabulary.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

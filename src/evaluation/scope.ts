@@ -11,7 +11,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { codeInScope, scopeOf, type Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
-import { isPersonKind, isRegionKind, type CaseFilter, type SubjectKind } from './facts.js';
+import type { CaseFilter } from './facts.js';
+import { isPersonKind, isRegionKind, type SubjectKind } from './vocabulary.js';
 
 export const EVALUATION_READERS: ReadonlySet<Actor['role']> = new Set([
   'admin',

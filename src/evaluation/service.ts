@@ -7,31 +7,24 @@ import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import { validationError } from '../shared/errors.js';
-import { ACTOR_FACTS, CASE_FACTS, contributionsOf } from './contributions.js';
+import { contributionsOf } from './contributions.js';
+import { computeFacts, emptyFacts, type CaseFilter, type DayPeriod } from './facts.js';
+import { loadProfiles } from './profiles.js';
+import { loadHistories } from './rollups.js';
+import { applyProfile, type Facts, type ItemResult, type Profile } from './scoring.js';
 import {
-  computeFacts,
-  emptyFacts,
+  ACTOR_FACTS,
+  CASE_FACTS,
+  FACT_KEYS,
   isPersonKind,
   isRegionKind,
-  type CaseFilter,
-  type DayPeriod,
+  profileObjectOf,
+  type Comparison,
+  type FactKey,
+  type Grade,
   type PersonKind,
   type SubjectKind,
-} from './facts.js';
-import { loadProfiles } from './profiles.js';
-import {
-  applyProfile,
-  FACT_KEYS,
-  type EvaluationObject,
-  type FactKey,
-  type Facts,
-  type Grade,
-  type ItemResult,
-  type Profile,
-} from './registry.js';
-import { loadHistories } from './rollups.js';
-
-export type Comparison = 'mom' | 'yoy';
+} from './vocabulary.js';
 
 export interface EvaluateRequest {
   object: SubjectKind;
@@ -97,12 +90,6 @@ export function previousPeriod(period: DayPeriod, compare: Comparison): DayPerio
   const shift = compare === 'mom' ? { months: 1 } : { years: 1 };
   const back = (d: string) => DateTime.fromISO(d).minus(shift).toISODate()!;
   return { from: back(period.from), to: back(period.to) };
-}
-
-export function profileObjectOf(kind: SubjectKind): EvaluationObject {
-  if (kind === 'department') return 'department';
-  if (isRegionKind(kind)) return 'region';
-  return kind;
 }
 
 async function profileFor(db: Kysely<DB>, kind: SubjectKind, key: string | undefined): Promise<Profile> {
