@@ -18,23 +18,19 @@ import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { useUser } from '../../session.js';
+import {
+  COMPARISONS,
+  profileObjectOf,
+  SUBJECT_KINDS,
+  type Comparison,
+  type SubjectKind,
+} from '../../../../../src/evaluation/vocabulary.js';
 import { DrillDrawer, type Drill } from './DrillDrawer.js';
 import { ClassSelect } from './filters.js';
 import { FACT_NAMES, GRADE_COLORS, indicatorName, profileName, type FactKey, type Grade } from './labels.js';
 import { em } from './messages.js';
 import { ExportLinks, PeriodPicker, useViewParams } from './period.js';
 
-export const SUBJECT_KINDS = [
-  'department',
-  'street',
-  'community',
-  'grid',
-  'inspector',
-  'operator',
-  'shift_lead',
-  'dispatcher',
-] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 const PEOPLE = ['operator', 'shift_lead', 'dispatcher'] as const;
 const REGION_KINDS: readonly SubjectKind[] = ['street', 'community', 'grid'];
 
@@ -141,7 +137,7 @@ export interface EvaluationRow {
 }
 interface Evaluation {
   profile: { key: string; name: string };
-  compare: { kind: 'mom' | 'yoy'; from: string; to: string } | null;
+  compare: { kind: Comparison; from: string; to: string } | null;
   rows: EvaluationRow[];
 }
 
@@ -156,9 +152,6 @@ export function loadProfiles() {
     });
   return profiles;
 }
-
-const profileObjectOf = (kind: SubjectKind) =>
-  kind === 'department' ? 'department' : REGION_KINDS.includes(kind) ? 'region' : kind;
 
 /** The indicator's value from the row's facts: null when there is nothing to measure. */
 function valueOf(indicator: IndicatorDef, facts: EvaluationRow['facts']): number | null {
@@ -228,7 +221,7 @@ export function EvaluationPage() {
   const { params, period, update } = useViewParams();
   const requested = params.get('kind') as SubjectKind | null;
   const kind: SubjectKind = requested && SUBJECT_KINDS.includes(requested) ? requested : allowed[0]!;
-  const compare = (['mom', 'yoy'] as const).find((c) => c === params.get('compare'));
+  const compare = COMPARISONS.find((c) => c === params.get('compare'));
   const profileKey = params.get('profile') ?? undefined;
   const classId = Number(params.get('classId')) || undefined;
   const [drill, setDrill] = useState<Drill | null>(null);
