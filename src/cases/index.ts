@@ -25,3 +25,4 @@ export {
 } from './public-notes.js';
 export { loadCaseDefaults } from './reference-data.js';
 export { CaseRefParam, resolveCaseRef } from './case-ref.js';
+export { casesForReporting, caseEventsForReporting, caseClocksForReporting } from './reporting-relations.js';

@@ -20,3 +20,4 @@ export {
   type DepartmentInput,
   type DepartmentPatch,
 } from './service.js';
+export { departmentsForReporting } from './reporting-relations.js';
