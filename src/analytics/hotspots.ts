@@ -1,10 +1,10 @@
 /** 高发区域: where problems of each class are reported most, from the grid rollups. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { caseRowsWhere } from '../evaluation/index.js';
+import { classesForReporting } from '../classification/index.js';
+import { caseRollupRows } from '../evaluation/index.js';
+import { regionsForReporting } from '../geography/index.js';
 import { levelFor, periodOf, type AnalyticsRequest } from './request.js';
-import '../evaluation/tables.js';
-import '../cases/tables.js';
 
 export interface Hotspot {
   gridCode: string;
@@ -33,14 +33,15 @@ export async function hotspots(db: Kysely<DB>, request: AnalyticsRequest, limit:
   }>`
     with h as (
       select region_code, class_id, sum(reported)::bigint as reported, sum(filed)::bigint as filed
-      from eval_case_rollups where ${caseRowsWhere('grid', period, request.filter)}
+      from ${caseRollupRows(db, 'grid', period, request.filter).as('r')}
       group by region_code, class_id
       having sum(reported) > 0 or sum(filed) > 0
       order by sum(reported) desc, sum(filed) desc, region_code, class_id
       limit ${limit})
     select h.region_code as grid_code, g.name as grid_name, h.class_id, k.name as class_name, h.reported, h.filed,
       ST_X(g.centroid) as lng, ST_Y(g.centroid) as lat
-    from h left join regions g on g.code = h.region_code left join classifications k on k.id = h.class_id
+    from h left join ${regionsForReporting(db).as('g')} on g.code = h.region_code
+      left join ${classesForReporting(db).as('k')} on k.id = h.class_id
     order by h.reported desc, h.filed desc, h.region_code, h.class_id`.execute(db);
   return rows.rows.map((r) => ({
     gridCode: r.grid_code,

@@ -5,9 +5,10 @@
 import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
+import { casesForReporting } from '../cases/index.js';
+import { classesForReporting } from '../classification/index.js';
 import { regionMatch } from '../evaluation/index.js';
 import { periodOf, type AnalyticsRequest } from './request.js';
-import '../cases/tables.js';
 
 export interface RepeatedOptions {
   /** How many reports make a repeat (N). */
@@ -90,7 +91,7 @@ export async function repeatedProblems(
   const result = await sql<Reported>`
     select c.id, c.component_id::text as component_id, c.classification_id as class_id, k.name as class_name,
       c.reported_at, ST_X(c.location) as lng, ST_Y(c.location) as lat
-    from cases c join classifications k on k.id = c.classification_id
+    from ${casesForReporting(db).as('c')} join ${classesForReporting(db).as('k')} on k.id = c.classification_id
     where ${where} order by c.reported_at, c.id limit 200000`.execute(db);
   const reports = result.rows.map((r) => ({ ...r, id: Number(r.id), reported_at: new Date(r.reported_at) }));
   const found: RepeatedProblem[] = [];

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import { checkPeriod, type CaseFilter, type DayPeriod, type RegionKind } from '../evaluation/index.js';
+import { regionsForReporting } from '../geography/index.js';
 import { validationError } from '../shared/errors.js';
 
 export interface AnalyticsRequest extends DayPeriod {
@@ -19,9 +20,9 @@ const LEVEL_RANK: Record<string, number> = { district: 0, street: 1, community: 
 export async function levelFor(db: Kysely<DB>, filter: CaseFilter): Promise<RegionKind> {
   if (filter.regionCodes === undefined || filter.regionCodes.length === 0) return 'street';
   const rows = await db
-    .selectFrom('regions')
-    .select(['code', 'level'])
-    .where('code', 'in', [...filter.regionCodes])
+    .selectFrom(regionsForReporting(db).as('g'))
+    .select(['g.code', 'g.level'])
+    .where('g.code', 'in', [...filter.regionCodes])
     .execute();
   const missing = filter.regionCodes.filter((code) => !rows.some((r) => r.code === code));
   if (missing.length > 0)

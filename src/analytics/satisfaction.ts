@@ -2,9 +2,13 @@
 import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
+import { casesForReporting } from '../cases/index.js';
+import { classesForReporting } from '../classification/index.js';
+import { departmentsForReporting } from '../departments/index.js';
 import { regionMatch } from '../evaluation/index.js';
+import { regionsForReporting } from '../geography/index.js';
+import { ratingsForReporting } from '../public/index.js';
 import { bucketsOf, levelFor, periodOf, type AnalyticsRequest } from './request.js';
-import '../cases/tables.js';
 
 export const SATISFACTION_GROUPS = ['street', 'class', 'department', 'month', 'week'] as const;
 export type SatisfactionGroup = (typeof SATISFACTION_GROUPS)[number];
@@ -63,9 +67,9 @@ export async function satisfaction(
     week: bucket('week'),
   }[group];
   const nameOf = {
-    street: sql`(select name from regions where code = c.street_code)`,
-    class: sql`(select name from classifications where id = c.classification_id)`,
-    department: sql`(select name from departments where id = c.department_id)`,
+    street: sql`(select g.name from ${regionsForReporting(db).as('g')} where g.code = c.street_code)`,
+    class: sql`(select k.name from ${classesForReporting(db).as('k')} where k.id = c.classification_id)`,
+    department: sql`(select d.name from ${departmentsForReporting(db).as('d')} where d.id = c.department_id)`,
     month: sql`to_char(date_trunc('month', ${localDay}), 'YYYY-MM')`,
     week: bucket('week'),
   }[group];
@@ -85,7 +89,7 @@ export async function satisfaction(
       count(*) filter (where r.score = 1) as s1, count(*) filter (where r.score = 2) as s2,
       count(*) filter (where r.score = 3) as s3, count(*) filter (where r.score = 4) as s4,
       count(*) filter (where r.score = 5) as s5, count(*) filter (where r.request_reopen) as reopen
-    from case_ratings r join cases c on c.id = r.case_id
+    from ${ratingsForReporting(db).as('r')} join ${casesForReporting(db).as('c')} on c.id = r.case_id
     where ${where}
     group by 1 order by count(*) desc, 1`.execute(db);
   const rowOf = (

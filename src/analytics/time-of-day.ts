@@ -1,9 +1,8 @@
 /** 时段分布: reports by weekday × local hour (a heatmap), from the hourly rollups. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { caseRowsWhere } from '../evaluation/index.js';
+import { hourRollupRows } from '../evaluation/index.js';
 import { levelFor, periodOf, type AnalyticsRequest } from './request.js';
-import '../evaluation/tables.js';
 
 export interface TimeOfDayCell {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -18,7 +17,7 @@ export async function timeOfDay(db: Kysely<DB>, request: AnalyticsRequest): Prom
   const level = await levelFor(db, request.filter);
   const rows = await sql<{ weekday: number; hour: number; reported: string }>`
     select extract(isodow from day)::int as weekday, hour, sum(reported)::bigint as reported
-    from eval_hour_rollups where ${caseRowsWhere(level, period, request.filter)}
+    from ${hourRollupRows(db, level, period, request.filter).as('r')}
     group by 1, 2`.execute(db);
   const found = new Map(rows.rows.map((r) => [`${r.weekday}:${r.hour}`, Number(r.reported)]));
   const cells: TimeOfDayCell[] = [];

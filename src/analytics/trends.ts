@@ -1,9 +1,8 @@
 /** 趋势: counts per day, week or month, from the rollups at the level the filters need. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { caseRowsWhere } from '../evaluation/index.js';
+import { caseRollupRows } from '../evaluation/index.js';
 import { bucketsOf, levelFor, periodOf, type AnalyticsRequest, type TrendInterval } from './request.js';
-import '../evaluation/tables.js';
 
 export interface TrendPoint {
   /** First local day of the bucket (weeks start on Monday). */
@@ -35,7 +34,7 @@ export async function trends(
     select to_char(date_trunc(${interval}, day), 'YYYY-MM-DD') as bucket,
       sum(reported)::bigint as reported, sum(filed)::bigint as filed, sum(closed)::bigint as closed,
       sum(handled)::bigint as handled, sum(handled_on_time)::bigint as on_time
-    from eval_case_rollups where ${caseRowsWhere(level, period, request.filter)}
+    from ${caseRollupRows(db, level, period, request.filter).as('r')}
     group by 1 order by 1`.execute(db);
   const found = new Map(rows.rows.map((r) => [r.bucket, r]));
   return bucketsOf(period, interval).map((key) => {

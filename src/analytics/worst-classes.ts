@@ -1,9 +1,9 @@
 /** 按期率最低的类别: the classes whose cases are handled on time least often, from the rollups. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { caseRowsWhere } from '../evaluation/index.js';
+import { classesForReporting } from '../classification/index.js';
+import { caseRollupRows } from '../evaluation/index.js';
 import { levelFor, periodOf, type AnalyticsRequest } from './request.js';
-import '../evaluation/tables.js';
 
 export interface ClassRate {
   classId: number;
@@ -34,8 +34,8 @@ export async function worstClasses(
   }>`
     select r.class_id, k.name as class_name, sum(r.handled)::bigint as handled, sum(r.handled_on_time)::bigint as on_time,
       sum(r.to_close)::bigint as to_close, sum(r.closed_on_time)::bigint as closed_on_time
-    from eval_case_rollups r left join classifications k on k.id = r.class_id
-    where ${caseRowsWhere(level, period, request.filter)}
+    from ${caseRollupRows(db, level, period, request.filter).as('r')}
+      left join ${classesForReporting(db).as('k')} on k.id = r.class_id
     group by r.class_id, k.name
     having sum(r.handled) >= ${options.minHandled} and sum(r.handled) > 0
     order by sum(r.handled_on_time)::float / sum(r.handled), sum(r.handled) desc, r.class_id

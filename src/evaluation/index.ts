@@ -10,7 +10,7 @@ export {
 export { evaluationRoutes } from './routes.js';
 export { EXPORT_FORMATS, lastDayOf, sendTable, type Column, type ReportHead, type Table } from './export.js';
 export { reportOrganisation } from './service.js';
-export { caseRowsWhere, regionMatch, type CaseFilter, type DayPeriod } from './facts.js';
+export { caseRollupRows, hourRollupRows, regionMatch, type CaseFilter, type DayPeriod } from './facts.js';
 export type { RegionKind } from './vocabulary.js';
 export { Day } from './routes.js';
 export { scopedFilter } from './scope.js';
