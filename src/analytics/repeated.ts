@@ -7,8 +7,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import { casesForReporting } from '../cases/index.js';
 import { classesForReporting } from '../classification/index.js';
-import { regionMatch } from '../evaluation/index.js';
-import { periodOf, type AnalyticsRequest } from './request.js';
+import { caseFilterOf, periodOf, type AnalyticsRequest } from './request.js';
 
 export interface RepeatedOptions {
   /** How many reports make a repeat (N). */
@@ -82,9 +81,7 @@ export async function repeatedProblems(
     [
       sql`c.reported_at >= ${start}::timestamptz`,
       sql`c.reported_at < ${end}::timestamptz`,
-      ...(filter.classId !== undefined ? [sql`c.classification_id = ${filter.classId}`] : []),
-      ...(filter.departmentId !== undefined ? [sql`c.department_id = ${filter.departmentId}`] : []),
-      ...(filter.regionCodes !== undefined ? [regionMatch(filter.regionCodes, 'c.grid_code')] : []),
+      ...caseFilterOf(filter),
     ],
     sql` and `,
   );

@@ -1,12 +1,19 @@
 /**
  * What every analysis (统计分析) takes: a period of local days and the filters (regions,
  * department, class) — the same as evaluation's, read from its rollups through its door — the
- * rollup level they need, and the buckets of a period for trends.
+ * rollup level they need, the same filter on cases for the analyses that read cases, and the
+ * buckets of a period for trends.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
-import { checkPeriod, type CaseFilter, type DayPeriod, type RegionKind } from '../evaluation/index.js';
+import {
+  checkPeriod,
+  regionMatch,
+  type CaseFilter,
+  type DayPeriod,
+  type RegionKind,
+} from '../evaluation/index.js';
 import { regionsForReporting } from '../geography/index.js';
 import { validationError } from '../shared/errors.js';
 
@@ -34,6 +41,15 @@ export async function levelFor(db: Kysely<DB>, filter: CaseFilter): Promise<Regi
 /** The request's period of local days, checked (a validation error names the field at fault). */
 export function periodOf(request: AnalyticsRequest): DayPeriod {
   return checkPeriod({ from: request.from, to: request.to });
+}
+
+/** The filter as conditions on cases aliased `c` (for the analyses that read cases, not rollups). */
+export function caseFilterOf(filter: CaseFilter): RawBuilder<unknown>[] {
+  return [
+    ...(filter.classId !== undefined ? [sql`c.classification_id = ${filter.classId}`] : []),
+    ...(filter.departmentId !== undefined ? [sql`c.department_id = ${filter.departmentId}`] : []),
+    ...(filter.regionCodes !== undefined ? [regionMatch(filter.regionCodes, 'c.grid_code')] : []),
+  ];
 }
 
 export const TREND_INTERVALS = ['day', 'week', 'month'] as const;

@@ -5,10 +5,9 @@ import type { DB } from '../db/schema.js';
 import { casesForReporting } from '../cases/index.js';
 import { classesForReporting } from '../classification/index.js';
 import { departmentsForReporting } from '../departments/index.js';
-import { regionMatch } from '../evaluation/index.js';
 import { regionsForReporting } from '../geography/index.js';
 import { ratingsForReporting } from '../public/index.js';
-import { bucketsOf, levelFor, periodOf, type AnalyticsRequest } from './request.js';
+import { bucketsOf, caseFilterOf, levelFor, periodOf, type AnalyticsRequest } from './request.js';
 
 export const SATISFACTION_GROUPS = ['street', 'class', 'department', 'month', 'week'] as const;
 export type SatisfactionGroup = (typeof SATISFACTION_GROUPS)[number];
@@ -51,9 +50,7 @@ export async function satisfaction(
     [
       sql`r.created_at >= ${start}::timestamptz`,
       sql`r.created_at < ${end}::timestamptz`,
-      ...(filter.classId !== undefined ? [sql`c.classification_id = ${filter.classId}`] : []),
-      ...(filter.departmentId !== undefined ? [sql`c.department_id = ${filter.departmentId}`] : []),
-      ...(filter.regionCodes !== undefined ? [regionMatch(filter.regionCodes, 'c.grid_code')] : []),
+      ...caseFilterOf(filter),
     ],
     sql` and `,
   );
