@@ -1,4 +1,8 @@
-/** The evaluation module's door: rollups for the case loop and the CLI, routes for the API. */
+/**
+ * The evaluation module's door: rollups for the case loop and the CLI, routes for the API, and for
+ * analytics the rollup rows (read relations), filters, periods and report exports. The web app
+ * imports the pure vocabulary (vocabulary.ts) directly.
+ */
 export {
   trackRollups,
   rebuildRollups,
