@@ -3,6 +3,9 @@
  * analytics the rollup rows (read relations), filters, periods and report exports. The web app
  * imports the pure vocabulary (vocabulary.ts) directly.
  */
+// The routes first: through http/auth they load the cases and public doors before rollups.ts asks
+// the cases door for its relations (public's schemas read the cases door while it loads).
+export { evaluationRoutes } from './routes.js';
 export {
   trackRollups,
   rebuildRollups,
@@ -11,7 +14,6 @@ export {
   storedRollups,
   type RollupTracker,
 } from './rollups.js';
-export { evaluationRoutes } from './routes.js';
 export { EXPORT_FORMATS, lastDayOf, sendTable, type Column, type ReportHead, type Table } from './export.js';
 export { reportOrganisation } from './service.js';
 export { caseRollupRows, hourRollupRows, regionMatch, type CaseFilter, type DayPeriod } from './facts.js';
