@@ -34,6 +34,7 @@ export const SHARED_SERVER_SOURCES = [
   'src/cases/workflow/model.ts',
   'src/identity/actor.ts',
   'src/shared/errors.ts',
+  'src/evaluation/vocabulary.ts',
 ].map((file) => path.join(rootDir, file));
 
 export function sourceHash(): string {

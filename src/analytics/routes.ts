@@ -19,18 +19,13 @@ import {
   type CaseFilter,
   type Table,
 } from '../evaluation/index.js';
-import {
-  hotspots,
-  hotspotsGeoJson,
-  repeatedProblems,
-  SATISFACTION_GROUPS,
-  satisfaction,
-  timeOfDay,
-  TREND_INTERVALS,
-  trends,
-  worstClasses,
-  type AnalyticsRequest,
-} from './service.js';
+import { hotspots, hotspotsGeoJson } from './hotspots.js';
+import { repeatedProblems } from './repeated.js';
+import { TREND_INTERVALS, type AnalyticsRequest } from './request.js';
+import { SATISFACTION_GROUPS, satisfaction } from './satisfaction.js';
+import { timeOfDay } from './time-of-day.js';
+import { trends } from './trends.js';
+import { worstClasses } from './worst-classes.js';
 
 const Filters = {
   from: Day,

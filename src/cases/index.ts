@@ -34,3 +34,4 @@ export {
   listAfterPhotos,
 } from './channel-reads.js';
 export { recordChannelNote } from './channel-notes.js';
+export { casesForReporting, caseEventsForReporting, caseClocksForReporting } from './reporting-relations.js';

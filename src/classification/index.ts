@@ -4,3 +4,4 @@ export { classificationRoutes } from './routes.js';
 export { loadReferenceData } from './reference-data.js';
 export { classificationModule } from './module.js';
 export { classRelation, listClassKeys } from './relations.js';
+export { classesForReporting } from './reporting-relations.js';

@@ -22,3 +22,4 @@ export {
 } from './service.js';
 export { departmentsModule } from './module.js';
 export { departmentRelation } from './relations.js';
+export { departmentsForReporting } from './reporting-relations.js';

@@ -13,7 +13,9 @@ import {
   type HistoryClock,
   type HistoryEvent,
 } from './contributions.js';
-import { deriveFacts, FACT_KEYS, indicatorValue, INDICATORS, type Facts } from './registry.js';
+import { INDICATORS } from './indicators.js';
+import { deriveFacts, indicatorValue, type Facts } from './scoring.js';
+import { FACT_KEYS } from './vocabulary.js';
 
 const TZ = 'Asia/Shanghai';
 const STREET = '110101001';

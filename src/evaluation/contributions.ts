@@ -7,56 +7,7 @@
  */
 
 import { localDayHour } from '../shared/local-time.js';
-
-/** Case facts, by place × class × department × local day (table eval_case_rollups). */
-export const CASE_FACTS = [
-  'reported',
-  'self_handled',
-  'filed',
-  'filed_by_inspector',
-  'filed_by_others',
-  'to_close',
-  'closed',
-  'closed_on_time',
-  'to_handle',
-  'handled',
-  'handled_on_time',
-  'handled_late',
-  'handled_of_due',
-  'handled_on_time_of_due',
-  'overdue',
-  'returns',
-  'reworks',
-  'extensions',
-  'suspensions',
-] as const;
-export type CaseFact = (typeof CASE_FACTS)[number];
-
-/** Facts of people, by actor × local day (table eval_actor_rollups). */
-export const ACTOR_FACTS = [
-  'reports',
-  'valid_reports',
-  'checks',
-  'checks_on_time',
-  'verifications',
-  'verifications_on_time',
-  'check_tasks_sent',
-  'check_tasks_sent_on_time',
-  'verify_tasks_sent',
-  'verify_tasks_sent_on_time',
-  'filings',
-  'filings_on_time',
-  'filings_voided',
-  'closings',
-  'closings_on_time',
-  'dispatches',
-  'dispatches_on_time',
-  'dispatches_undone',
-] as const;
-export type ActorFact = (typeof ACTOR_FACTS)[number];
-
-export const REGION_LEVELS = ['grid', 'community', 'street'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+import type { ActorFact, CaseFact, RegionKind } from './vocabulary.js';
 
 export interface HistoryEvent {
   id: number;
@@ -136,7 +87,7 @@ export function contributionsOf(
 ): Contributions {
   const out = into;
   const add = (key: string, n = 1) => out.set(key, (out.get(key) ?? 0) + n);
-  const regions: Array<[RegionLevel, string]> = [
+  const regions: Array<[RegionKind, string]> = [
     ['grid', history.gridCode],
     ['community', history.communityCode],
     ['street', history.streetCode],

@@ -5,32 +5,19 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { ACTOR_FACTS, CASE_FACTS } from './contributions.js';
-import { deriveFacts, FACT_KEYS, type Facts } from './registry.js';
+import { regionsForReporting } from '../geography/index.js';
+import { staffForReporting, staffRegionsForReporting } from '../identity/index.js';
+import { deriveFacts, type Facts } from './scoring.js';
+import {
+  ACTOR_FACTS,
+  CASE_FACTS,
+  FACT_KEYS,
+  isRegionKind,
+  type PersonKind,
+  type RegionKind,
+  type SubjectKind,
+} from './vocabulary.js';
 import './tables.js';
-
-/** Who is evaluated: departments, places, or people in one of the four posts (岗位). */
-export const SUBJECT_KINDS = [
-  'department',
-  'street',
-  'community',
-  'grid',
-  'inspector',
-  'operator',
-  'shift_lead',
-  'dispatcher',
-] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
-export type RegionKind = 'street' | 'community' | 'grid';
-export type PersonKind = 'inspector' | 'operator' | 'shift_lead' | 'dispatcher';
-
-export function isRegionKind(kind: SubjectKind): kind is RegionKind {
-  return kind === 'street' || kind === 'community' || kind === 'grid';
-}
-
-export function isPersonKind(kind: SubjectKind): kind is PersonKind {
-  return kind === 'inspector' || kind === 'operator' || kind === 'shift_lead' || kind === 'dispatcher';
-}
 
 /** A period of local days: `from` inclusive, `to` exclusive (YYYY-MM-DD). */
 export interface DayPeriod {
@@ -71,6 +58,26 @@ export function caseRowsWhere(level: RegionKind, period: DayPeriod, filter: Case
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * The case rollup rows (eval_case_rollups) of a level over a period, narrowed by the filter: a
+ * read relation that analytics aggregates in its own statement (aliased, `.as('r')`); PostgreSQL
+ * inlines it, so the plan is the one of the table's own rows.
+ */
+export function caseRollupRows(db: Kysely<DB>, level: RegionKind, period: DayPeriod, filter: CaseFilter) {
+  return db
+    .selectFrom('eval_case_rollups')
+    .selectAll()
+    .where(sql<boolean>`${caseRowsWhere(level, period, filter)}`);
+}
+
+/** The hourly report rollup rows (eval_hour_rollups) of a level over a period, narrowed by the filter. */
+export function hourRollupRows(db: Kysely<DB>, level: RegionKind, period: DayPeriod, filter: CaseFilter) {
+  return db
+    .selectFrom('eval_hour_rollups')
+    .selectAll()
+    .where(sql<boolean>`${caseRowsWhere(level, period, filter)}`);
+}
+
 function toFacts(row: Record<string, unknown>, keys: readonly string[]): Facts {
   const facts = emptyFacts();
   for (const key of keys) facts[key as keyof Facts] = Number(row[key] ?? 0);
@@ -95,8 +102,12 @@ async function regionFacts(db: Kysely<DB>, kind: RegionKind, period: DayPeriod, 
   const result = new Map(rows.rows.map((r) => [String(r.subject), toFacts(r, CASE_FACTS)]));
   // Unit grids under each region, counted by code prefix in memory (one pass over the grid codes).
   const [own, grids] = await Promise.all([
-    db.selectFrom('regions').select(['code', 'area_m2']).where('level', '=', kind).execute(),
-    db.selectFrom('regions').select('code').where('level', '=', 'grid').execute(),
+    db
+      .selectFrom(regionsForReporting(db).as('g'))
+      .select(['g.code', 'g.area_m2'])
+      .where('g.level', '=', kind)
+      .execute(),
+    db.selectFrom(regionsForReporting(db).as('g')).select('g.code').where('g.level', '=', 'grid').execute(),
   ]);
   const lengths = [...new Set(own.map((r) => r.code.length))];
   const gridCount = new Map<string, number>();
@@ -137,14 +148,14 @@ async function personFacts(db: Kysely<DB>, kind: PersonKind, period: DayPeriod) 
     const grids = await sql<{ subject: string; filed: number; by_others: number }>`
       select ur.user_id::text as subject, coalesce(sum(r.filed), 0)::bigint as filed,
         coalesce(sum(r.filed_by_others), 0)::bigint as by_others
-      from users u
-      join user_regions ur on ur.user_id = u.id
-      join regions g on g.code = ur.region_code
+      from ${staffForReporting(db).as('u')}
+      join ${staffRegionsForReporting(db).as('ur')} on ur.user_id = u.id
+      join ${regionsForReporting(db).as('g')} on g.code = ur.region_code
       join eval_case_rollups r on r.day >= ${period.from}::date and r.day < ${period.to}::date and (
         (g.level <> 'district' and r.level = g.level and r.region_code = g.code)
         or (g.level = 'district' and r.level = 'street' and r.region_code like g.code || '%'))
       where u.role = 'inspector'
-        and not exists (select 1 from user_regions o where o.user_id = ur.user_id
+        and not exists (select 1 from ${staffRegionsForReporting(db).as('o')} where o.user_id = ur.user_id
           and o.region_code <> ur.region_code and ur.region_code like o.region_code || '%')
       group by ur.user_id`.execute(db);
     for (const row of grids.rows) {

@@ -1,7 +1,7 @@
 /**
  * 日常处置率, 应处置按期完成率 and 按期处置率 stay within 0–100 % for any history and any period
  * (issue #11 §5: handlings of the period over the dispatches of the period reached 130 %). Pure:
- * contributions summed over a period, as the rollups do, then the registry's formulas.
+ * contributions summed over a period, as the rollups do, then the scoring formulas.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ import {
   type HistoryClock,
   type HistoryEvent,
 } from './contributions.js';
-import { FACT_KEYS, indicatorValue, INDICATORS, type Facts } from './registry.js';
+import { INDICATORS } from './indicators.js';
+import { indicatorValue, type Facts } from './scoring.js';
+import { FACT_KEYS } from './vocabulary.js';
 
 const TZ = 'Asia/Shanghai';
 const START = Date.parse('2026-10-01T00:00:00+08:00');

@@ -1,7 +1,7 @@
 /**
- * Evaluation profiles as configuration: the built-in ones (registry.ts: national defaults and a
- * city's own) and those an administrator stores as JSON (table evaluation_profiles), which add a
- * city's profile or override a built-in one with the same key. Every stored profile is validated
+ * Evaluation profiles as configuration: the built-in ones (builtin-profiles.ts: national defaults
+ * and a city's own) and those an administrator stores as JSON (table evaluation_profiles), which
+ * add a city's profile or override a built-in one with the same key. Every stored profile is validated
  * like the built-ins: known indicators of one object, weights > 0 summing to 100, tiers in order.
  */
 import { sql, type Kysely } from 'kysely';
@@ -10,16 +10,10 @@ import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
-import {
-  EVALUATION_OBJECTS,
-  INDICATORS_BY_KEY,
-  PROFILES,
-  validateProfile,
-  type EvaluationObject,
-  type Profile,
-  type ProfileItem,
-  type Scoring,
-} from './registry.js';
+import { PROFILES } from './builtin-profiles.js';
+import { INDICATORS_BY_KEY } from './indicators.js';
+import { validateProfile, type Profile, type ProfileItem, type Scoring } from './scoring.js';
+import { EVALUATION_OBJECTS, type EvaluationObject } from './vocabulary.js';
 import './tables.js';
 
 /** A profile as stored and exchanged: indicator keys, and `null` for an open-ended tier bound. */

@@ -5,11 +5,10 @@
  * else writes these tables except `rebuildRollups`, which recomputes them from the history.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { caseClocksForReporting, caseEventsForReporting, casesForReporting } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
 import {
   accumulate,
-  ACTOR_FACTS,
-  CASE_FACTS,
   contributionsOf,
   difference,
   type CaseHistory,
@@ -18,6 +17,7 @@ import {
   type HistoryEvent,
 } from './contributions.js';
 import './tables.js';
+import { ACTOR_FACTS, CASE_FACTS } from './vocabulary.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -90,11 +90,11 @@ export async function loadHistories(
       (select json_agg(json_build_object('id', e.id, 'at', e.at, 'actor_id', e.actor_id, 'action', e.action,
           'from_status', e.from_status, 'to_status', e.to_status,
           'changes', json_build_object('department_id', e.changes->'department_id', 'clock', e.changes->'clock')))
-        from case_events e where e.case_id = c.id) as events,
+        from ${caseEventsForReporting(db).as('e')} where e.case_id = c.id) as events,
       (select json_agg(json_build_object('clock', k.clock, 'round', k.round, 'started_at', k.started_at,
           'due_at', k.due_at))
-        from case_clocks k where k.case_id = c.id) as clocks
-    from cases c where ${filter}`.execute(db);
+        from ${caseClocksForReporting(db).as('k')} where k.case_id = c.id) as clocks
+    from ${casesForReporting(db).as('c')} where ${filter}`.execute(db);
   return result.rows.map(historyOf);
 }
 
@@ -380,13 +380,10 @@ async function writeInBulk(
       tx,
     );
   const upTo = range.upToId === null ? sql`true` : sql`id <= ${range.upToId}`;
-  const total = Number(
-    (
-      await sql<{
-        n: number;
-      }>`select count(*)::int as n from cases where id > ${range.afterId} and ${upTo}`.execute(tx)
-    ).rows[0]?.n ?? 0,
-  );
+  const cases = casesForReporting(tx).as('c');
+  const counted = await sql<{ n: number }>`
+    select count(*)::int as n from ${cases} where id > ${range.afterId} and ${upTo}`.execute(tx);
+  const total = Number(counted.rows[0]?.n ?? 0);
   const load = (afterId: number) => loadHistories(tx, { afterId, limit: batchSize, upToId: range.upToId });
   let done = 0;
   let next = load(range.afterId);

@@ -10,12 +10,12 @@ import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { DomainError } from '../shared/errors.js';
 import { EXPORT_FORMATS, sendTable } from './export.js';
-import { SUBJECT_KINDS } from './facts.js';
+import { INDICATORS_BY_KEY } from './indicators.js';
 import { definitionOf, deleteProfile, loadProfiles, saveProfile } from './profiles.js';
-import { EVALUATION_OBJECTS, FACT_KEYS, FACT_LABELS, INDICATORS_BY_KEY } from './registry.js';
 import { authorizeEvaluation, visibleSubjects } from './scope.js';
 import { drillDown, evaluate, reportOrganisation, subjectsOf } from './service.js';
 import { caseListTable, evaluationTable } from './tables-export.js';
+import { COMPARISONS, EVALUATION_OBJECTS, FACT_KEYS, FACT_LABELS, SUBJECT_KINDS } from './vocabulary.js';
 
 /** A local day, YYYY-MM-DD. */
 export const Day = CivilDate({ description: 'local day YYYY-MM-DD' });
@@ -96,7 +96,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
             to: Day,
             profileKey: Type.Optional(Type.String({ maxLength: 64 })),
             classId: Type.Optional(SerialId()),
-            compare: Type.Optional(Type.Enum(['mom', 'yoy'] as const)),
+            compare: Type.Optional(Type.Enum(COMPARISONS)),
             format: Type.Optional(Format),
           },
           { additionalProperties: false },

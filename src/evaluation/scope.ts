@@ -9,9 +9,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { codeInScope, scopeOf, type Actor } from '../identity/index.js';
+import { departmentsForReporting } from '../departments/index.js';
+import { codeInScope, scopeOf, staffRegionsForReporting, type Actor } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
-import { isPersonKind, isRegionKind, type CaseFilter, type SubjectKind } from './facts.js';
+import type { CaseFilter } from './facts.js';
+import { isPersonKind, isRegionKind, type SubjectKind } from './vocabulary.js';
 
 export const EVALUATION_READERS: ReadonlySet<Actor['role']> = new Set([
   'admin',
@@ -54,7 +56,10 @@ export async function visibleSubjects(
   if (object === 'department') {
     if (DEPARTMENT_BOUND.has(actor.role))
       return new Set(subjects.filter((s) => actor.departmentId !== null && s === String(actor.departmentId)));
-    const departments = await db.selectFrom('departments').select(['id', 'region_code']).execute();
+    const departments = await db
+      .selectFrom(departmentsForReporting(db).as('d'))
+      .select(['d.id', 'd.region_code'])
+      .execute();
     const ids = new Set(
       departments
         .filter((d) => d.id === actor.departmentId || codeInScope(scope, d.region_code))
@@ -64,7 +69,10 @@ export async function visibleSubjects(
   }
   if (isPersonKind(object) && (actor.role === 'inspector' || DEPARTMENT_BOUND.has(actor.role)))
     return new Set(subjects.filter((s) => s === String(actor.id)));
-  const regions = await db.selectFrom('user_regions').select(['user_id', 'region_code']).execute();
+  const regions = await db
+    .selectFrom(staffRegionsForReporting(db).as('ur'))
+    .select(['ur.user_id', 'ur.region_code'])
+    .execute();
   const byUser = new Map<string, string[]>();
   for (const r of regions)
     byUser.set(String(r.user_id), [...(byUser.get(String(r.user_id)) ?? []), r.region_code]);

@@ -5,33 +5,31 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { caseEventsForReporting, casesForReporting } from '../cases/index.js';
+import { classesForReporting } from '../classification/index.js';
 import type { DB } from '../db/schema.js';
+import { departmentsForReporting } from '../departments/index.js';
+import { regionsForReporting } from '../geography/index.js';
+import { staffForReporting, staffRegionsForReporting } from '../identity/index.js';
 import { validationError } from '../shared/errors.js';
-import { ACTOR_FACTS, CASE_FACTS, contributionsOf } from './contributions.js';
+import { contributionsOf } from './contributions.js';
+import { computeFacts, emptyFacts, type CaseFilter, type DayPeriod } from './facts.js';
+import { loadProfiles } from './profiles.js';
+import { loadHistories } from './rollups.js';
+import { applyProfile, type Facts, type ItemResult, type Profile } from './scoring.js';
 import {
-  computeFacts,
-  emptyFacts,
+  ACTOR_FACTS,
+  CASE_FACTS,
+  FACT_KEYS,
   isPersonKind,
   isRegionKind,
-  type CaseFilter,
-  type DayPeriod,
+  profileObjectOf,
+  type Comparison,
+  type FactKey,
+  type Grade,
   type PersonKind,
   type SubjectKind,
-} from './facts.js';
-import { loadProfiles } from './profiles.js';
-import {
-  applyProfile,
-  FACT_KEYS,
-  type EvaluationObject,
-  type FactKey,
-  type Facts,
-  type Grade,
-  type ItemResult,
-  type Profile,
-} from './registry.js';
-import { loadHistories } from './rollups.js';
-
-export type Comparison = 'mom' | 'yoy';
+} from './vocabulary.js';
 
 export interface EvaluateRequest {
   object: SubjectKind;
@@ -99,12 +97,6 @@ export function previousPeriod(period: DayPeriod, compare: Comparison): DayPerio
   return { from: back(period.from), to: back(period.to) };
 }
 
-export function profileObjectOf(kind: SubjectKind): EvaluationObject {
-  if (kind === 'department') return 'department';
-  if (isRegionKind(kind)) return 'region';
-  return kind;
-}
-
 async function profileFor(db: Kysely<DB>, kind: SubjectKind, key: string | undefined): Promise<Profile> {
   const wanted = profileObjectOf(kind);
   const profiles = await loadProfiles(db);
@@ -137,30 +129,30 @@ interface Subject {
 export async function subjectsOf(db: Kysely<DB>, kind: SubjectKind): Promise<Subject[]> {
   if (kind === 'department') {
     const rows = await db
-      .selectFrom('departments')
-      .select(['id', 'name', 'credit_code'])
-      .where('active', '=', true)
-      .orderBy('id')
+      .selectFrom(departmentsForReporting(db).as('d'))
+      .select(['d.id', 'd.name', 'd.credit_code'])
+      .where('d.active', '=', true)
+      .orderBy('d.id')
       .execute();
     return rows.map((r) => ({ key: String(r.id), name: r.name, code: r.credit_code }));
   }
   if (isRegionKind(kind)) {
     const rows = await db
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('level', '=', kind)
-      .orderBy('code')
+      .selectFrom(regionsForReporting(db).as('g'))
+      .select(['g.code', 'g.name'])
+      .where('g.level', '=', kind)
+      .orderBy('g.code')
       .execute();
     return rows.map((r) => ({ key: r.code, name: r.name, code: r.code }));
   }
   const { role, position } = PERSON_ROLE[kind];
   let query = db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('role', '=', role as never)
-    .where('active', '=', true);
-  if (position !== null) query = query.where('position', '=', position as never);
-  const rows = await query.orderBy('id').execute();
+    .selectFrom(staffForReporting(db).as('u'))
+    .select(['u.id', 'u.display_name'])
+    .where('u.role', '=', role as never)
+    .where('u.active', '=', true);
+  if (position !== null) query = query.where('u.position', '=', position as never);
+  const rows = await query.orderBy('u.id').execute();
   return rows.map((r) => ({ key: String(r.id), name: r.display_name, code: null }));
 }
 
@@ -253,10 +245,10 @@ export async function evaluate(db: Kysely<DB>, request: EvaluateRequest): Promis
  */
 export async function reportOrganisation(db: Kysely<DB>): Promise<string | null> {
   const row = await db
-    .selectFrom('regions')
-    .select('name')
-    .where('level', '=', 'district')
-    .orderBy('code')
+    .selectFrom(regionsForReporting(db).as('g'))
+    .select('g.name')
+    .where('g.level', '=', 'district')
+    .orderBy('g.code')
     .executeTakeFirst();
   return row?.name ?? null;
 }
@@ -315,12 +307,13 @@ export async function drillDown(
   const start = DateTime.fromISO(period.from, { zone: timeZone }).toJSDate();
   const end = DateTime.fromISO(period.to, { zone: timeZone }).toJSDate();
   const subject = request.subject;
-  const inWindow = sql`exists (select 1 from case_events w where w.case_id = c.id
+  const events = (alias: string) => caseEventsForReporting(db).as(alias);
+  const inWindow = sql`exists (select 1 from ${events('w')} where w.case_id = c.id
     and w.at >= ${start}::timestamptz and w.at < ${end}::timestamptz)`;
   let regionPrefixes: string[] = [];
   let where;
   if (request.object === 'department') {
-    where = sql`${inWindow} and (c.department_id = ${Number(subject)} or exists (select 1 from case_events d
+    where = sql`${inWindow} and (c.department_id = ${Number(subject)} or exists (select 1 from ${events('d')}
       where d.case_id = c.id and (d.changes->'department_id'->>'after' = ${subject}
         or d.changes->'department_id'->>'before' = ${subject})))`;
   } else if (isRegionKind(request.object)) {
@@ -328,9 +321,9 @@ export async function drillDown(
     where = sql`${inWindow} and c.grid_code like ${`${subject}%`}`;
   } else if (!isActorFact) {
     const codes = await db
-      .selectFrom('user_regions')
-      .select('region_code')
-      .where('user_id', '=', Number(subject))
+      .selectFrom(staffRegionsForReporting(db).as('ur'))
+      .select('ur.region_code')
+      .where('ur.user_id', '=', Number(subject))
       .execute();
     regionPrefixes = codes.map((c) => c.region_code);
     if (regionPrefixes.length === 0) return [];
@@ -339,11 +332,12 @@ export async function drillDown(
       sql` or `,
     )})`;
   } else {
-    where = sql`exists (select 1 from case_events w where w.case_id = c.id and w.actor_id = ${Number(subject)}
+    where = sql`exists (select 1 from ${events('w')} where w.case_id = c.id and w.actor_id = ${Number(subject)}
       and w.at >= ${start}::timestamptz and w.at < ${end}::timestamptz)`;
   }
+  const cases = casesForReporting(db).as('c');
   const candidates = await sql<{ id: number }>`
-    select c.id from cases c where ${where} order by c.id limit ${DRILL_DOWN_LIMIT}`.execute(db);
+    select c.id from ${cases} where ${where} order by c.id limit ${DRILL_DOWN_LIMIT}`.execute(db);
   const ids = candidates.rows.map((r) => Number(r.id));
   const matches = (key: string): boolean => {
     const parts = key.split('|');
@@ -390,8 +384,8 @@ export async function caseSummaries(db: Kysely<DB>, ids: readonly number[]): Pro
     reported_at: Date;
   }>`
     select c.id, c.number, k.name as class_name, c.status, c.grid_code, d.name as department_name, c.reported_at
-    from cases c join classifications k on k.id = c.classification_id
-    left join departments d on d.id = c.department_id
+    from ${casesForReporting(db).as('c')} join ${classesForReporting(db).as('k')} on k.id = c.classification_id
+    left join ${departmentsForReporting(db).as('d')} on d.id = c.department_id
     where c.id = any(${sql.val([...ids])}::bigint[]) order by c.id`.execute(db);
   return rows.rows.map((r) => ({
     id: Number(r.id),

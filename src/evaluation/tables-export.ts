@@ -8,20 +8,9 @@ import {
   type ReportHead,
   type Table,
 } from './export.js';
-import type { Profile } from './registry.js';
-import { FACT_LABELS, type FactKey } from './registry.js';
+import type { Profile } from './scoring.js';
+import { FACT_LABELS, SUBJECT_KIND_NAMES, type FactKey } from './vocabulary.js';
 import type { CaseSummary, Evaluation } from './service.js';
-
-const OBJECT_NAMES: Record<string, string> = {
-  department: '专业部门',
-  street: '街道',
-  community: '社区',
-  grid: '单元网格',
-  inspector: '监督员',
-  operator: '受理员',
-  shift_lead: '值班长',
-  dispatcher: '派遣员',
-};
 
 /** The header of the subject's public code, or none (people have no code to print). */
 const CODE_HEADERS: Record<string, string | undefined> = {
@@ -99,7 +88,7 @@ export function evaluationTable(evaluation: Evaluation, profile: Profile, head: 
     ...Object.fromEntries(factKeys.map((k) => [`fact_${k}`, row.facts[k]])),
   }));
   return {
-    title: `${OBJECT_NAMES[evaluation.object] ?? evaluation.object}综合评价表`,
+    title: `${SUBJECT_KIND_NAMES[evaluation.object]}综合评价表`,
     columns,
     rows,
     report: reportHead(head, evaluation),

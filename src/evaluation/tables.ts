@@ -1,12 +1,12 @@
 /** Row types of the evaluation tables (migration 0010), merged into the database interface. */
 import type { ColumnType, Generated } from 'kysely';
-import type { ActorFact, CaseFact } from './contributions.js';
+import type { ActorFact, CaseFact, RegionKind } from './vocabulary.js';
 
 type DateColumn = ColumnType<string, string, string>;
 type Count = Generated<number>;
 
 export type EvalCaseRollupsTable = {
-  level: 'grid' | 'community' | 'street';
+  level: RegionKind;
   region_code: string;
   day: DateColumn;
   class_id: number;
@@ -19,7 +19,7 @@ export type EvalActorRollupsTable = {
 } & Record<ActorFact, Count>;
 
 export interface EvalHourRollupsTable {
-  level: 'grid' | 'community' | 'street';
+  level: RegionKind;
   region_code: string;
   day: DateColumn;
   hour: number;

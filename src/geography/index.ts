@@ -5,3 +5,4 @@ export { importRegions, type ImportReport } from './import.js';
 export { generateGrids, type GenerateGridsReport } from './grids.js';
 export { getRegion, listRegions } from './repo.js';
 export { geographyModule } from './module.js';
+export { regionsForReporting } from './reporting-relations.js';

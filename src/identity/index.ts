@@ -28,3 +28,4 @@ export { loadActor, resolveToken, type ResolvedCredential } from './sessions.js'
 export { identityRoutes } from './routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
 export { identityModule } from './module.js';
+export { staffForReporting, staffRegionsForReporting } from './reporting-relations.js';

@@ -3,21 +3,20 @@
  * role may read, the base counts each kind's table shows, and the page's tabs.
  */
 import type { Role } from '../../../shared/labels.js';
-import type { FactKey } from './labels.js';
+import {
+  isRegionKind,
+  SUBJECT_KINDS,
+  type FactKey,
+  type SubjectKind,
+} from '../../../../../src/evaluation/vocabulary.js';
 
-export const SUBJECT_KINDS = [
-  'department',
-  'street',
-  'community',
-  'grid',
-  'inspector',
-  'operator',
-  'shift_lead',
-  'dispatcher',
-] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export {
+  profileObjectOf,
+  SUBJECT_KINDS,
+  type SubjectKind,
+} from '../../../../../src/evaluation/vocabulary.js';
+
 export const PEOPLE = ['operator', 'shift_lead', 'dispatcher'] as const;
-export const REGION_KINDS: readonly SubjectKind[] = ['street', 'community', 'grid'];
 
 /** The kinds a role may read (as src/evaluation/scope.ts authorizes them). */
 export function kindsFor(role: Role): readonly SubjectKind[] {
@@ -27,11 +26,7 @@ export function kindsFor(role: Role): readonly SubjectKind[] {
 }
 
 /** Departments and places may be evaluated for one class. */
-export const byClass = (kind: SubjectKind) => REGION_KINDS.includes(kind) || kind === 'department';
-
-/** The profiles' and indicators' `object` of a kind (places share the region profiles). */
-export const profileObjectOf = (kind: SubjectKind) =>
-  kind === 'department' ? 'department' : REGION_KINDS.includes(kind) ? 'region' : kind;
+export const byClass = (kind: SubjectKind) => isRegionKind(kind) || kind === 'department';
 
 const PLACE_COUNTS: FactKey[] = [
   'reported',

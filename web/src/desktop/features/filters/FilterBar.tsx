@@ -19,6 +19,7 @@ import {
   type RollingDays,
 } from './period.js';
 import { ClassSelect, DepartmentSelect, RegionSelect } from './selects.js';
+import { COMPARISONS, type Comparison } from '../../../../../src/evaluation/vocabulary.js';
 
 const bm = defineMessages(
   {
@@ -44,8 +45,7 @@ const bm = defineMessages(
 );
 
 /** 环比 (the period before) or 同比 (the same period a year before). */
-export type Comparison = 'mom' | 'yoy';
-const COMPARISONS: readonly Comparison[] = ['mom', 'yoy'];
+export type { Comparison };
 
 /** The filters a page may show, in the order the bar shows them. */
 export type FilterKey = 'days' | 'period' | 'compare' | 'region' | 'class' | 'department';

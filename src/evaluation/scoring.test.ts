@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyProfile,
   DEPARTMENT_FILED_TIERS,
   DEPARTMENT_PROFILE,
-  FACT_KEYS,
-  gradeOf,
-  indicatorValue,
-  INDICATORS,
   OPERATOR_ACCEPTED_TIERS,
   OPERATOR_PROFILE,
   PROFILES,
   REGION_CLASS1_FILED_TIERS,
   REGION_CLASS2_FILED_TIERS,
   REGION_PROFILE,
+} from './builtin-profiles.js';
+import { INDICATORS } from './indicators.js';
+import {
+  applyProfile,
+  gradeOf,
+  indicatorValue,
   scoreLinear,
   scoreTiered,
   validateProfile,
   type Facts,
   type Profile,
-} from './registry.js';
+} from './scoring.js';
+import { FACT_KEYS } from './vocabulary.js';
 
 function facts(values: Partial<Facts>): Facts {
   return { ...(Object.fromEntries(FACT_KEYS.map((k) => [k, 0])) as Facts), ...values };
