@@ -1,4 +1,6 @@
 /** The classification module's door: the only entry other modules use. */
-export { CODE_LENGTH, type ClassStandard } from './rules/index.js';
+export { CODE_LENGTH, type ClassKind, type ClassStandard } from './rules/index.js';
 export { classificationRoutes } from './routes.js';
 export { loadReferenceData } from './reference-data.js';
+export { listClassSummaries, type ClassSummary } from './service.js';
+export { classificationRelation } from './relations.js';

@@ -154,6 +154,34 @@ export async function listClassifications(
   return toPage(rows, filter.limit, present, (row) => [row.standard, row.kind, row.code]);
 }
 
+/** One class as other modules check references against it (components, responsibilities). */
+export interface ClassSummary {
+  id: number;
+  standard: ClassStandard;
+  kind: ClassKind;
+  majorCode: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+/** Every class of every standard, active or not, unordered. */
+export async function listClassSummaries(db: Kysely<DB>): Promise<ClassSummary[]> {
+  const rows = await db
+    .selectFrom('classifications')
+    .select(['id', 'standard', 'kind', 'major_code', 'code', 'name', 'active'])
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    standard: row.standard as ClassStandard,
+    kind: row.kind,
+    majorCode: row.major_code,
+    code: row.code,
+    name: row.name,
+    active: row.active,
+  }));
+}
+
 const refColumns = ['id', 'standard', 'kind', 'code', 'name'] as const;
 
 function toRef(row: {

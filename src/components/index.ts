@@ -22,3 +22,4 @@ export {
 export type { ComponentView } from './presenter.js';
 export { COMPONENT_STATUSES, DATA_SOURCES, DATA_SOURCE_LABELS, STATUS_LABELS } from './rules.js';
 export { componentFacts, type ComponentFacts } from './repo.js';
+export { detachComponentsFromGrids, placeComponentsOnGrids } from './placement.js';

@@ -9,7 +9,15 @@ export {
   type ResponsibilityQuery,
   type ResponsibleDepartment,
 } from './responsibility.js';
-export { loadResponsibilities, type DepartmentRecord, type ResponsibilityRecord } from './repo.js';
+export {
+  departmentExists,
+  listDepartmentSummaries,
+  loadResponsibilities,
+  type DepartmentRecord,
+  type DepartmentSummary,
+  type ResponsibilityRecord,
+} from './repo.js';
+export { departmentRelation } from './relations.js';
 export {
   createDepartment,
   getDepartment,

@@ -3,4 +3,5 @@ export { geographyRoutes } from './routes.js';
 export { GeographyIndex, type Location } from './index-cache.js';
 export { importRegions, type ImportReport } from './import.js';
 export { generateGrids, type GenerateGridsReport } from './grids.js';
-export { getRegion, listRegions } from './repo.js';
+export { existingRegionCodes, getRegion, listRegions } from './repo.js';
+export { regionRelation } from './relations.js';

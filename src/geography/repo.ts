@@ -206,3 +206,14 @@ export async function loadRegionNames(
     .execute();
   return new Map(rows.map((r) => [r.code, { name: r.name, shortName: r.short_name, level: r.level }]));
 }
+
+/** Which of `codes` name an existing region (of any level, grids included). */
+export async function existingRegionCodes(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}

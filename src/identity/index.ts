@@ -1,6 +1,7 @@
 /** The identity module's door: the only entry other modules use. */
 export { authorize } from './policy.js';
 export { scopeOf, codeInScope, type Actor, type Scope } from './actor.js';
+export { activeStaffFor, unbindRegions, type StaffQuery } from './staff.js';
 export {
   regionOrDepartmentPredicate,
   regionVisiblePredicate,

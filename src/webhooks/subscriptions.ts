@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/index.js';
 import type { DB, WebhookSubscriptionsTable } from '../db/schema.js';
+import { departmentExists } from '../departments/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
@@ -70,12 +71,7 @@ async function check(
   });
   if (fields.topics?.length === 0) errors.push({ field: 'body.topics', reason: 'needs at least one topic' });
   if (fields.departmentId !== undefined && fields.departmentId !== null) {
-    const department = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', fields.departmentId)
-      .executeTakeFirst();
-    if (!department)
+    if (!(await departmentExists(db, fields.departmentId)))
       errors.push({ field: 'body.departmentId', reason: `no department ${fields.departmentId}` });
   }
   if (errors.length > 0) throw validationError(errors);
