@@ -9,3 +9,4 @@ export {
   type AuditFilter,
   type AuditRecord,
 } from './service.js';
+export type { AuditTables } from './tables.js';

@@ -4,3 +4,4 @@ export { classificationRoutes } from './routes.js';
 export { loadReferenceData } from './reference-data.js';
 export { listClassSummaries, type ClassSummary } from './service.js';
 export { classificationRelation } from './relations.js';
+export type { ClassificationTables } from './tables.js';

@@ -7,7 +7,8 @@
  * The SQL lives here because this module's tables are few and the queries short.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ClassificationsTable, ClassKind, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { ClassificationsTable } from './tables.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
@@ -20,6 +21,7 @@ import {
   normalizeName,
   validateLocalCode,
   type ClassEntry,
+  type ClassKind,
   type ClassStandard,
   type Confidence,
 } from './rules/index.js';

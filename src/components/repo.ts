@@ -5,12 +5,12 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { classificationRelation } from '../classification/index.js';
-import type { ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { departmentRelation } from '../departments/index.js';
 import { regionRelation } from '../geography/index.js';
 import { regionOrDepartmentPredicate, type Scope } from '../identity/index.js';
 import { decodeCursor } from '../shared/pagination.js';
-import { STATUS_LABELS } from './rules.js';
+import { STATUS_LABELS, type ComponentDataSource, type ComponentStatus } from './rules.js';
 
 export type BBox = [number, number, number, number];
 

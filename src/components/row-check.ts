@@ -5,7 +5,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { Kysely } from 'kysely';
-import type { ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { listClassSummaries, type ClassSummary } from '../classification/index.js';
 import { listDepartmentSummaries, type DepartmentSummary } from '../departments/index.js';
 import { parseCreditCode } from '../shared/codes/index.js';
@@ -22,6 +22,8 @@ import {
   parseDataSource,
   parseStatus,
   type GeometryInput,
+  type ComponentDataSource,
+  type ComponentStatus,
 } from './rules.js';
 
 /** A department by id, or by 统一社会信用代码, name or short name. */

@@ -5,7 +5,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { Kysely } from 'kysely';
-import type { ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { listDepartmentSummaries } from '../departments/index.js';
 import { codeInScope, scopeOf, type Scope } from '../identity/index.js';
@@ -37,6 +37,8 @@ import {
   dateProblems,
   geometryProblem,
   type GeometryInput,
+  type ComponentDataSource,
+  type ComponentStatus,
 } from './rules.js';
 
 export interface ComponentCreateInput {

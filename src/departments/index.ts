@@ -28,3 +28,4 @@ export {
   type DepartmentInput,
   type DepartmentPatch,
 } from './service.js';
+export type { DepartmentTables } from './tables.js';

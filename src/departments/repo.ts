@@ -3,8 +3,8 @@
  * so no jurisdiction predicate applies here; writes are admin-only (identity/policy.ts).
  */
 import { sql, type Kysely } from 'kysely';
-import type { ClassStandard } from '../classification/index.js';
-import type { ClassKind, DB } from '../db/schema.js';
+import type { ClassKind, ClassStandard } from '../classification/index.js';
+import type { DB } from '../db/schema.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import type { DepartmentKind } from './kinds.js';
 import type { Responsibility } from './responsibility.js';

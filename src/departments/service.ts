@@ -4,9 +4,14 @@
  * each is responsible for. One use case per function, one transaction each, audited.
  */
 import type { Kysely } from 'kysely';
-import type { ClassKind, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { CODE_LENGTH, listClassSummaries, type ClassStandard } from '../classification/index.js';
+import {
+  CODE_LENGTH,
+  listClassSummaries,
+  type ClassKind,
+  type ClassStandard,
+} from '../classification/index.js';
 import { existingRegionCodes } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { parseCreditCode } from '../shared/codes/index.js';

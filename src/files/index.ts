@@ -24,3 +24,4 @@ export {
   type FileStore,
   type FileVariant,
 } from './store.js';
+export type { FileTables } from './tables.js';

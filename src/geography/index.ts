@@ -5,3 +5,5 @@ export { importRegions, type ImportReport } from './import.js';
 export { generateGrids, type GenerateGridsReport } from './grids.js';
 export { existingRegionCodes, getRegion, listRegions } from './repo.js';
 export { regionRelation } from './relations.js';
+export { REGION_LEVELS, type RegionLevel } from './levels.js';
+export type { GeographyTables } from './tables.js';

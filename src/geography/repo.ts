@@ -1,10 +1,11 @@
 /** SQL of the geography module. Every list and read applies the caller's jurisdiction. */
 import type { MultiPolygon } from 'geojson';
 import { sql, type Kysely } from 'kysely';
-import type { DB, RegionLevel } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { regionVisiblePredicate, type Scope } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import type { RegionLevel } from './levels.js';
 
 export interface RegionSummary {
   code: string;

@@ -1,6 +1,15 @@
 /** The identity module's door: the only entry other modules use. */
 export { authorize } from './policy.js';
-export { scopeOf, codeInScope, type Actor, type Scope } from './actor.js';
+export {
+  scopeOf,
+  codeInScope,
+  STAFF_ROLES,
+  SUPERVISOR_POSITIONS,
+  type Actor,
+  type Scope,
+  type StaffRole,
+  type SupervisorPosition,
+} from './actor.js';
 export { activeStaffFor, unbindRegions, type StaffQuery } from './staff.js';
 export {
   regionOrDepartmentPredicate,
@@ -19,3 +28,4 @@ export { newToken, tokenHash } from './tokens.js';
 export { loadActor, resolveToken, type ResolvedCredential } from './sessions.js';
 export { identityRoutes } from './routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
+export type { IdentityTables } from './tables.js';

@@ -6,13 +6,14 @@
  */
 import { inTransaction } from '../shared/transaction.js';
 import { sql, type Kysely } from 'kysely';
-import type { DB, StaffRole, SupervisorPosition } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { departmentExists } from '../departments/index.js';
 import { existingRegionCodes } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import type { StaffRole, SupervisorPosition } from './actor.js';
 import { revokeCredentials, type Revoked } from './credentials.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 

@@ -8,3 +8,4 @@ export {
   type PruneEvents,
 } from './queue.js';
 export { outboxEventRelation } from './relations.js';
+export type { MessagingTables } from './tables.js';

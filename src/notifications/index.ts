@@ -10,3 +10,4 @@ export {
 export { recipientsFor, type RecipientQuery } from './recipients.js';
 export { NOTIFICATION_KINDS, type KnownNotificationKind, type NotificationKind } from './kinds.js';
 export { notificationRoutes } from './routes.js';
+export type { NotificationTables } from './tables.js';

@@ -3,12 +3,14 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import type { DB, WebhookDeliveriesTable, WebhookDeliveryStatus } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { enqueue, markFannedOut, outboxEventRelation } from '../messaging/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { inTransaction } from '../shared/transaction.js';
+import type { WebhookDeliveryStatus } from './rules.js';
+import type { WebhookDeliveriesTable } from './tables.js';
 
 export const PING_TOPIC = 'webhook.ping';
 

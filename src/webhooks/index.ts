@@ -19,5 +19,8 @@ export {
   topicMatches,
   MAX_ATTEMPTS,
   SIGNATURE_TOLERANCE_SECONDS,
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDeliveryStatus,
 } from './rules.js';
 export { webhookRoutes } from './routes.js';
+export type { WebhookTables } from './tables.js';
