@@ -10,3 +10,4 @@ export {
   type AuditRecord,
 } from './service.js';
 export { auditModule } from './module.js';
+export type { AuditTables } from './tables.js';

@@ -2,7 +2,7 @@
  * What other modules read of the classification directory: a class's names and keys, as a
  * relation to join (`selectFrom(classRelation(db).as('k'))`, or `join ${classRelation(db)} k` in a
  * `sql` template) where a list needs the join, and small reads for everything else. The table stays
- * this module's; callers never name it.
+ * this module's; callers never name it (docs/architecture.md).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -11,7 +11,18 @@ import type { DB } from '../db/schema.js';
 export function classRelation(db: Kysely<DB>) {
   return db
     .selectFrom('classifications')
-    .select(['id', 'standard', 'kind', 'code', 'name', 'public_name', 'major_name', 'help_text', 'active']);
+    .select([
+      'id',
+      'standard',
+      'kind',
+      'major_code',
+      'major_name',
+      'code',
+      'name',
+      'public_name',
+      'help_text',
+      'active',
+    ]);
 }
 
 /** The id of every class of a standard, by kind and code (active or not). */

@@ -7,7 +7,8 @@
  * The SQL lives here because this module's tables are few and the queries short.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ClassificationsTable, ClassKind, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { ClassificationsTable } from './tables.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
@@ -20,6 +21,7 @@ import {
   normalizeName,
   validateLocalCode,
   type ClassEntry,
+  type ClassKind,
   type ClassStandard,
   type Confidence,
 } from './rules/index.js';
@@ -152,6 +154,34 @@ export async function listClassifications(
     .limit(filter.limit + 1)
     .execute();
   return toPage(rows, filter.limit, present, (row) => [row.standard, row.kind, row.code]);
+}
+
+/** One class as other modules check references against it (components, responsibilities). */
+export interface ClassSummary {
+  id: number;
+  standard: ClassStandard;
+  kind: ClassKind;
+  majorCode: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+/** Every class of every standard, active or not, unordered. */
+export async function listClassSummaries(db: Kysely<DB>): Promise<ClassSummary[]> {
+  const rows = await db
+    .selectFrom('classifications')
+    .select(['id', 'standard', 'kind', 'major_code', 'code', 'name', 'active'])
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    standard: row.standard as ClassStandard,
+    kind: row.kind,
+    majorCode: row.major_code,
+    code: row.code,
+    name: row.name,
+    active: row.active,
+  }));
 }
 
 const refColumns = ['id', 'standard', 'kind', 'code', 'name'] as const;

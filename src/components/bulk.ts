@@ -17,7 +17,8 @@ import { formatComponentId, parseComponentId } from '../shared/codes/index.js';
 import type { InputCrs } from '../shared/crs.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
-import { insertComponentRows, placeGeometries, reserveSequence, takenIdentifiers } from './repo.js';
+import { placeGeometries } from './placement.js';
+import { insertComponentRows, reserveSequence, takenIdentifiers } from './repo.js';
 import { civilToday } from './rules.js';
 import {
   blank,

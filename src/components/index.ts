@@ -20,6 +20,15 @@ export {
   type ComponentPatch,
 } from './service.js';
 export type { ComponentView } from './presenter.js';
-export { COMPONENT_STATUSES, DATA_SOURCES, DATA_SOURCE_LABELS, STATUS_LABELS } from './rules.js';
+export {
+  COMPONENT_STATUSES,
+  DATA_SOURCES,
+  DATA_SOURCE_LABELS,
+  STATUS_LABELS,
+  type ComponentDataSource,
+  type ComponentStatus,
+} from './rules.js';
 export { componentFacts, type ComponentFacts } from './repo.js';
 export { componentsModule } from './module.js';
+export { detachComponentsFromGrids, placeComponentsOnGrids } from './placement.js';
+export type { ComponentTables } from './tables.js';

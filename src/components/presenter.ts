@@ -1,7 +1,12 @@
 /** The API shape of a component: built explicitly from the joined row, never the row itself. */
-import type { ComponentDataSource, ComponentStatus } from '../db/schema.js';
 import type { ComponentViewRow } from './repo.js';
-import { DATA_SOURCE_LABELS, STATUS_LABELS, type ComponentGeometry } from './rules.js';
+import {
+  DATA_SOURCE_LABELS,
+  STATUS_LABELS,
+  type ComponentDataSource,
+  type ComponentGeometry,
+  type ComponentStatus,
+} from './rules.js';
 
 export interface RegionRef {
   code: string;

@@ -4,10 +4,13 @@
  * are regenerated) lies in the caller's regions, or one of its three departments is the caller's.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { ClassKind, ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
+import { classRelation } from '../classification/index.js';
+import type { DB } from '../db/schema.js';
+import { departmentRelation } from '../departments/index.js';
+import { regionRelation } from '../geography/index.js';
 import { regionOrDepartmentPredicate, type Scope } from '../identity/index.js';
 import { decodeCursor } from '../shared/pagination.js';
-import { STATUS_LABELS } from './rules.js';
+import { STATUS_LABELS, type ComponentDataSource, type ComponentStatus } from './rules.js';
 
 export type BBox = [number, number, number, number];
 
@@ -78,7 +81,12 @@ export function componentJurisdiction(scope: Scope): Expression<SqlBool> {
   ]);
 }
 
-const VIEW_SELECT = sql`
+/** The component row with its class, regions and departments, joined through their owners' relations. */
+function viewSelect(db: Kysely<DB>) {
+  const classes = classRelation(db);
+  const regions = regionRelation(db);
+  const departments = departmentRelation(db);
+  return sql`
   select c.id, c.identifier, c.name, ST_AsGeoJSON(c.geom, 7) as geometry, c.status, c.initial_date,
          c.changed_date, c.data_source, c.remarks, c.attributes, c.version, c.created_at, c.updated_at,
          k.id as class_id, k.standard as class_standard, k.code as class_code, k.name as class_name,
@@ -89,14 +97,15 @@ const VIEW_SELECT = sql`
          c.owner_department_id as owner_id, dw.name as owner_name, dw.credit_code as owner_credit_code,
          c.maintainer_department_id as maintainer_id, dm.name as maintainer_name, dm.credit_code as maintainer_credit_code
   from components c
-  join classifications k on k.id = c.classification_id
-  left join regions rg on rg.code = c.grid_code
-  left join regions rc on rc.code = c.community_code
-  left join regions rs on rs.code = c.street_code
-  join regions rd on rd.code = c.district_code
-  join departments dc on dc.id = c.competent_department_id
-  left join departments dw on dw.id = c.owner_department_id
-  left join departments dm on dm.id = c.maintainer_department_id`;
+  join ${classes} k on k.id = c.classification_id
+  left join ${regions} rg on rg.code = c.grid_code
+  left join ${regions} rc on rc.code = c.community_code
+  left join ${regions} rs on rs.code = c.street_code
+  join ${regions} rd on rd.code = c.district_code
+  join ${departments} dc on dc.id = c.competent_department_id
+  left join ${departments} dw on dw.id = c.owner_department_id
+  left join ${departments} dm on dm.id = c.maintainer_department_id`;
+}
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, '\\$&');
@@ -138,7 +147,7 @@ export async function selectComponentPage(
 ): Promise<ComponentViewRow[]> {
   const after = filter.cursor ? sql`and c.identifier > ${decodeCursor(filter.cursor, ['text'])[0]}` : sql``;
   const result = await sql<ComponentViewRow>`
-    ${VIEW_SELECT}
+    ${viewSelect(db)}
     where ${filterSql(scope, filter)} ${after}
     order by c.identifier limit ${filter.limit + 1}`.execute(db);
   return result.rows;
@@ -156,7 +165,7 @@ export async function selectComponent(
     ? sql`c.id = ${idOrIdentifier}::uuid`
     : sql`c.identifier = ${idOrIdentifier}`;
   const result = await sql<ComponentViewRow>`
-    ${VIEW_SELECT} where ${key} and ${componentJurisdiction(scope)}`.execute(db);
+    ${viewSelect(db)} where ${key} and ${componentJurisdiction(scope)}`.execute(db);
   return result.rows[0];
 }
 
@@ -171,16 +180,17 @@ export async function exportComponentCollection(
   limit: number,
 ): Promise<{ json: string; count: number; truncated: boolean }> {
   const deptRef = (alias: string) => sql.raw(`coalesce(${alias}.credit_code, ${alias}.name)`);
+  const departments = departmentRelation(db);
   const result = await sql<{ json: string | null; count: number }>`
     with picked as (
       select c.*, k.code as class_code, k.standard as class_standard, k.name as class_name,
              ${deptRef('dc')} as competent_ref, ${deptRef('dw')} as owner_ref, ${deptRef('dm')} as maintainer_ref,
              row_number() over (order by c.identifier) as rn
       from components c
-      join classifications k on k.id = c.classification_id
-      join departments dc on dc.id = c.competent_department_id
-      left join departments dw on dw.id = c.owner_department_id
-      left join departments dm on dm.id = c.maintainer_department_id
+      join ${classRelation(db)} k on k.id = c.classification_id
+      join ${departments} dc on dc.id = c.competent_department_id
+      left join ${departments} dw on dw.id = c.owner_department_id
+      left join ${departments} dm on dm.id = c.maintainer_department_id
       where ${filterSql(scope, filter)}
       order by c.identifier limit ${limit + 1}
     )
@@ -202,97 +212,6 @@ export async function exportComponentCollection(
     count: Math.min(row.count, limit),
     truncated: row.count > limit,
   };
-}
-
-export interface ClassInfo {
-  id: number;
-  standard: string;
-  kind: ClassKind;
-  code: string;
-  name: string;
-  active: boolean;
-}
-
-export async function loadClasses(db: Kysely<DB>): Promise<ClassInfo[]> {
-  return db
-    .selectFrom('classifications')
-    .select(['id', 'standard', 'kind', 'code', 'name', 'active'])
-    .execute();
-}
-
-export interface DepartmentInfo {
-  id: number;
-  name: string;
-  shortName: string | null;
-  creditCode: string | null;
-  active: boolean;
-}
-
-export async function loadDepartments(db: Kysely<DB>): Promise<DepartmentInfo[]> {
-  const rows = await db
-    .selectFrom('departments')
-    .select(['id', 'name', 'short_name', 'credit_code', 'active'])
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    shortName: r.short_name,
-    creditCode: r.credit_code,
-    active: r.active,
-  }));
-}
-
-export interface Placement {
-  key: number;
-  valid: boolean;
-  reason: string | null;
-  gridCode: string | null;
-  communityCode: string | null;
-  streetCode: string | null;
-  districtCode: string | null;
-}
-
-const PLACE_CHUNK = 2000;
-
-/**
- * Judges WGS 84 geometries (ST_IsValid) and finds the unit grid of each: the grid that covers the
- * point, or the ST_PointOnSurface of a line or polygon, with the grid's community, street and
- * district. Runs in the caller's transaction, so grids created in it are seen.
- */
-export async function placeGeometries(
-  db: Kysely<DB>,
-  items: ReadonlyArray<{ key: number; geometry: string }>,
-): Promise<Map<number, Placement>> {
-  const placements = new Map<number, Placement>();
-  for (let i = 0; i < items.length; i += PLACE_CHUNK) {
-    const chunk = items.slice(i, i + PLACE_CHUNK).map((item) => ({ k: item.key, g: item.geometry }));
-    // Materialised, so each geometry is parsed once; a point is always valid and its own anchor.
-    const result = await sql<Placement>`
-      with input as materialized (
-        select x.k, g.geom, ST_GeometryType(g.geom) = 'ST_Point' as is_point
-        from json_to_recordset(${JSON.stringify(chunk)}::json) as x(k integer, g text),
-             lateral (select ST_SetSRID(ST_GeomFromGeoJSON(x.g), 4326) as geom) g
-      ), judged as materialized (
-        select k, geom, is_point or ST_IsValid(geom) as valid, is_point from input
-      ), anchored as (
-        select k, valid, geom,
-               case when not valid then null when is_point then geom else ST_PointOnSurface(geom) end as anchor
-        from judged
-      )
-      select a.k as key, a.valid, case when a.valid then null else ST_IsValidReason(a.geom) end as reason,
-             g.code as "gridCode", rc.code as "communityCode", rs.code as "streetCode", rd.code as "districtCode"
-      from anchored a
-      left join lateral (
-        select r.code, r.parent_code from regions r
-        where a.anchor is not null and r.level = 'grid' and ST_Covers(r.geom, a.anchor)
-        order by r.code limit 1
-      ) g on true
-      left join regions rc on rc.code = g.parent_code
-      left join regions rs on rs.code = rc.parent_code
-      left join regions rd on rd.code = rs.parent_code`.execute(db);
-    for (const row of result.rows) placements.set(row.key, row);
-  }
-  return placements;
 }
 
 /** Which of `identifiers` are taken already. */

@@ -5,16 +5,12 @@
  */
 import type { Geometry } from 'geojson';
 import type { Kysely } from 'kysely';
-import type { ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import { listClassSummaries, type ClassSummary } from '../classification/index.js';
+import { listDepartmentSummaries, type DepartmentSummary } from '../departments/index.js';
 import { parseCreditCode } from '../shared/codes/index.js';
 import { geometryToWgs84, type InputCrs } from '../shared/crs.js';
-import {
-  loadClasses,
-  loadDepartments,
-  type ClassInfo,
-  type ComponentInsert,
-  type DepartmentInfo,
-} from './repo.js';
+import type { ComponentInsert } from './repo.js';
 import {
   NAME_MAX,
   REMARKS_MAX,
@@ -26,6 +22,8 @@ import {
   parseDataSource,
   parseStatus,
   type GeometryInput,
+  type ComponentDataSource,
+  type ComponentStatus,
 } from './rules.js';
 
 /** A department by id, or by 统一社会信用代码, name or short name. */
@@ -65,16 +63,16 @@ export interface PreparedComponent extends Omit<ComponentInsert, 'id' | 'identif
 }
 
 export interface Lookups {
-  classesById: Map<number, ClassInfo>;
-  classesByKey: Map<string, ClassInfo>;
-  departmentsById: Map<number, DepartmentInfo>;
-  departmentsByCode: Map<string, DepartmentInfo>;
-  departmentsByName: Map<string, DepartmentInfo[]>;
+  classesById: Map<number, ClassSummary>;
+  classesByKey: Map<string, ClassSummary>;
+  departmentsById: Map<number, DepartmentSummary>;
+  departmentsByCode: Map<string, DepartmentSummary>;
+  departmentsByName: Map<string, DepartmentSummary[]>;
 }
 
 export async function loadLookups(db: Kysely<DB>): Promise<Lookups> {
-  const [classes, departments] = await Promise.all([loadClasses(db), loadDepartments(db)]);
-  const departmentsByName = new Map<string, DepartmentInfo[]>();
+  const [classes, departments] = await Promise.all([listClassSummaries(db), listDepartmentSummaries(db)]);
+  const departmentsByName = new Map<string, DepartmentSummary[]>();
   for (const d of departments) {
     for (const name of new Set([d.name, d.shortName ?? d.name])) {
       departmentsByName.set(name, [...(departmentsByName.get(name) ?? []), d]);
@@ -91,9 +89,9 @@ export async function loadLookups(db: Kysely<DB>): Promise<Lookups> {
 
 type Resolved<T> = { ok: true; value: T } | { ok: false; field: RowField; reason: string };
 
-function resolveClass(lookups: Lookups, row: ComponentRow): Resolved<ClassInfo> {
+function resolveClass(lookups: Lookups, row: ComponentRow): Resolved<ClassSummary> {
   const code = row.classCode?.trim() || null;
-  let found: ClassInfo | undefined;
+  let found: ClassSummary | undefined;
   if (row.classificationId !== undefined && row.classificationId !== null) {
     found = lookups.classesById.get(row.classificationId);
     if (!found)
@@ -136,7 +134,7 @@ function resolveClass(lookups: Lookups, row: ComponentRow): Resolved<ClassInfo> 
 }
 
 function resolveDepartment(lookups: Lookups, ref: DepartmentRef): Resolved<number> {
-  let found: DepartmentInfo | undefined;
+  let found: DepartmentSummary | undefined;
   let described: string;
   if (typeof ref === 'number') {
     found = lookups.departmentsById.get(ref);

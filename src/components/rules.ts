@@ -4,18 +4,12 @@
  * input row before the database is asked where it lies. No I/O.
  */
 import type { Geometry, Position } from 'geojson';
-import type { ComponentDataSource, ComponentStatus } from '../db/schema.js';
 import { compactToIsoDate, isCalendarDate } from '../shared/codes/calendar-date.js';
 import { parseComponentId } from '../shared/codes/index.js';
 
 /** 管理部件状态 GLBJZT: 完好、破损、丢失、废弃、移除 (table 2). */
-export const COMPONENT_STATUSES = [
-  'intact',
-  'damaged',
-  'lost',
-  'abandoned',
-  'removed',
-] as const satisfies readonly ComponentStatus[];
+export const COMPONENT_STATUSES = ['intact', 'damaged', 'lost', 'abandoned', 'removed'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export const STATUS_LABELS: Readonly<Record<ComponentStatus, string>> = {
   intact: '完好',
   damaged: '破损',
@@ -25,12 +19,8 @@ export const STATUS_LABELS: Readonly<Record<ComponentStatus, string>> = {
 };
 
 /** 数据来源 SJLY: 实测、地形图、基础地理数据、其他 (table 2). */
-export const DATA_SOURCES = [
-  'surveyed',
-  'topographic_map',
-  'basic_geodata',
-  'other',
-] as const satisfies readonly ComponentDataSource[];
+export const DATA_SOURCES = ['surveyed', 'topographic_map', 'basic_geodata', 'other'] as const;
+export type ComponentDataSource = (typeof DATA_SOURCES)[number];
 export const DATA_SOURCE_LABELS: Readonly<Record<ComponentDataSource, string>> = {
   surveyed: '实测',
   topographic_map: '地形图',

@@ -5,8 +5,9 @@
  */
 import type { Geometry } from 'geojson';
 import type { Kysely } from 'kysely';
-import type { ComponentDataSource, ComponentStatus, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
+import { listDepartmentSummaries } from '../departments/index.js';
 import { codeInScope, scopeOf, type Scope } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { geometryToWgs84, type InputCrs } from '../shared/crs.js';
@@ -20,11 +21,10 @@ import {
   type RowError,
   type RowField,
 } from './bulk.js';
+import { placeGeometries } from './placement.js';
 import { presentComponent, type ComponentView } from './presenter.js';
 import {
   exportComponentCollection,
-  loadDepartments,
-  placeGeometries,
   selectComponent,
   selectComponentPage,
   updateComponentRow,
@@ -37,6 +37,8 @@ import {
   dateProblems,
   geometryProblem,
   type GeometryInput,
+  type ComponentDataSource,
+  type ComponentStatus,
 } from './rules.js';
 
 export interface ComponentCreateInput {
@@ -187,7 +189,7 @@ async function departmentErrors(
   ] as const;
   const changed = wanted.filter(([, next, before]) => next !== undefined && next !== null && next !== before);
   if (changed.length === 0) return [];
-  const departments = new Map((await loadDepartments(db)).map((d) => [d.id, d]));
+  const departments = new Map((await listDepartmentSummaries(db)).map((d) => [d.id, d]));
   const errors: FieldError[] = [];
   for (const [field, id] of changed) {
     const department = departments.get(id!);

@@ -9,7 +9,15 @@ export {
   type ResponsibilityQuery,
   type ResponsibleDepartment,
 } from './responsibility.js';
-export { loadResponsibilities, type DepartmentRecord, type ResponsibilityRecord } from './repo.js';
+export {
+  departmentExists,
+  listDepartmentSummaries,
+  loadResponsibilities,
+  type DepartmentRecord,
+  type DepartmentSummary,
+  type ResponsibilityRecord,
+} from './repo.js';
+export { departmentRelation } from './relations.js';
 export {
   createDepartment,
   getDepartment,
@@ -21,5 +29,5 @@ export {
   type DepartmentPatch,
 } from './service.js';
 export { departmentsModule } from './module.js';
-export { departmentRelation } from './relations.js';
 export { departmentsForReporting } from './reporting-relations.js';
+export type { DepartmentTables } from './tables.js';

@@ -3,8 +3,8 @@
  * so no jurisdiction predicate applies here; writes are admin-only (identity/policy.ts).
  */
 import { sql, type Kysely } from 'kysely';
-import type { ClassStandard } from '../classification/index.js';
-import type { ClassKind, DB } from '../db/schema.js';
+import type { ClassKind, ClassStandard } from '../classification/index.js';
+import type { DB } from '../db/schema.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import type { DepartmentKind } from './kinds.js';
 import type { Responsibility } from './responsibility.js';
@@ -81,6 +81,36 @@ function toRecord(row: {
 export async function findDepartment(db: Kysely<DB>, id: number): Promise<DepartmentRecord | undefined> {
   const row = await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : undefined;
+}
+
+/** Whether a department of this id exists, active or not (a reference to it is valid). */
+export async function departmentExists(db: Kysely<DB>, id: number): Promise<boolean> {
+  const row = await db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** One department as other modules resolve references to it (by id, credit code or name). */
+export interface DepartmentSummary {
+  id: number;
+  name: string;
+  shortName: string | null;
+  creditCode: string | null;
+  active: boolean;
+}
+
+/** Every department, active or not, unordered. */
+export async function listDepartmentSummaries(db: Kysely<DB>): Promise<DepartmentSummary[]> {
+  const rows = await db
+    .selectFrom('departments')
+    .select(['id', 'name', 'short_name', 'credit_code', 'active'])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    shortName: r.short_name,
+    creditCode: r.credit_code,
+    active: r.active,
+  }));
 }
 
 /** Ordered by id; `q` matches the name, the short name or the start of the credit code. */
@@ -253,28 +283,4 @@ export async function loadResponsibilities(
     classCodePrefix: r.class_code_prefix,
     regionCode: r.region_code,
   }));
-}
-
-/** The (standard, kind, major) triples and full codes of the directory, to check responsibilities. */
-export async function directoryCodes(db: Kysely<DB>): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('classifications')
-    .select(['standard', 'kind', 'major_code', 'code'])
-    .execute();
-  const keys = new Set<string>();
-  for (const r of rows) {
-    keys.add(`${r.standard}|${r.kind}|${r.major_code}`);
-    keys.add(`${r.standard}|${r.kind}|${r.code}`);
-  }
-  return keys;
-}
-
-export async function existingRegions(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('regions')
-    .select('code')
-    .where('code', 'in', [...codes])
-    .execute();
-  return new Set(rows.map((r) => r.code));
 }

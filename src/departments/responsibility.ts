@@ -10,7 +10,7 @@
  * district-wide major class to a 专业部门 and carves out single classes or streets (属地管理) for
  * others; the ordering makes the carve-out win without any priority numbers to maintain.
  */
-import type { ClassKind } from '../db/schema.js';
+import type { ClassKind } from '../classification/index.js';
 
 /** The standard local extension classes are coded in (docs/domain/classification.md). */
 const NATIONAL_STANDARD = 'GB/T 47678.5-2026';

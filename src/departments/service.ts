@@ -4,9 +4,15 @@
  * each is responsible for. One use case per function, one transaction each, audited.
  */
 import type { Kysely } from 'kysely';
-import type { ClassKind, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { CODE_LENGTH, type ClassStandard } from '../classification/index.js';
+import {
+  CODE_LENGTH,
+  listClassSummaries,
+  type ClassKind,
+  type ClassStandard,
+} from '../classification/index.js';
+import { existingRegionCodes } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { parseCreditCode } from '../shared/codes/index.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
@@ -15,8 +21,6 @@ import { inTransaction } from '../shared/transaction.js';
 import type { DepartmentKind } from './kinds.js';
 import {
   bumpDepartmentVersion,
-  directoryCodes,
-  existingRegions,
   findDepartment,
   insertDepartment,
   listDepartmentRecords,
@@ -78,7 +82,7 @@ async function checkedFields(
   }
   if (
     fields.regionCode !== null &&
-    !(await existingRegions(db, [fields.regionCode])).has(fields.regionCode)
+    !(await existingRegionCodes(db, [fields.regionCode])).has(fields.regionCode)
   ) {
     errors.push({ field: 'body.regionCode', reason: `no region ${fields.regionCode}` });
   }
@@ -185,7 +189,7 @@ async function responsibilityErrors(
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const directory = await directoryCodes(db);
-  const regions = await existingRegions(db, [...new Set(items.map((r) => r.regionCode))]);
+  const regions = await existingRegionCodes(db, [...new Set(items.map((r) => r.regionCode))]);
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const at = `body.responsibilities.${i}`;
@@ -212,6 +216,16 @@ async function responsibilityErrors(
     else seen.set(key, i);
   });
   return errors;
+}
+
+/** The (standard, kind, major) triples and full codes of the directory, to check responsibilities. */
+async function directoryCodes(db: Kysely<DB>): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const c of await listClassSummaries(db)) {
+    keys.add(`${c.standard}|${c.kind}|${c.majorCode}`);
+    keys.add(`${c.standard}|${c.kind}|${c.code}`);
+  }
+  return keys;
 }
 
 function classExists(

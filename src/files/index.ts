@@ -25,3 +25,4 @@ export {
   type FileVariant,
 } from './store.js';
 export { filesModule } from './module.js';
+export type { FileTables } from './tables.js';

@@ -7,6 +7,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
+import { detachComponentsFromGrids, placeComponentsOnGrids } from '../components/index.js';
+import { unbindRegions } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -110,19 +112,11 @@ export async function generateGrids(
         );
       }
       if (existing.length > 0) {
-        await tx
-          .updateTable('components')
-          .set({ grid_code: null })
-          .where('community_code', '=', community.code)
-          .execute();
-        await tx
-          .deleteFrom('user_regions')
-          .where(
-            'region_code',
-            'in',
-            existing.map((g) => g.code),
-          )
-          .execute();
+        await detachComponentsFromGrids(tx, community.code);
+        await unbindRegions(
+          tx,
+          existing.map((g) => g.code),
+        );
         await tx.deleteFrom('regions').where('parent_code', '=', community.code).execute();
         report.replaced += existing.length;
       }
@@ -144,12 +138,7 @@ export async function generateGrids(
       }
       report.grids += cells.length;
       if (existing.length > 0) {
-        const relocated = await sql`
-          update components c set grid_code = g.code, updated_at = now()
-          from regions g
-          where c.community_code = ${community.code} and g.parent_code = ${community.code}
-            and ST_Intersects(g.geom, ST_PointOnSurface(c.geom))`.execute(tx);
-        report.componentsRelocated += Number(relocated.numAffectedRows ?? 0);
+        report.componentsRelocated += await placeComponentsOnGrids(tx, community.code);
       }
     }
     await bumpGeographyRevision(tx);

@@ -4,7 +4,7 @@
  * in the parent are judged by PostGIS in the import service.
  */
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import type { RegionLevel } from '../db/schema.js';
+import type { RegionLevel } from './levels.js';
 
 export interface RegionFeatureInput {
   code: string;

@@ -5,7 +5,8 @@
  * made through this process).
  */
 import type { Kysely } from 'kysely';
-import type { DB, RegionLevel } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { RegionLevel } from './levels.js';
 import { createGridLocator, type GridLocator } from './locator.js';
 import { geographyRevision, loadAllGrids, loadRegionNames, type GridRecord } from './repo.js';
 

@@ -1,10 +1,11 @@
 /** SQL of the geography module. Every list and read applies the caller's jurisdiction. */
 import type { MultiPolygon } from 'geojson';
 import { sql, type Kysely } from 'kysely';
-import type { DB, RegionLevel } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { regionVisiblePredicate, type Scope } from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import type { RegionLevel } from './levels.js';
 
 export interface RegionSummary {
   code: string;
@@ -205,4 +206,15 @@ export async function loadRegionNames(
     .where('level', '!=', 'grid')
     .execute();
   return new Map(rows.map((r) => [r.code, { name: r.name, shortName: r.short_name, level: r.level }]));
+}
+
+/** Which of `codes` name an existing region (of any level, grids included). */
+export async function existingRegionCodes(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
 }

@@ -3,8 +3,8 @@
  * below it: district → street → community → grid) and/or a department; that binding is the
  * jurisdiction every query is scoped by (docs/security.md).
  */
-import type { StaffRole, SupervisorPosition } from '../db/schema.js';
 
+/** 系统角色 — what a staff account may do; policy.ts maps each role to its permissions. */
 export const STAFF_ROLES = [
   'admin',
   'supervisor',
@@ -13,12 +13,12 @@ export const STAFF_ROLES = [
   'department_lead',
   'inspector',
   'leader',
-] as const satisfies readonly StaffRole[];
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const SUPERVISOR_POSITIONS = [
-  'operator',
-  'shift_lead',
-] as const satisfies readonly SupervisorPosition[];
+/** 受理员 (operator) or 值班长 (shift lead): the two positions of the supervisor role. */
+export const SUPERVISOR_POSITIONS = ['operator', 'shift_lead'] as const;
+export type SupervisorPosition = (typeof SUPERVISOR_POSITIONS)[number];
 
 export interface Actor {
   id: number;

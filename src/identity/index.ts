@@ -9,7 +9,17 @@ export {
   type GrantScope,
   type Permission,
 } from './policy.js';
-export { scopeOf, codeInScope, type Actor, type Scope } from './actor.js';
+export {
+  scopeOf,
+  codeInScope,
+  STAFF_ROLES,
+  SUPERVISOR_POSITIONS,
+  type Actor,
+  type Scope,
+  type StaffRole,
+  type SupervisorPosition,
+} from './actor.js';
+export { activeStaffFor, unbindRegions, type StaffQuery } from './staff.js';
 export {
   regionOrDepartmentPredicate,
   regionVisiblePredicate,
@@ -29,3 +39,4 @@ export { identityRoutes } from './routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
 export { identityModule } from './module.js';
 export { staffForReporting, staffRegionsForReporting } from './reporting-relations.js';
+export type { IdentityTables } from './tables.js';

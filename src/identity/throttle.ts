@@ -18,21 +18,6 @@ import {
   type ThrottleKind,
 } from './throttle-rules.js';
 
-export interface LoginThrottleTable {
-  kind: ThrottleKind;
-  key: string;
-  failures: number;
-  last_failure_at: Date | null;
-  blocked_until: Date | null;
-  last_success_at: Date | null;
-}
-
-declare module '../db/schema.js' {
-  interface DB {
-    login_throttle: LoginThrottleTable;
-  }
-}
-
 export interface Counter {
   kind: ThrottleKind;
   key: string;

@@ -6,11 +6,14 @@
  */
 import { inTransaction } from '../shared/transaction.js';
 import { sql, type Kysely } from 'kysely';
-import type { DB, StaffRole, SupervisorPosition } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
+import { departmentExists } from '../departments/index.js';
+import { existingRegionCodes } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
+import type { StaffRole, SupervisorPosition } from './actor.js';
 import { revokeCredentials, type Revoked } from './credentials.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 
@@ -72,12 +75,7 @@ async function checkBindings(
     errors.push({ field: 'body.departmentId', reason: `the ${fields.role} role needs a department` });
   }
   if (fields.departmentId !== null) {
-    const department = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', fields.departmentId)
-      .executeTakeFirst();
-    if (!department)
+    if (!(await departmentExists(db, fields.departmentId)))
       errors.push({ field: 'body.departmentId', reason: `no department ${fields.departmentId}` });
   }
   if (fields.role !== 'admin' && fields.regionCodes.length === 0 && fields.departmentId === null) {
@@ -87,12 +85,7 @@ async function checkBindings(
     });
   }
   if (fields.regionCodes.length > 0) {
-    const found = await db
-      .selectFrom('regions')
-      .select('code')
-      .where('code', 'in', fields.regionCodes)
-      .execute();
-    const known = new Set(found.map((r) => r.code));
+    const known = await existingRegionCodes(db, fields.regionCodes);
     fields.regionCodes.forEach((code, i) => {
       if (!known.has(code)) errors.push({ field: `body.regionCodes.${i}`, reason: `no region ${code}` });
     });

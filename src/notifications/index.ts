@@ -11,3 +11,4 @@ export { recipientsFor, type RecipientQuery } from './recipients.js';
 export { NOTIFICATION_KINDS, type KnownNotificationKind, type NotificationKind } from './kinds.js';
 export { notificationRoutes } from './routes.js';
 export { notificationsModule } from './module.js';
+export type { NotificationTables } from './tables.js';

@@ -1,47 +1,19 @@
 /**
  * Who should be told: the active staff of a role whose jurisdiction covers a place, or who
  * belong to a department — e.g. the dispatchers (派遣员) of a case's district, or the handlers of
- * the department a case was dispatched to.
+ * the department a case was dispatched to. Identity owns the accounts and answers the question.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { DB, StaffRole } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { activeStaffFor, type StaffQuery } from '../identity/index.js';
 
-export interface RecipientQuery {
-  role: StaffRole | readonly StaffRole[];
-  /**
-   * A region or grid code; a user bound to a code that is a prefix of it covers it (bound to
-   * 110101 covers 110101001002003). Administrators cover every region.
-   */
-  regionCode?: string;
-  /** Members of this department. */
-  departmentId?: number;
-}
+export type RecipientQuery = StaffQuery;
 
 /**
  * User ids (ascending) of active staff with the role(s) who cover `regionCode` OR belong to
  * `departmentId`; with neither given, every active user of the role(s). Pass the caller's
  * transaction when there is one (on the embedded database the outer handle would wait for it).
  */
-export async function recipientsFor(db: Kysely<DB>, query: RecipientQuery): Promise<number[]> {
-  const roles: readonly StaffRole[] = typeof query.role === 'string' ? [query.role] : query.role;
-  if (roles.length === 0) return [];
-  const rows = await db
-    .selectFrom('users as u')
-    .select('u.id')
-    .where('u.active', '=', true)
-    .where('u.role', 'in', roles)
-    .where((eb) => {
-      const covers: RawBuilder<SqlBool>[] = [];
-      if (query.regionCode !== undefined) {
-        covers.push(sql<SqlBool>`(u.role = 'admin' or exists (
-          select 1 from user_regions ur
-          where ur.user_id = u.id and starts_with(${query.regionCode}, ur.region_code)))`);
-      }
-      if (query.departmentId !== undefined)
-        covers.push(sql<SqlBool>`u.department_id = ${query.departmentId}`);
-      return covers.length === 0 ? sql<SqlBool>`true` : eb.or(covers);
-    })
-    .orderBy('u.id')
-    .execute();
-  return rows.map((row) => row.id);
+export function recipientsFor(db: Kysely<DB>, query: RecipientQuery): Promise<number[]> {
+  return activeStaffFor(db, query);
 }

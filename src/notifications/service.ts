@@ -7,7 +7,8 @@
  * Marking read is personal state, not a business write, so it is not audited.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, NotificationsTable } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { NotificationsTable } from './tables.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { NOTIFICATION_KIND_PATTERN, type NotificationKind } from './kinds.js';

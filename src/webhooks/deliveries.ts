@@ -3,12 +3,14 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import type { DB, WebhookDeliveriesTable, WebhookDeliveryStatus } from '../db/schema.js';
-import { enqueue } from '../messaging/index.js';
+import type { DB } from '../db/schema.js';
+import { enqueue, markFannedOut, outboxEventRelation } from '../messaging/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { inTransaction } from '../shared/transaction.js';
+import type { WebhookDeliveryStatus } from './rules.js';
+import type { WebhookDeliveriesTable } from './tables.js';
 
 export const PING_TOPIC = 'webhook.ping';
 
@@ -61,7 +63,7 @@ function present(row: DeliveryRow): DeliveryView {
 function deliveries(db: Kysely<DB>) {
   return db
     .selectFrom('webhook_deliveries as d')
-    .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+    .innerJoin(outboxEventRelation(db).as('o'), 'o.id', 'd.outbox_id')
     .selectAll('d')
     .select('o.topic');
 }
@@ -192,11 +194,7 @@ export async function ping(
       aggregateId: subscriptionId,
       payload: { subscriptionId, message: 'Hello from Shuzhi' },
     });
-    await tx
-      .updateTable('outbox')
-      .set({ fanned_out_at: sql<Date>`now()` })
-      .where('id', '=', event.id)
-      .execute();
+    await markFannedOut(tx, [event.id]);
     const delivery = await tx
       .insertInto('webhook_deliveries')
       .values({ subscription_id: subscriptionId, outbox_id: event.id })

@@ -7,8 +7,9 @@
  * fan-out never duplicates one), and stamp `fanned_out_at`. A subscription created later does
  * not receive events fanned out before it existed.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { claimEventsToFanOut, markFannedOut } from '../messaging/index.js';
 import { subscribesTo } from './rules.js';
 
 export interface FanOutOptions {
@@ -44,15 +45,7 @@ export async function fanOutOutbox(db: Kysely<DB>, options: FanOutOptions = {}):
   const total: FanOutResult = { events: 0, deliveries: 0 };
   for (let batch = 0; batch < maxBatches; batch++) {
     const result = await db.transaction().execute(async (tx) => {
-      const events = await tx
-        .selectFrom('outbox')
-        .select(['id', 'topic', 'payload'])
-        .where('fanned_out_at', 'is', null)
-        .orderBy('id')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const events = await claimEventsToFanOut(tx, batchSize);
       if (events.length === 0) return { events: 0, deliveries: 0 };
       const subscriptions = await tx
         .selectFrom('webhook_subscriptions')
@@ -73,15 +66,10 @@ export async function fanOutOutbox(db: Kysely<DB>, options: FanOutOptions = {}):
           .executeTakeFirst();
         inserted = Number(insert.numInsertedOrUpdatedRows ?? 0n);
       }
-      await tx
-        .updateTable('outbox')
-        .set({ fanned_out_at: sql<Date>`now()` })
-        .where(
-          'id',
-          'in',
-          events.map((event) => event.id),
-        )
-        .execute();
+      await markFannedOut(
+        tx,
+        events.map((event) => event.id),
+      );
       return { events: events.length, deliveries: inserted };
     });
     total.events += result.events;

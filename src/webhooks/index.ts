@@ -19,6 +19,9 @@ export {
   topicMatches,
   MAX_ATTEMPTS,
   SIGNATURE_TOLERANCE_SECONDS,
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDeliveryStatus,
 } from './rules.js';
 export { webhookRoutes } from './routes.js';
 export { webhooksModule } from './module.js';
+export type { WebhookTables } from './tables.js';

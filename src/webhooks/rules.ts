@@ -5,6 +5,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FieldError } from '../shared/errors.js';
 
+/** Where a delivery stands: waiting or retrying (pending, failed), or done (succeeded, dead). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'dead'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
 /**
  * A topic pattern: dot-separated lower-case words, where `*` matches any run of characters
  * (dots included). `case.*` → every case event; `*.overdue`; `*` → everything; `case.filed`.

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { BigSerialId, Name, PageQuery, SerialId, Timestamp, Version } from '../http/schemas.js';
-import { TOPIC_PATTERN_SOURCE } from './rules.js';
+import { TOPIC_PATTERN_SOURCE, WEBHOOK_DELIVERY_STATUSES } from './rules.js';
 
-export const DeliveryStatus = Type.Enum(['pending', 'succeeded', 'failed', 'dead']);
+export const DeliveryStatus = Type.Enum(WEBHOOK_DELIVERY_STATUSES);
 
 const Topic = Type.String({
   pattern: TOPIC_PATTERN_SOURCE,

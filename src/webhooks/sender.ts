@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { outboxEventRelation } from '../messaging/index.js';
 import { outcomeOf, signature, type AttemptOutcome } from './rules.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -123,7 +124,7 @@ async function claim(
     return tx
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id')
-      .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+      .innerJoin(outboxEventRelation(tx).as('o'), 'o.id', 'd.outbox_id')
       .select([
         'd.id',
         'd.attempts',

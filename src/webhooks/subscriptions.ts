@@ -5,12 +5,14 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import type { DB, WebhookSubscriptionsTable } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import { departmentExists } from '../departments/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { inTransaction } from '../shared/transaction.js';
 import { generateSecret, isTopicPattern, urlFieldErrors } from './rules.js';
+import type { WebhookSubscriptionsTable } from './tables.js';
 
 export interface SubscriptionView {
   id: number;
@@ -70,12 +72,7 @@ async function check(
   });
   if (fields.topics?.length === 0) errors.push({ field: 'body.topics', reason: 'needs at least one topic' });
   if (fields.departmentId !== undefined && fields.departmentId !== null) {
-    const department = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', fields.departmentId)
-      .executeTakeFirst();
-    if (!department)
+    if (!(await departmentExists(db, fields.departmentId)))
       errors.push({ field: 'body.departmentId', reason: `no department ${fields.departmentId}` });
   }
   if (errors.length > 0) throw validationError(errors);
