@@ -8,6 +8,7 @@
  * test/architecture-baseline.json, which may only shrink (issue #12 takes it to zero): a new
  * violation fails, and so does a listed one that is gone (remove it from the list).
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,6 +158,37 @@ describe('architecture', () => {
     const current = doc.slice(doc.indexOf(MAP_BEGIN), doc.indexOf(MAP_END) + MAP_END.length);
     expect(current).toBe(`${MAP_BEGIN}\n${moduleMap()}\n${MAP_END}`);
   });
+
+  it('loads every door, and the app, first without an initialization error (import cycles stay harmless)', async () => {
+    // A fresh process per entry: which module a process loads first decides the evaluation order
+    // of an import cycle, and a door read while it is still loading throws.
+    const entries = [
+      ...fs
+        .readdirSync(src, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && fs.existsSync(path.join(src, d.name, 'index.ts')))
+        .map((d) => path.join(src, d.name, 'index.ts')),
+      path.join(src, 'http/app.ts'),
+      path.join(src, 'server.ts'),
+    ];
+    const load = (entry: string) =>
+      new Promise<string | null>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', '--input-type=module', '-e', `await import(${JSON.stringify(entry)})`],
+          { cwd: root },
+          (error, _stdout, stderr) =>
+            resolve(
+              error ? `${rel(entry)}: ${/\w*Error: .*/.exec(stderr)?.[0] ?? stderr.slice(0, 300)}` : null,
+            ),
+        );
+      });
+    const failed: string[] = [];
+    for (let i = 0; i < entries.length; i += 4) {
+      const results = await Promise.all(entries.slice(i, i + 4).map(load));
+      failed.push(...results.filter((r): r is string => r !== null));
+    }
+    expect(failed).toEqual([]);
+  }, 240_000);
 
   it('has no import cycle through the app: no module imports http/app.ts or the module list', () => {
     const composition = new Set([

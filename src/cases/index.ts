@@ -1,4 +1,8 @@
 /** The cases module's door: the only entry other modules use. */
+// Pure vocabulary first: modules that the services below load (evaluation → public) read it while
+// this door is still loading (an import cycle through the doors; test/architecture.test.ts loads
+// every door first in turn).
+export { publicStatusOf, PUBLIC_STATUSES, type PublicStatus } from './public-status.js';
 export {
   performAction,
   reportCase,
@@ -16,7 +20,6 @@ export { caseAdminRoutes } from './admin-routes.js';
 export { CalendarProvider } from './calendar-provider.js';
 export { registerCasePhotoAccess } from './photo-access.js';
 export { publicNoteRoutes } from './public-notes-routes.js';
-export { publicStatusOf, PUBLIC_STATUSES, type PublicStatus } from './public-status.js';
 export {
   mergeTargetStatus,
   PUBLIC_NOTE_MAX_LENGTH,
