@@ -2,3 +2,4 @@
 export { CODE_LENGTH, type ClassStandard } from './rules/index.js';
 export { classificationRoutes } from './routes.js';
 export { loadReferenceData } from './reference-data.js';
+export { classFacts, classFactsRelation, type ClassFacts } from './lookups.js';

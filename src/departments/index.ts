@@ -20,3 +20,9 @@ export {
   type DepartmentInput,
   type DepartmentPatch,
 } from './service.js';
+export {
+  activeResponsibilityRelation,
+  departmentNameRelation,
+  departmentNames,
+  type DepartmentName,
+} from './lookups.js';

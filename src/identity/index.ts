@@ -18,3 +18,4 @@ export { newToken, tokenHash } from './tokens.js';
 export { loadActor, resolveToken, type ResolvedCredential } from './sessions.js';
 export { identityRoutes } from './routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
+export { staffNameRelation } from './lookups.js';

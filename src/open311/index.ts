@@ -3,3 +3,4 @@ export { open311ErrorDocument, open311Routes, sendOpen311NotFound } from './rout
 export { open311AdminRoutes } from './admin-routes.js';
 export { ensureDemoApiKey } from './service.js';
 export { DEFAULT_OPEN311_SETTINGS, DEMO_API_KEY, type Open311Settings } from './settings.js';
+export { open311ApplicationRelation } from './lookups.js';

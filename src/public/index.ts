@@ -16,3 +16,4 @@ export { formatTrackingCode, newTrackingCode, parseTrackingCode } from './tracki
 export { presentSummary } from './presenter.js';
 export { ReportSummary } from './schemas.js';
 export { listCitizenReports } from './view.js';
+export { caseRating, type CaseRating } from './lookups.js';
