@@ -5,6 +5,7 @@
  * table's (src/cases/workflow); this file only loads facts and applies the effects it returns.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CalendarProvider } from '../calendar/index.js';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { componentFacts } from '../components/index.js';
@@ -17,7 +18,6 @@ import type { RequestContext } from '../shared/context.js';
 import { pointToWgs84, type InputCrs } from '../shared/crs.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
-import type { CalendarProvider } from './calendar-provider.js';
 import {
   applyClockOp,
   handlingDueAt,

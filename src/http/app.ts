@@ -22,10 +22,10 @@ import { componentRoutes } from '../components/index.js';
 import { fileRoutes } from '../files/index.js';
 import { notificationRoutes } from '../notifications/index.js';
 import { webhookRoutes } from '../webhooks/index.js';
+import { CalendarProvider } from '../calendar/index.js';
 import {
   caseRoutes,
   caseAdminRoutes,
-  CalendarProvider,
   registerCasePhotoAccess,
   publicNoteRoutes,
   type CaseServiceDeps,
