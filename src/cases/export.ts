@@ -3,15 +3,17 @@
  * so Excel opens Chinese text) or XLSX (exceljs), both headed by the title rows a filed report
  * carries in a Chinese office: 表名, 制表单位, 时间范围, then the column headers.
  */
-import { localMinute } from '../shared/local-time.js';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { departmentNames } from '../departments/index.js';
+import { districtName } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
+import { localMinute } from '../shared/local-time.js';
 import { listExtras } from './list-view.js';
 import { listCases, type CaseFilter, type CaseSort } from './queries.js';
-import type { CaseServiceDeps } from './service.js';
+import type { CaseServiceDeps } from './deps.js';
 import { CASE_SOURCE_NAMES, CASE_STATUS_NAMES, type CaseSource } from './workflow/index.js';
 import './tables.js';
 
@@ -58,11 +60,14 @@ export async function caseExportRows(
   const page = await listCases(db, ctx, { ...filter, limit: EXPORT_LIMIT, offset: 0 });
   const [extras, departments] = await Promise.all([
     listExtras(db, deps.calendars, page.items, deps.now ? deps.now() : new Date()),
-    db.selectFrom('departments').select(['id', 'name', 'short_name']).execute(),
+    departmentNames(
+      db,
+      page.items.flatMap((row) => (row.department_id === null ? [] : [row.department_id])),
+    ),
   ]);
   const departmentName = (id: number | null) => {
-    const d = departments.find((x) => x.id === id);
-    return d ? (d.short_name ?? d.name) : '';
+    const d = id === null ? undefined : departments.get(id);
+    return d ? (d.shortName ?? d.name) : '';
   };
   return page.items.map((row) => {
     const names = extras.get(row.id)?.names;
@@ -91,20 +96,11 @@ export async function caseExportRows(
  */
 export async function exportUnit(db: Kysely<DB>, departmentId: number | null): Promise<string> {
   if (departmentId !== null) {
-    const department = await db
-      .selectFrom('departments')
-      .select('name')
-      .where('id', '=', departmentId)
-      .executeTakeFirst();
+    const department = (await departmentNames(db, [departmentId])).get(departmentId);
     if (department) return department.name;
   }
-  const district = await db
-    .selectFrom('regions')
-    .select('name')
-    .where('level', '=', 'district')
-    .orderBy('code')
-    .executeTakeFirst();
-  return district ? `${district.name}城市管理监督指挥中心` : '数治城市管理平台';
+  const district = await districtName(db);
+  return district !== null ? `${district}城市管理监督指挥中心` : '数治城市管理平台';
 }
 
 function titleRows(heading: ExportHeading): string[] {

@@ -1,4 +1,7 @@
 /** The cases module's door: the only entry other modules use. */
+// First: the public module's schemas read PUBLIC_STATUSES while they load, and the cases module
+// loads the public module (a case's rating) before it is done loading itself.
+export { publicStatusOf, PUBLIC_STATUSES, type PublicStatus } from './public-status.js';
 export {
   performAction,
   reportCase,
@@ -15,7 +18,6 @@ export { caseRoutes } from './routes.js';
 export { caseAdminRoutes } from './admin-routes.js';
 export { registerCasePhotoAccess } from './photo-access.js';
 export { publicNoteRoutes } from './public-notes-routes.js';
-export { publicStatusOf, PUBLIC_STATUSES, type PublicStatus } from './public-status.js';
 export {
   mergeTargetStatus,
   PUBLIC_NOTE_MAX_LENGTH,

@@ -20,7 +20,8 @@ import {
   ListQuery,
   ReportBody,
 } from './schemas.js';
-import { performAction, reportCase } from './service.js';
+import { performAction } from './actions/perform.js';
+import { reportCase } from './intake.js';
 
 type FilterInput = Omit<Static<typeof ListQuery>, 'cursor' | 'limit' | 'sort' | 'order' | 'offset'>;
 
