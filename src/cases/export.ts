@@ -1,10 +1,10 @@
 /**
  * 案卷查询 as a download: the filtered list (at most EXPORT_LIMIT rows) as CSV (UTF-8 with a BOM,
  * so Excel opens Chinese text) or XLSX (exceljs), both headed by the title rows a filed report
- * carries in a Chinese office: 表名, 制表单位, 时间范围, then the column headers.
+ * carries in a Chinese office: 表名, 制表单位, 时间范围, then the column headers. This builds the
+ * file (name, type, bytes); the route sends it.
  */
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { departmentNames } from '../departments/index.js';
@@ -144,28 +144,25 @@ export async function casesXlsx(rows: string[][], heading: ExportHeading): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function disposition(stem: string, extension: string): string {
-  const name = `${stem}.${extension}`;
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** A built export: the name it is saved under, its content type and its bytes. */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: string | Buffer;
 }
 
-export async function sendCaseExport(
-  reply: FastifyReply,
+/** The export file of the rows, named 案卷查询-<local date>. */
+export async function caseExportFile(
   rows: string[][],
   heading: ExportHeading,
   format: 'csv' | 'xlsx',
-) {
+): Promise<ExportFile> {
   const stem = `案卷查询-${localTime(new Date(), heading.timeZone).slice(0, 10)}`;
-  reply.header('cache-control', 'no-store').header('x-total-count', String(rows.length));
-  if (format === 'csv') {
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', disposition(stem, 'csv'))
-      .send(casesCsv(rows, heading));
-  }
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', disposition(stem, 'xlsx'))
-    .send(await casesXlsx(rows, heading));
+  if (format === 'csv')
+    return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: casesCsv(rows, heading) };
+  return {
+    filename: `${stem}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await casesXlsx(rows, heading),
+  };
 }

@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { RouteDeps } from '../http/app.js';
 import { contextOf } from '../http/auth.js';
+import { attachmentDisposition } from '../http/download.js';
 import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
 import { CaseRefParam, resolveCaseRef } from './case-ref.js';
 import { DomainError } from '../shared/errors.js';
-import { EXPORT_LIMIT, caseExportRows, exportUnit, sendCaseExport } from './export.js';
+import { EXPORT_LIMIT, caseExportFile, caseExportRows, exportUnit } from './export.js';
 import { listExtras } from './list-view.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import { casesGeoJson, countCases, getCaseDetail, listCases, type CaseFilter } from './queries.js';
@@ -138,8 +139,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         ...(order ? { order } : {}),
       });
       const unit = await exportUnit(db, ctx.actor.departmentId);
-      return sendCaseExport(
-        reply,
+      const file = await caseExportFile(
         rows,
         {
           unit,
@@ -149,6 +149,12 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         },
         format,
       );
+      return reply
+        .header('cache-control', 'no-store')
+        .header('x-total-count', String(rows.length))
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachmentDisposition(file.filename))
+        .send(file.body);
     },
   );
 
