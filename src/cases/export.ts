@@ -14,7 +14,7 @@ import { localMinute } from '../shared/local-time.js';
 import { listExtras } from './list-view.js';
 import { listCases, type CaseFilter, type CaseSort } from './queries.js';
 import type { CaseServiceDeps } from './deps.js';
-import { CASE_SOURCE_NAMES, CASE_STATUS_NAMES, type CaseSource } from './workflow/index.js';
+import { CASE_SOURCE_NAMES, CASE_STATUS_NAMES } from './workflow/index.js';
 import './tables.js';
 
 /** A spreadsheet is read by people; beyond this many rows a query should be narrowed. */
@@ -74,7 +74,7 @@ export async function caseExportRows(
     const cells: Record<string, string> = {
       number: row.number,
       reportedAt: localTime(row.reported_at, deps.timeZone),
-      source: CASE_SOURCE_NAMES[row.source as CaseSource] ?? row.source,
+      source: CASE_SOURCE_NAMES[row.source] ?? row.source,
       className: row.class_name,
       status: CASE_STATUS_NAMES[row.status],
       street: names?.streetName ?? row.street_code,

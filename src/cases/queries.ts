@@ -26,6 +26,7 @@ import {
   type TimelineRow,
 } from './timeline.js';
 import { visibleTo } from './visibility.js';
+import type { CaseAction, CaseStatus } from './workflow/index.js';
 import './tables.js';
 
 /** Duplicate detection window (重复上报): same class, open, within this distance and age. */
@@ -77,12 +78,12 @@ export interface CaseDetail {
   /** Set when a deadline was computed over a year without a known holiday schedule. */
   deadlineWarning: DeadlineWarning | null;
   timeline: TimelineEvent[];
-  allowedActions: string[];
+  allowedActions: CaseAction[];
   probableDuplicates: Array<{
     id: number;
     number: string;
     distanceM: number;
-    status: string;
+    status: CaseStatus;
     reportedAt: Date;
   }>;
 }
@@ -97,7 +98,7 @@ export async function findProbableDuplicates(
     id: number;
     number: string;
     distance_m: number;
-    status: string;
+    status: CaseStatus;
     reported_at: Date;
   }>`
     select c.id, c.number, c.status, c.reported_at,

@@ -7,13 +7,13 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../identity/index.js';
 import { classFactsRelation } from '../classification/index.js';
 import type { DB } from '../db/schema.js';
-import type { CaseStatus } from './workflow/index.js';
+import type { CaseSource, CaseStatus, CheckResult, ClosureType, Stage } from './workflow/index.js';
 import './tables.js';
 
 export interface CaseRow {
   id: number;
   number: string;
-  source: string;
+  source: CaseSource;
   kind: 'component' | 'matter';
   classification_id: number;
   class_standard: string;
@@ -31,12 +31,12 @@ export interface CaseRow {
   description: string;
   urgency: 'normal' | 'urgent';
   status: CaseStatus;
-  stage: string;
+  stage: Stage;
   department_id: number | null;
   suggested_department_id: number | null;
   routing_explanation: string | null;
   reported_by_user_id: number | null;
-  check_result: string | null;
+  check_result: CheckResult | null;
   duplicate_of: number | null;
   returns: number;
   reworks: number;
@@ -48,7 +48,7 @@ export interface CaseRow {
   handling_due_at: Date | null;
   handling_overdue: boolean;
   overdue_tier: 'on_time' | 'overdue' | 'severely_overdue';
-  closure_type: string | null;
+  closure_type: ClosureType | null;
   closed_at: Date | null;
   reported_at: Date;
   version: number;

@@ -11,6 +11,7 @@ import { DomainError } from '../shared/errors.js';
 import { EXPORT_LIMIT, caseExportFile, caseExportRows, exportUnit } from './export.js';
 import { listExtras } from './list-view.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
+import { CaseDetailView, CaseListItemView } from './response-schemas.js';
 import { casesGeoJson, countCases, getCaseDetail, listCases, type CaseFilter } from './queries.js';
 import {
   ActionBody,
@@ -46,8 +47,6 @@ function toFilter(query: FilterInput): CaseFilter {
   };
 }
 
-const CaseView = Type.Record(Type.String(), Type.Unknown());
-
 export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { db } = deps;
   const caseDeps = deps.cases;
@@ -61,7 +60,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         description:
           'Locates the point to its unit grid, suggests a department, numbers the case and starts the filing clock. Accepts Idempotency-Key.',
         body: ReportBody,
-        response: { 201: CaseView, ...problems(400, 401, 403, 404, 409, 422) },
+        response: { 201: CaseDetailView, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -91,7 +90,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         querystring: ListQuery,
         response: {
           200: Type.Object({
-            items: Type.Array(CaseView),
+            items: Type.Array(CaseListItemView),
             nextCursor: Type.Union([Type.Null(), Type.String()]),
           }),
           ...problems(400, 401),
@@ -198,7 +197,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         tags: ['cases'],
         summary: 'One case with photos, deadline clocks, timeline, allowed actions and probable duplicates',
         params: CaseRefParam,
-        response: { 200: CaseView, ...problems(400, 401, 404) },
+        response: { 200: CaseDetailView, ...problems(400, 401, 404) },
       },
     },
     async (request) => {
@@ -217,7 +216,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
           'Send the case `version` you read. An action not allowed now gets a problem naming `allowedActions`; a stale version gets 409.',
         params: ActionParams,
         body: ActionBody,
-        response: { 200: CaseView, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: CaseDetailView, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
