@@ -19,6 +19,11 @@ export class ChangeSet {
     this.columns[field] = after;
   }
 
+  /** Records a change for the history only: its column is written apart (the location, a geometry). */
+  record(field: string, before: unknown, after: unknown): void {
+    this.changes[field] = { before, after };
+  }
+
   /** The value a column will have after the action: the changed one, else the case's. */
   valueOf<K extends keyof CaseRow>(row: CaseRow, field: K): CaseRow[K] {
     return field in this.columns ? (this.columns[field] as CaseRow[K]) : row[field];

@@ -77,7 +77,7 @@ async function applyCorrections(
       );
     }
     await moveCase(tx, row.id, { lng, lat });
-    changes.change('location', [row.lng, row.lat], [lng, lat]);
+    changes.record('location', [row.lng, row.lat], [lng, lat]);
     changes.change('grid_code', row.grid_code, location.grid.code);
     changes.change('community_code', row.community_code, location.community.code);
     changes.change('street_code', row.street_code, location.street.code);
