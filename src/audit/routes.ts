@@ -15,7 +15,10 @@ const AuditRecordView = Type.Object({
   targetId: Type.Union([Type.Null(), Type.String()]),
   clientIp: Type.Union([Type.Null(), Type.String()]),
   requestId: Type.Union([Type.Null(), Type.String()]),
-  detail: Type.Record(Type.String(), Type.Unknown()),
+  detail: Type.Record(Type.String(), Type.Unknown(), {
+    description:
+      'What the action recorded, as the writing module chose (e.g. case.report: { number }); its keys depend on the action',
+  }),
 });
 
 export const auditRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {

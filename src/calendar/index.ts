@@ -1,6 +1,8 @@
 /**
  * The working-time calendar (工作日历): working days, working time and deadline arithmetic for
- * case time limits (时限). Pure functions, no I/O. Rules: docs/domain/working-time.md.
+ * case time limits (时限), as pure functions with no I/O; and the district's calendar as
+ * administrators keep it (day overrides, entered years: provider.ts, service.ts, repo.ts).
+ * Rules: docs/domain/working-time.md.
  */
 export {
   createWorkingCalendar,
@@ -57,3 +59,13 @@ export {
   type DeadlineStatus,
 } from './status.js';
 export { CalendarError, type CalendarErrorCode, type CalendarConfigIssue } from './errors.js';
+export { expandYearSchedule, type YearSchedule } from './year-schedule.js';
+export { CalendarProvider } from './provider.js';
+export {
+  calendarBetween,
+  enterYearSchedule,
+  removeDayOverride,
+  setDayOverride,
+  type CalendarView,
+} from './service.js';
+export type { StoredOverride } from './repo.js';

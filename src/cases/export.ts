@@ -1,18 +1,20 @@
 /**
  * 案卷查询 as a download: the filtered list (at most EXPORT_LIMIT rows) as CSV (UTF-8 with a BOM,
  * so Excel opens Chinese text) or XLSX (exceljs), both headed by the title rows a filed report
- * carries in a Chinese office: 表名, 制表单位, 时间范围, then the column headers.
+ * carries in a Chinese office: 表名, 制表单位, 时间范围, then the column headers. This builds the
+ * file (name, type, bytes); the route sends it.
  */
-import { localMinute } from '../shared/local-time.js';
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { departmentNames } from '../departments/index.js';
+import { districtName } from '../geography/index.js';
 import type { RequestContext } from '../shared/context.js';
+import { localMinute } from '../shared/local-time.js';
 import { listExtras } from './list-view.js';
 import { listCases, type CaseFilter, type CaseSort } from './queries.js';
-import type { CaseServiceDeps } from './service.js';
-import { CASE_SOURCE_NAMES, CASE_STATUS_NAMES, type CaseSource } from './workflow/index.js';
+import type { CaseServiceDeps } from './deps.js';
+import { CASE_SOURCE_NAMES, CASE_STATUS_NAMES } from './workflow/index.js';
 import './tables.js';
 
 /** A spreadsheet is read by people; beyond this many rows a query should be narrowed. */
@@ -58,18 +60,21 @@ export async function caseExportRows(
   const page = await listCases(db, ctx, { ...filter, limit: EXPORT_LIMIT, offset: 0 });
   const [extras, departments] = await Promise.all([
     listExtras(db, deps.calendars, page.items, deps.now ? deps.now() : new Date()),
-    db.selectFrom('departments').select(['id', 'name', 'short_name']).execute(),
+    departmentNames(
+      db,
+      page.items.flatMap((row) => (row.department_id === null ? [] : [row.department_id])),
+    ),
   ]);
   const departmentName = (id: number | null) => {
-    const d = departments.find((x) => x.id === id);
-    return d ? (d.short_name ?? d.name) : '';
+    const d = id === null ? undefined : departments.get(id);
+    return d ? (d.shortName ?? d.name) : '';
   };
   return page.items.map((row) => {
     const names = extras.get(row.id)?.names;
     const cells: Record<string, string> = {
       number: row.number,
       reportedAt: localTime(row.reported_at, deps.timeZone),
-      source: CASE_SOURCE_NAMES[row.source as CaseSource] ?? row.source,
+      source: CASE_SOURCE_NAMES[row.source] ?? row.source,
       className: row.class_name,
       status: CASE_STATUS_NAMES[row.status],
       street: names?.streetName ?? row.street_code,
@@ -91,20 +96,11 @@ export async function caseExportRows(
  */
 export async function exportUnit(db: Kysely<DB>, departmentId: number | null): Promise<string> {
   if (departmentId !== null) {
-    const department = await db
-      .selectFrom('departments')
-      .select('name')
-      .where('id', '=', departmentId)
-      .executeTakeFirst();
+    const department = (await departmentNames(db, [departmentId])).get(departmentId);
     if (department) return department.name;
   }
-  const district = await db
-    .selectFrom('regions')
-    .select('name')
-    .where('level', '=', 'district')
-    .orderBy('code')
-    .executeTakeFirst();
-  return district ? `${district.name}城市管理监督指挥中心` : '数治城市管理平台';
+  const district = await districtName(db);
+  return district !== null ? `${district}城市管理监督指挥中心` : '数治城市管理平台';
 }
 
 function titleRows(heading: ExportHeading): string[] {
@@ -148,28 +144,25 @@ export async function casesXlsx(rows: string[][], heading: ExportHeading): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function disposition(stem: string, extension: string): string {
-  const name = `${stem}.${extension}`;
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** A built export: the name it is saved under, its content type and its bytes. */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: string | Buffer;
 }
 
-export async function sendCaseExport(
-  reply: FastifyReply,
+/** The export file of the rows, named 案卷查询-<local date>. */
+export async function caseExportFile(
   rows: string[][],
   heading: ExportHeading,
   format: 'csv' | 'xlsx',
-) {
+): Promise<ExportFile> {
   const stem = `案卷查询-${localTime(new Date(), heading.timeZone).slice(0, 10)}`;
-  reply.header('cache-control', 'no-store').header('x-total-count', String(rows.length));
-  if (format === 'csv') {
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', disposition(stem, 'csv'))
-      .send(casesCsv(rows, heading));
-  }
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', disposition(stem, 'xlsx'))
-    .send(await casesXlsx(rows, heading));
+  if (format === 'csv')
+    return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: casesCsv(rows, heading) };
+  return {
+    filename: `${stem}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await casesXlsx(rows, heading),
+  };
 }

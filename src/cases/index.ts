@@ -17,7 +17,6 @@ export { CASE_STATUS_NAMES, type CaseAction, type CaseStatus } from './workflow/
 export { sweepDeadlines } from './sweep.js';
 export { caseRoutes } from './routes.js';
 export { caseAdminRoutes } from './admin-routes.js';
-export { CalendarProvider } from './calendar-provider.js';
 export { registerCasePhotoAccess } from './photo-access.js';
 export { publicNoteRoutes } from './public-notes-routes.js';
 export {

@@ -5,11 +5,11 @@
  * working time. One query for the names and one for the clocks per page.
  */
 import type { Kysely } from 'kysely';
+import type { CalendarProvider } from '../calendar/index.js';
 import type { DB } from '../db/schema.js';
-import type { CalendarProvider } from './calendar-provider.js';
+import { regionNames } from '../geography/index.js';
 import { clockView, type ClockView } from './queries.js';
 import type { CaseRow } from './repo.js';
-import { regionNames } from './region-names.js';
 import './tables.js';
 
 export interface RegionNames {

@@ -9,7 +9,7 @@ import { DomainError } from '../shared/errors.js';
 import { addPublicNote, listPublicNotes, PUBLIC_NOTE_MAX_LENGTH } from './public-notes.js';
 import { PUBLIC_STATUSES } from './public-status.js';
 import { loadCaseRow } from './repo.js';
-import { visibleTo } from './service.js';
+import { visibleTo } from './visibility.js';
 
 const PublicNoteSchema = Type.Object({
   id: Type.Integer(),

@@ -3,17 +3,21 @@
  * timeline, allowed actions, probable duplicates), the filtered list with keyset paging, and
  * GeoJSON for maps. Jurisdiction is part of every query.
  */
-import { deadlineWarning, type DeadlineWarning } from './deadlines/warning.js';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { deadlineStatus, type TimeLimitUnit, type WorkingCalendar } from '../calendar/index.js';
 import type { DB } from '../db/schema.js';
-import { scopeOf, regionOrDepartmentPredicate, type Scope } from '../identity/index.js';
+import { departmentNameRelation, departmentNames } from '../departments/index.js';
+import { regionNames } from '../geography/index.js';
+import { scopeOf, regionOrDepartmentPredicate, staffNameRelation, type Scope } from '../identity/index.js';
+import { open311ApplicationRelation } from '../open311/index.js';
+import { caseRating, type CaseRating } from '../public/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
-import { regionNames } from './region-names.js';
-import { CASE_COLUMNS, loadCaseRow, type CaseRow } from './repo.js';
-import { allowedActionsFor, visibleTo, type CaseServiceDeps } from './service.js';
+import { allowedActionsFor } from './actions/perform.js';
+import { deadlineWarning, type DeadlineWarning } from './deadlines/warning.js';
+import type { CaseServiceDeps } from './deps.js';
+import { CASE_COLUMNS, casesWithClass, loadCaseRow, type CaseRow } from './repo.js';
 import {
   timelineActor,
   timelineDetail,
@@ -21,6 +25,8 @@ import {
   type TimelineDetail,
   type TimelineRow,
 } from './timeline.js';
+import { visibleTo } from './visibility.js';
+import type { CaseAction, CaseStatus } from './workflow/index.js';
 import './tables.js';
 
 /** Duplicate detection window (重复上报): same class, open, within this distance and age. */
@@ -64,7 +70,7 @@ export interface CaseDetail {
   /** Names of the case's grid, community and street (a clerk reads names, not codes). */
   regionNames: { gridName: string | null; communityName: string | null; streetName: string | null };
   /** 满意度评价: the reporter's rating of a closed public case, shown to staff in full. */
-  rating: { score: number; comment: string | null; requestReopen: boolean; ratedAt: Date } | null;
+  rating: CaseRating | null;
   departmentName: string | null;
   suggestedDepartmentName: string | null;
   photos: Array<{ fileId: string; phase: 'before' | 'after'; addedAt: Date }>;
@@ -72,12 +78,12 @@ export interface CaseDetail {
   /** Set when a deadline was computed over a year without a known holiday schedule. */
   deadlineWarning: DeadlineWarning | null;
   timeline: TimelineEvent[];
-  allowedActions: string[];
+  allowedActions: CaseAction[];
   probableDuplicates: Array<{
     id: number;
     number: string;
     distanceM: number;
-    status: string;
+    status: CaseStatus;
     reportedAt: Date;
   }>;
 }
@@ -92,7 +98,7 @@ export async function findProbableDuplicates(
     id: number;
     number: string;
     distance_m: number;
-    status: string;
+    status: CaseStatus;
     reported_at: Date;
   }>`
     select c.id, c.number, c.status, c.reported_at,
@@ -158,7 +164,8 @@ export function clockView(
 
 /**
  * The history of one case with, in the same query, each staff actor's name, post and department
- * and the Open311 application that reported it (no query per event).
+ * and the Open311 application that reported it (no query per event): the identity, departments
+ * and open311 modules publish them as relations to join.
  */
 async function loadTimelineRows(db: Kysely<DB>, caseId: number) {
   const result = await sql<
@@ -176,10 +183,9 @@ async function loadTimelineRows(db: Kysely<DB>, caseId: number) {
            u.display_name as user_display_name, u.position as user_position, d.name as user_department,
            k.name as open311_application
     from case_events e
-    left join users u on u.id = e.actor_id
-    left join departments d on d.id = u.department_id
-    left join open311_requests r on r.case_id = e.case_id and e.actor_name like 'open311:%'
-    left join open311_api_keys k on k.id = r.api_key_id
+    left join ${staffNameRelation(db)} u on u.id = e.actor_id
+    left join ${departmentNameRelation(db)} d on d.id = u.department_id
+    left join ${open311ApplicationRelation(db)} k on k.case_id = e.case_id and e.actor_name like 'open311:%'
     where e.case_id = ${caseId}
     order by e.id`.execute(db);
   return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
@@ -194,12 +200,11 @@ export async function getCaseDetail(
   const row = await loadCaseRow(db, id, false);
   if (!row || !visibleTo(ctx, row)) throw new DomainError('NOT_FOUND', `No case ${id} in your jurisdiction`);
   const now = deps.now ? deps.now() : new Date();
-  const [departments, photos, clocks, events, calendar, places, ratings] = await Promise.all([
-    db
-      .selectFrom('departments')
-      .select(['id', 'name'])
-      .where('id', 'in', [row.department_id ?? -1, row.suggested_department_id ?? -1])
-      .execute(),
+  const [departments, photos, clocks, events, calendar, places, rating] = await Promise.all([
+    departmentNames(
+      db,
+      [row.department_id, row.suggested_department_id].filter((d): d is number => d !== null),
+    ),
     db
       .selectFrom('case_photos')
       .select(['file_id', 'phase', 'added_at'])
@@ -216,11 +221,8 @@ export async function getCaseDetail(
     loadTimelineRows(db, id),
     deps.calendars.get(db),
     regionNames(db, [row.grid_code, row.community_code, row.street_code]),
-    // The public module owns case_ratings (src/public/ratings.ts); read here as plain SQL.
-    sql<{ score: number; comment: string | null; request_reopen: boolean; created_at: Date }>`
-      select score, comment, request_reopen, created_at from case_ratings where case_id = ${id}`.execute(db),
+    caseRating(db, id),
   ]);
-  const rated = ratings.rows[0];
   const open = !['closed', 'rejected', 'merged', 'cancelled'].includes(row.status);
   const duplicates =
     open && ['reported', 'check_pending'].includes(row.status)
@@ -233,7 +235,7 @@ export async function getCaseDetail(
       : [];
   const views = clocks.map((c) => clockView(calendar, c, now));
   const nameOf = (departmentId: number | null) =>
-    departments.find((d) => d.id === departmentId)?.name ?? null;
+    departmentId === null ? null : (departments.get(departmentId)?.name ?? null);
   return {
     row,
     regionNames: {
@@ -241,14 +243,7 @@ export async function getCaseDetail(
       communityName: places.get(row.community_code) ?? null,
       streetName: places.get(row.street_code) ?? null,
     },
-    rating: rated
-      ? {
-          score: Number(rated.score),
-          comment: rated.comment,
-          requestReopen: rated.request_reopen,
-          ratedAt: rated.created_at,
-        }
-      : null,
+    rating,
     departmentName: nameOf(row.department_id),
     suggestedDepartmentName: nameOf(row.suggested_department_id),
     photos: photos.map((p) => ({ fileId: p.file_id, phase: p.phase, addedAt: p.added_at })),
@@ -370,7 +365,7 @@ export async function listCases(
   // Cases without a handling deadline (not yet dispatched) sort last either way.
   const nulls = sort === 'handlingDueAt' ? sql` nulls last` : sql``;
   const rows = await sql<CaseRow>`
-    select ${CASE_COLUMNS} from cases c join classifications k on k.id = c.classification_id
+    select ${CASE_COLUMNS} from ${casesWithClass(db)}
     where ${filterSql(scopeOf(ctx.actor), filter)} ${after}
     order by ${SORT_SQL[sort]} ${direction}${nulls}, c.id ${direction}
     limit ${filter.limit + 1} ${keyset ? sql`` : sql`offset ${filter.offset ?? 0}`}`.execute(db);
@@ -411,7 +406,7 @@ export async function casesGeoJson(
         'overdueTier', x.overdue_tier, 'escalated', x.escalated, 'gridCode', x.grid_code,
         'departmentId', x.department_id, 'reportedAt', x.reported_at)
     )), '[]'::json))::text as json
-    from (select c.*, k.code as class_code, k.name as class_name from cases c join classifications k on k.id = c.classification_id
+    from (select c.*, k.code as class_code, k.name as class_name from ${casesWithClass(db)}
           where ${filterSql(scopeOf(ctx.actor), filter)} order by c.reported_at desc, c.id desc limit ${limit}) x`.execute(
     db,
   );

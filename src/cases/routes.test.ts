@@ -7,6 +7,7 @@ import {
   garbageReport,
   report,
   step,
+  type CaseBody,
   type CaseCast,
   filedCase,
 } from '../../test/helpers/cases.js';
@@ -214,6 +215,26 @@ describe('the closed loop', () => {
     c = await step(t(), cast.shiftLead, c, 'reject', { reason: '属于物业管理范围' });
     expect(c).toMatchObject({ status: 'rejected', allowedActions: [] });
     expect((c.clocks as Array<{ stoppedAt: string | null }>).every((k) => k.stoppedAt !== null)).toBe(true);
+  });
+
+  it('files a report at the location the shift lead corrects, in its new grid', async () => {
+    const reported = await report(t(), cast.inspector, garbageReport(cast, { description: '位置有误' }));
+    const current = (
+      await t().as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${reported.id}` })
+    ).json<CaseBody>();
+    const corrected = gridCentre(1, 1, 2);
+    const c = await step(t(), cast.shiftLead, current, 'file', {
+      corrections: { location: { lng: corrected.lng, lat: corrected.lat } },
+    });
+    expect(c).toMatchObject({ status: 'filed', location: corrected });
+    expect(c.gridCode).not.toBe(reported.gridCode);
+    const filing = (c.timeline as Array<{ action: string; changes: Record<string, unknown> }>).find(
+      (e) => e.action === 'file',
+    );
+    expect(filing?.changes).toMatchObject({
+      location: { after: [corrected.lng, corrected.lat] },
+      grid_code: { before: reported.gridCode, after: c.gridCode },
+    });
   });
 
   it('flags a probable duplicate within 50 m and merges it into the open case', async () => {

@@ -3,13 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
+import { attachmentDisposition } from '../http/download.js';
 import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
 import { CaseRefParam, resolveCaseRef } from './case-ref.js';
 import { DomainError } from '../shared/errors.js';
-import { EXPORT_LIMIT, caseExportRows, exportUnit, sendCaseExport } from './export.js';
+import { EXPORT_LIMIT, caseExportFile, caseExportRows, exportUnit } from './export.js';
 import { listExtras } from './list-view.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
+import { CaseDetailView, CaseListItemView } from './response-schemas.js';
 import { casesGeoJson, countCases, getCaseDetail, listCases, type CaseFilter } from './queries.js';
 import {
   ActionBody,
@@ -20,7 +22,8 @@ import {
   ListQuery,
   ReportBody,
 } from './schemas.js';
-import { performAction, reportCase } from './service.js';
+import { performAction } from './actions/perform.js';
+import { reportCase } from './intake.js';
 
 type FilterInput = Omit<Static<typeof ListQuery>, 'cursor' | 'limit' | 'sort' | 'order' | 'offset'>;
 
@@ -44,8 +47,6 @@ function toFilter(query: FilterInput): CaseFilter {
   };
 }
 
-const CaseView = Type.Record(Type.String(), Type.Unknown());
-
 export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { db } = deps;
   const caseDeps = deps.cases;
@@ -60,7 +61,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         description:
           'Locates the point to its unit grid, suggests a department, numbers the case and starts the filing clock. Accepts Idempotency-Key.',
         body: ReportBody,
-        response: { 201: CaseView, ...problems(400, 401, 403, 404, 409, 422) },
+        response: { 201: CaseDetailView, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -91,7 +92,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         querystring: ListQuery,
         response: {
           200: Type.Object({
-            items: Type.Array(CaseView),
+            items: Type.Array(CaseListItemView),
             nextCursor: Type.Union([Type.Null(), Type.String()]),
           }),
           ...problems(400, 401),
@@ -140,8 +141,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         ...(order ? { order } : {}),
       });
       const unit = await exportUnit(db, ctx.actor.departmentId);
-      return sendCaseExport(
-        reply,
+      const file = await caseExportFile(
         rows,
         {
           unit,
@@ -151,6 +151,12 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         },
         format,
       );
+      return reply
+        .header('cache-control', 'no-store')
+        .header('x-total-count', String(rows.length))
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachmentDisposition(file.filename))
+        .send(file.body);
     },
   );
 
@@ -197,7 +203,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         tags: ['cases'],
         summary: 'One case with photos, deadline clocks, timeline, allowed actions and probable duplicates',
         params: CaseRefParam,
-        response: { 200: CaseView, ...problems(400, 401, 404) },
+        response: { 200: CaseDetailView, ...problems(400, 401, 404) },
       },
     },
     async (request) => {
@@ -217,7 +223,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
           'Send the case `version` you read. An action not allowed now gets a problem naming `allowedActions`; a stale version gets 409.',
         params: ActionParams,
         body: ActionBody,
-        response: { 200: CaseView, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: CaseDetailView, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {

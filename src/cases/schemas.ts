@@ -2,8 +2,7 @@ import { Type } from 'typebox';
 import { BigSerialId, INT4_MAX, Name, PageQuery, SerialId, Timestamp } from '../http/schemas.js';
 import { INPUT_CRS } from '../shared/crs.js';
 import { CaseRef } from './case-ref.js';
-import { CASE_ACTIONS, CASE_STATUSES, STAGES } from './workflow/index.js';
-import { CASE_SOURCES } from './service.js';
+import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, STAGES } from './workflow/index.js';
 
 const Point = Type.Object(
   {

@@ -11,7 +11,7 @@ import { trackRollups } from '../evaluation/index.js';
 import { withJobLock } from '../jobs/index.js';
 import { clockView } from './queries.js';
 import { loadCaseRow } from './repo.js';
-import type { CaseServiceDeps } from './service.js';
+import type { CaseServiceDeps } from './deps.js';
 import { signalCaseChange } from './signals.js';
 import { CASE_CLOCK_NAMES, type CaseClock } from './workflow/index.js';
 import './tables.js';

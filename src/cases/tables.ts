@@ -30,18 +30,6 @@ export interface HandlingLimitsTable {
   source: string;
 }
 
-export interface CalendarOverridesTable {
-  date: string;
-  kind: 'workday' | 'holiday';
-  name: string | null;
-}
-
-export interface CalendarYearsTable {
-  year: number;
-  entered_by: number | null;
-  entered_at: GeneratedTimestamp;
-}
-
 export interface RoutingRulesTable {
   id: Generated<number>;
   position: number;
@@ -153,8 +141,6 @@ declare module '../db/schema.js' {
   interface DB {
     stage_limits: StageLimitsTable;
     handling_limits: HandlingLimitsTable;
-    calendar_overrides: CalendarOverridesTable;
-    calendar_years: CalendarYearsTable;
     routing_rules: RoutingRulesTable;
     case_number_counters: CaseNumberCountersTable;
     cases: CasesTable;

@@ -7,3 +7,4 @@ export { classRelation, listClassKeys } from './relations.js';
 export { classesForReporting } from './reporting-relations.js';
 export { listClassSummaries, type ClassSummary } from './service.js';
 export type { ClassificationTables } from './tables.js';
+export { classFacts, classFactsRelation, type ClassFacts } from './lookups.js';

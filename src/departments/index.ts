@@ -31,3 +31,9 @@ export {
 export { departmentsModule } from './module.js';
 export { departmentsForReporting } from './reporting-relations.js';
 export type { DepartmentTables } from './tables.js';
+export {
+  activeResponsibilityRelation,
+  departmentNameRelation,
+  departmentNames,
+  type DepartmentName,
+} from './lookups.js';

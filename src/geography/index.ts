@@ -9,3 +9,4 @@ export { existingRegionCodes, getRegion, listRegions } from './repo.js';
 export { regionRelation } from './relations.js';
 export { REGION_LEVELS, type RegionLevel } from './levels.js';
 export type { GeographyTables } from './tables.js';
+export { districtName, regionExists, regionNameRelation, regionNames } from './lookups.js';

@@ -14,7 +14,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { GeographyIndex } from '../geography/index.js';
-import { CalendarProvider, type CaseServiceDeps } from '../cases/index.js';
+import { CalendarProvider } from '../calendar/index.js';
+import type { CaseServiceDeps } from '../cases/index.js';
 import type { KeyRing } from '../reporters/index.js';
 import {
   DEFAULT_OPEN311_SETTINGS,

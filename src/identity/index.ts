@@ -40,3 +40,4 @@ export { ensureFirstAdmin } from './bootstrap.js';
 export { identityModule } from './module.js';
 export { staffForReporting, staffRegionsForReporting } from './reporting-relations.js';
 export type { IdentityTables } from './tables.js';
+export { staffNameRelation } from './lookups.js';

@@ -18,3 +18,4 @@ export { ReportSummary } from './schemas.js';
 export { listCitizenReports } from './view.js';
 export { publicModule } from './module.js';
 export { ratingsForReporting } from './reporting-relations.js';
+export { caseRating, type CaseRating } from './lookups.js';

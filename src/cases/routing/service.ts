@@ -5,6 +5,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { componentFacts } from '../../components/index.js';
+import { activeResponsibilityRelation, departmentNames } from '../../departments/index.js';
+import { regionNameRelation } from '../../geography/index.js';
 import { suggestDepartment, type Responsibility, type RoutingRule } from './rules.js';
 import '../tables.js';
 
@@ -40,22 +42,21 @@ export async function loadRoutingRules(tx: Transaction<DB>): Promise<RoutingRule
 export async function routeCase(tx: Transaction<DB>, query: RoutingQuery): Promise<RoutedCase | null> {
   const [rules, responsibilities] = await Promise.all([
     loadRoutingRules(tx),
-    // With the names an explanation needs, so that routing is two statements, not four.
+    // With the names an explanation needs, so that routing is two statements, not four: the
+    // departments and geography modules publish them as relations to join.
     tx
-      .selectFrom('department_responsibilities as r')
-      .innerJoin('departments as d', 'd.id', 'r.department_id')
-      .leftJoin('regions as g', 'g.code', 'r.region_code')
+      .selectFrom(activeResponsibilityRelation(tx).as('r'))
+      .leftJoin(regionNameRelation(tx).as('g'), 'g.code', 'r.region_code')
       .select([
         'r.department_id',
         'r.kind',
         'r.standard',
         'r.class_code_prefix',
         'r.region_code',
-        'd.name as department_name',
-        'd.short_name as department_short_name',
+        'r.department_name',
+        'r.department_short_name',
         'g.name as region_name',
       ])
-      .where('d.active', '=', true)
       .execute(),
   ]);
   let component: { maintainerDepartmentId: number | null; competentDepartmentId: number } | null = null;
@@ -88,13 +89,9 @@ export async function routeCase(tx: Transaction<DB>, query: RoutingQuery): Promi
   if (!suggestion) return null;
   const known = responsibilities.find((r) => r.department_id === suggestion.departmentId);
   const department = known
-    ? { name: known.department_name, short_name: known.department_short_name }
-    : await tx
-        .selectFrom('departments')
-        .select(['name', 'short_name'])
-        .where('id', '=', suggestion.departmentId)
-        .executeTakeFirst();
-  const departmentName = department?.short_name ?? department?.name ?? `#${suggestion.departmentId}`;
+    ? { name: known.department_name, shortName: known.department_short_name }
+    : (await departmentNames(tx, [suggestion.departmentId])).get(suggestion.departmentId);
+  const departmentName = department?.shortName ?? department?.name ?? `#${suggestion.departmentId}`;
   const reason = suggestion.reason;
   let explanation: string;
   if (reason.source === 'rule') {

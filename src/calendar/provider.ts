@@ -4,13 +4,10 @@
  * Rebuilt when overrides change through this process, and at most a minute late otherwise.
  */
 import type { Kysely } from 'kysely';
-import {
-  createWorkingCalendar,
-  type WorkingCalendar,
-  type WorkingCalendarConfig,
-} from '../calendar/index.js';
 import type { DB } from '../db/schema.js';
-import './tables.js';
+import { createWorkingCalendar, type WorkingCalendar } from './calendar.js';
+import type { WorkingCalendarConfig } from './config.js';
+import { enteredYears, listOverrides } from './repo.js';
 
 export class CalendarProvider {
   private calendar: WorkingCalendar | null = null;
@@ -27,14 +24,11 @@ export class CalendarProvider {
 
   async get(db: Kysely<DB>): Promise<WorkingCalendar> {
     if (this.calendar && Date.now() - this.loadedAt < this.maxAgeMs) return this.calendar;
-    const [overrides, years] = await Promise.all([
-      db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute(),
-      db.selectFrom('calendar_years').select('year').orderBy('year').execute(),
-    ]);
+    const [overrides, years] = await Promise.all([listOverrides(db), enteredYears(db)]);
     this.calendar = createWorkingCalendar({
       ...this.base,
       overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, ...(o.name ? { name: o.name } : {}) })),
-      enteredYears: years.map((y) => y.year),
+      enteredYears: years,
     });
     this.loadedAt = Date.now();
     return this.calendar;
