@@ -10,7 +10,6 @@ import { calendarBetween, removeDayOverride, setDayOverride } from '../calendar/
 import type { RouteDeps } from '../http/module.js';
 import { contextOf, requireActor } from '../http/auth.js';
 import { IdParam, problems } from '../http/schemas.js';
-import { DomainError } from '../shared/errors.js';
 import {
   CalendarQuery,
   CalendarViewSchema,

@@ -11,7 +11,6 @@ import { enterYearSchedule } from '../calendar/index.js';
 import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { problems } from '../http/schemas.js';
-import { DomainError } from '../shared/errors.js';
 import { YearScheduleBody } from './admin-schemas.js';
 
 export const calendarYearRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
