@@ -9,13 +9,14 @@ import { Type, type Static } from 'typebox';
 import { SerialId } from '../http/schemas.js';
 import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
+import { sendDownload } from '../http/download.js';
 import {
   Day,
   scopedFilter,
   EXPORT_FORMATS,
   lastDayOf,
   reportOrganisation,
-  sendTable,
+  tableFile,
   type CaseFilter,
   type Table,
 } from '../evaluation/index.js';
@@ -73,7 +74,7 @@ async function answer<T>(
     madeAt: new Date(),
     timeZone: context.timeZone,
   };
-  return sendTable(reply, { ...table(), report }, format, stem);
+  return sendDownload(reply, await tableFile({ ...table(), report }, format, stem));
 }
 
 const SATISFACTION_GROUP_HEADERS: Record<(typeof SATISFACTION_GROUPS)[number], string> = {

@@ -7,7 +7,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.js';
 import { addWorkingTime } from '../calendar/index.js';
-import type { DB, StaffRole } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import { authorize } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -21,15 +22,6 @@ import './tables.js';
 import './public-tables.js';
 
 export const PUBLIC_NOTE_MAX_LENGTH = 1000;
-
-/** Who may write a public note on a case in their jurisdiction (inspectors and leaders may not). */
-export const PUBLIC_NOTE_WRITERS: readonly StaffRole[] = [
-  'admin',
-  'supervisor',
-  'dispatcher',
-  'handler',
-  'department_lead',
-];
 
 export interface PublicNote {
   id: number;
@@ -86,8 +78,7 @@ export async function addPublicNote(
   caseId: number,
   text: string,
 ): Promise<PublicNote> {
-  if (!PUBLIC_NOTE_WRITERS.includes(ctx.actor.role))
-    throw new DomainError('FORBIDDEN', `The ${ctx.actor.role} role may not write public notes`);
+  authorize(ctx.actor, 'case-notes:write');
   const now = deps.now ? deps.now() : new Date();
   return inTransaction(db, async (tx) => {
     const row = await loadCaseRow(tx, caseId, false);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
-import { attachmentDisposition } from '../http/download.js';
+import { sendDownload } from '../http/download.js';
 import { idempotent } from '../http/idempotency.js';
 import { problems } from '../http/schemas.js';
 import { CaseRefParam, resolveCaseRef } from './case-ref.js';
@@ -151,12 +151,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
         },
         format,
       );
-      return reply
-        .header('cache-control', 'no-store')
-        .header('x-total-count', String(rows.length))
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachmentDisposition(file.filename))
-        .send(file.body);
+      reply.header('cache-control', 'no-store').header('x-total-count', String(rows.length));
+      return sendDownload(reply, file);
     },
   );
 

@@ -5,7 +5,7 @@
  */
 import { localMinute } from '../shared/local-time.js';
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
+import type { DownloadFile } from '../http/download.js';
 
 export type ColumnKind = 'text' | 'int' | 'number' | 'rate' | 'date';
 
@@ -159,22 +159,13 @@ export async function toXlsx(table: Table): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function disposition(stem: string, extension: string): string {
-  const name = `${stem}.${extension}`;
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/** Sends a table as CSV or XLSX. */
-export async function sendTable(reply: FastifyReply, table: Table, format: 'csv' | 'xlsx', stem: string) {
-  if (format === 'csv') {
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', disposition(stem, 'csv'))
-      .send(toCsv(table));
-  }
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', disposition(stem, 'xlsx'))
-    .send(await toXlsx(table));
+/** A table as a CSV or XLSX file named `stem` (the route sends it: http/download.ts). */
+export async function tableFile(table: Table, format: 'csv' | 'xlsx', stem: string): Promise<DownloadFile> {
+  if (format === 'csv')
+    return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(table) };
+  return {
+    filename: `${stem}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await toXlsx(table),
+  };
 }

@@ -14,7 +14,7 @@ export {
   storedRollups,
   type RollupTracker,
 } from './rollups.js';
-export { EXPORT_FORMATS, lastDayOf, sendTable, type Column, type ReportHead, type Table } from './export.js';
+export { EXPORT_FORMATS, lastDayOf, tableFile, type Column, type ReportHead, type Table } from './export.js';
 export { reportOrganisation } from './service.js';
 export { caseRollupRows, hourRollupRows, regionMatch, type CaseFilter, type DayPeriod } from './facts.js';
 export type { RegionKind } from './vocabulary.js';

@@ -9,7 +9,8 @@ import { CivilDate, INT4_MAX, Name, SerialId } from '../http/schemas.js';
 import type { RouteDeps } from '../http/module.js';
 import { contextOf } from '../http/auth.js';
 import { DomainError } from '../shared/errors.js';
-import { EXPORT_FORMATS, sendTable } from './export.js';
+import { EXPORT_FORMATS, tableFile } from './export.js';
+import { sendDownload } from '../http/download.js';
 import { INDICATORS_BY_KEY } from './indicators.js';
 import { definitionOf, deleteProfile, loadProfiles, saveProfile } from './profiles.js';
 import { authorizeEvaluation, visibleSubjects } from './scope.js';
@@ -73,13 +74,6 @@ const ProfileBody = Type.Object(
 
 const ProfileKey = Type.Object({ key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
 
-function requireAdmin(role: string): void {
-  if (role !== 'admin')
-    throw new DomainError('FORBIDDEN', `The ${role} role may not change evaluation profiles`, {
-      permission: 'evaluation-profiles:write',
-    });
-}
-
 export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, cases }) => {
   app.get(
     '/evaluations',
@@ -129,11 +123,13 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
           madeAt: new Date(),
           timeZone: cases.timeZone,
         };
-        return sendTable(
+        return sendDownload(
           reply,
-          evaluationTable(scoped, profile, head),
-          format,
-          `evaluation-${object}-${from}-${to}`,
+          await tableFile(
+            evaluationTable(scoped, profile, head),
+            format,
+            `evaluation-${object}-${from}-${to}`,
+          ),
         );
       }
       return scoped;
@@ -179,11 +175,13 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
           timeZone: cases.timeZone,
         };
         const name = (await subjectsOf(db, object)).find((s) => s.key === subject)?.name ?? subject;
-        return sendTable(
+        return sendDownload(
           reply,
-          caseListTable(`${name}${FACT_LABELS[fact]}案件清单`, list, head, { from, to }),
-          format,
-          `cases-${object}-${subject}-${fact}`,
+          await tableFile(
+            caseListTable(`${name}${FACT_LABELS[fact]}案件清单`, list, head, { from, to }),
+            format,
+            `cases-${object}-${subject}-${fact}`,
+          ),
         );
       }
       return { cases: list, caseIds: list.map((c) => c.id) };
@@ -230,7 +228,6 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request) => {
       const ctx = contextOf(request);
-      requireAdmin(ctx.actor.role);
       const { version, ...definition } = request.body;
       const saved = await saveProfile(db, ctx, request.params.key, definition, version);
       return {
@@ -254,7 +251,6 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      requireAdmin(ctx.actor.role);
       await deleteProfile(db, ctx, request.params.key);
       return reply.code(204).send();
     },

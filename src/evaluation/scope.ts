@@ -10,22 +10,20 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { departmentsForReporting } from '../departments/index.js';
-import { codeInScope, scopeOf, staffRegionsForReporting, type Actor } from '../identity/index.js';
+import {
+  can,
+  codeInScope,
+  grantOf,
+  scopeOf,
+  staffRegionsForReporting,
+  type Actor,
+} from '../identity/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { CaseFilter } from './facts.js';
 import { isPersonKind, isRegionKind, type SubjectKind } from './vocabulary.js';
 
-export const EVALUATION_READERS: ReadonlySet<Actor['role']> = new Set([
-  'admin',
-  'leader',
-  'supervisor',
-  'dispatcher',
-  'department_lead',
-  'handler',
-  'inspector',
-]);
-
-const DEPARTMENT_BOUND: ReadonlySet<Actor['role']> = new Set(['department_lead', 'handler']);
+/** Readers whose `evaluations:read` grant reaches only their department (identity/policy.ts). */
+const departmentBound = (actor: Actor) => grantOf(actor.role, 'evaluations:read') === 'department';
 
 function forbidden(actor: Actor, what: string): DomainError {
   return new DomainError('FORBIDDEN', `The ${actor.role} role may not read ${what}`, {
@@ -35,9 +33,9 @@ function forbidden(actor: Actor, what: string): DomainError {
 
 /** May this actor read evaluations of this kind of subject at all? */
 export function authorizeEvaluation(actor: Actor, object?: SubjectKind): void {
-  if (!EVALUATION_READERS.has(actor.role)) throw forbidden(actor, 'evaluations');
+  if (!can(actor, 'evaluations:read')) throw forbidden(actor, 'evaluations');
   if (object === undefined) return;
-  if (DEPARTMENT_BOUND.has(actor.role) && object !== 'department')
+  if (departmentBound(actor) && object !== 'department')
     throw forbidden(actor, `${object} evaluations (only their department's)`);
   if (actor.role === 'inspector' && !(isRegionKind(object) || object === 'inspector'))
     throw forbidden(actor, `${object} evaluations (only their grids and their own)`);
@@ -54,7 +52,7 @@ export async function visibleSubjects(
   if (scope.kind === 'all') return new Set(subjects);
   if (isRegionKind(object)) return new Set(subjects.filter((code) => codeInScope(scope, code)));
   if (object === 'department') {
-    if (DEPARTMENT_BOUND.has(actor.role))
+    if (departmentBound(actor))
       return new Set(subjects.filter((s) => actor.departmentId !== null && s === String(actor.departmentId)));
     const departments = await db
       .selectFrom(departmentsForReporting(db).as('d'))
@@ -67,7 +65,7 @@ export async function visibleSubjects(
     );
     return new Set(subjects.filter((s) => ids.has(s)));
   }
-  if (isPersonKind(object) && (actor.role === 'inspector' || DEPARTMENT_BOUND.has(actor.role)))
+  if (isPersonKind(object) && (actor.role === 'inspector' || departmentBound(actor)))
     return new Set(subjects.filter((s) => s === String(actor.id)));
   const regions = await db
     .selectFrom(staffRegionsForReporting(db).as('ur'))
@@ -91,11 +89,11 @@ export async function visibleSubjects(
  * region or department outside it is refused (403, naming the field).
  */
 export function scopedFilter(actor: Actor, requested: CaseFilter): CaseFilter {
-  if (!EVALUATION_READERS.has(actor.role)) throw forbidden(actor, 'analytics');
+  if (!can(actor, 'evaluations:read')) throw forbidden(actor, 'analytics');
   const scope = scopeOf(actor);
   if (scope.kind === 'all') return requested;
   const filter: CaseFilter = { ...requested };
-  if (DEPARTMENT_BOUND.has(actor.role)) {
+  if (departmentBound(actor)) {
     if (actor.departmentId === null) throw forbidden(actor, 'analytics without a department');
     if (requested.departmentId !== undefined && requested.departmentId !== actor.departmentId)
       throw new DomainError('FORBIDDEN', 'You may read only your own department', {

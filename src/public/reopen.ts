@@ -16,7 +16,7 @@ import {
   type CaseServiceDeps,
 } from '../cases/index.js';
 import type { DB } from '../db/schema.js';
-import { scopeOf, regionPrefixPredicate, type Actor } from '../identity/index.js';
+import { authorize, scopeOf, regionPrefixPredicate, type Actor } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError } from '../shared/errors.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
@@ -25,11 +25,6 @@ import './tables.js';
 
 export const REOPEN_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type ReopenRequestStatus = (typeof REOPEN_REQUEST_STATUSES)[number];
-
-/** Reading reopen requests: the supervision center and administrators. */
-export function mayListReopenRequests(actor: Actor): boolean {
-  return actor.role === 'supervisor' || actor.role === 'admin';
-}
 
 /** Deciding one: the shift lead, who alone may reopen a closed case (workflow table). */
 export function mayDecideReopenRequests(actor: Actor): boolean {
@@ -119,8 +114,7 @@ export async function listReopenRequests(
   ctx: RequestContext,
   filter: { status?: ReopenRequestStatus; cursor?: string; limit: number },
 ): Promise<Page<ReopenRequestView>> {
-  if (!mayListReopenRequests(ctx.actor))
-    throw new DomainError('FORBIDDEN', `The ${ctx.actor.role} role may not read reopen requests`);
+  authorize(ctx.actor, 'reopen-requests:read');
   let query = baseQuery(db)
     .where(regionPrefixPredicate(scopeOf(ctx.actor), sql.ref('c.grid_code')))
     .orderBy('r.id', 'desc')
