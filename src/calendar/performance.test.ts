@@ -11,7 +11,7 @@ import {
   workingMinutesBetween,
   type TimeLimit,
 } from './index.js';
-import { bj } from './test-builders.js';
+import { bj } from '../../test/helpers/calendar.js';
 
 function timed(run: () => void): number {
   const begin = performance.now();

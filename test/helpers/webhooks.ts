@@ -5,8 +5,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { enqueue, type OutboxEvent } from '../messaging/index.js';
+import type { DB } from '../../src/db/schema.js';
+import { enqueue, type OutboxEvent } from '../../src/messaging/index.js';
 
 export interface ReceivedRequest {
   method: string;
@@ -93,13 +93,4 @@ export async function publish(db: Kysely<DB>, ...events: OutboxEvent[]): Promise
 
 export function caseEvent(topic: string, caseId: string, payload: Record<string, unknown> = {}): OutboxEvent {
   return { topic, aggregateType: 'case', aggregateId: caseId, payload: { caseId, ...payload } };
-}
-
-export async function createDepartment(db: Kysely<DB>, name: string): Promise<number> {
-  const row = await db
-    .insertInto('departments')
-    .values({ name: `${name}-${Math.random().toString(36).slice(2, 8)}`, kind: 'municipal' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
