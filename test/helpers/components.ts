@@ -145,7 +145,7 @@ export function fieldsOf(response: LightMyRequestResponse): string[] {
   return (response.json<{ errors?: Array<{ field: string }> }>().errors ?? []).map((e) => e.field);
 }
 
-export async function countComponents(t: TestApp): Promise<number> {
+export async function countComponents(t: { database: Database }): Promise<number> {
   const row = await t.database.db
     .selectFrom('components')
     .select((eb) => eb.fn.countAll<number>().as('n'))
