@@ -4,10 +4,10 @@
  * any role bound to any region, logged in with their bearer tokens.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import type { Open311Settings } from '../../src/open311/index.js';
 import {
+  perTestFile,
   startTestServices,
   TEST_PASSWORD,
   type TestServices,
@@ -77,16 +77,11 @@ export async function logIn(app: FastifyInstance, username: string): Promise<str
 
 /** Starts one app per test file (beforeAll) and closes it (afterAll). */
 export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): () => TestApp {
-  let current: TestApp | undefined;
-  beforeAll(async () => {
-    current = await startTestApp(options);
-  });
-  afterAll(async () => {
-    await current?.app.close();
-    await current?.database.close();
-  });
-  return () => {
-    if (!current) throw new Error('the test app is not started');
-    return current;
-  };
+  return perTestFile(
+    () => startTestApp(options),
+    async (t) => {
+      await t.app.close();
+      await t.database.close();
+    },
+  );
 }

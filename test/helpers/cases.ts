@@ -105,6 +105,32 @@ export async function castFor<U extends TestStaff>(t: {
   };
 }
 
+type ReportInput = Parameters<typeof reportCase>[3];
+
+/** An inspector's report of exposed garbage in grid 1-1-1 (spread it into a body to send invalid fields). */
+export function garbageReport(cast: CaseCast<TestStaff>, overrides: Partial<ReportInput> = {}): ReportInput {
+  const c = gridCentre(1, 1, 1);
+  return {
+    source: 'inspector',
+    classificationId: cast.garbageClassId,
+    location: { lng: c.lng, lat: c.lat },
+    description: '路边暴露垃圾一堆',
+    ...overrides,
+  };
+}
+
+/** A photo the user uploaded (an after-photo to attach to a handling), stored by the files service. */
+export async function photoOf(t: TestServices, user: TestStaff): Promise<string> {
+  const stored = await storeImage(t.database.db, user.ctx, {
+    purpose: 'case_photo',
+    originalName: 'after.jpg',
+    prepared: await prepareImage(await phonePhoto(320, 240)),
+  });
+  return stored.meta.id;
+}
+
+// Through the API (TestApp): what a client sends and reads back.
+
 export interface CaseBody {
   id: number;
   number: string;
@@ -119,20 +145,6 @@ export async function report(t: TestApp, user: TestUser, body: object): Promise<
   const response = await t.as(user, { method: 'POST', url: '/api/v1/cases', payload: body });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<CaseBody>();
-}
-
-type ReportInput = Parameters<typeof reportCase>[3];
-
-/** An inspector's report of exposed garbage in grid 1-1-1 (spread it into a body to send invalid fields). */
-export function garbageReport(cast: CaseCast<TestStaff>, overrides: Partial<ReportInput> = {}): ReportInput {
-  const c = gridCentre(1, 1, 1);
-  return {
-    source: 'inspector',
-    classificationId: cast.garbageClassId,
-    location: { lng: c.lng, lat: c.lat },
-    description: '路边暴露垃圾一堆',
-    ...overrides,
-  };
 }
 
 export function act(
@@ -172,15 +184,7 @@ export async function filedCase(
   return step(t, cast.shiftLead, current, 'file');
 }
 
-/** A photo the user uploaded (an after-photo to attach to a handling), stored by the files service. */
-export async function photoOf(t: TestServices, user: TestStaff): Promise<string> {
-  const stored = await storeImage(t.database.db, user.ctx, {
-    purpose: 'case_photo',
-    originalName: 'after.jpg',
-    prepared: await prepareImage(await phonePhoto(320, 240)),
-  });
-  return stored.meta.id;
-}
+// Through the services (TestServices, or a TestApp's): ids and stored rows.
 
 /** Reports a case through the intake service (at `deps`' clock); returns its id. */
 export function intake(

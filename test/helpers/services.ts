@@ -105,15 +105,24 @@ export async function startTestServices(options: { district?: boolean } = {}): P
 
 /** Starts the services on a fresh database per test file (beforeAll) and closes it (afterAll). */
 export function useTestServices(options: Parameters<typeof startTestServices>[0] = {}): () => TestServices {
-  let current: TestServices | undefined;
+  return perTestFile(
+    () => startTestServices(options),
+    (services) => services.database.close(),
+  );
+}
+
+/** Starts a harness before a test file's tests and closes it after them; the getter fails outside. */
+export function perTestFile<T>(start: () => Promise<T>, close: (harness: T) => Promise<void>): () => T {
+  let current: T | undefined;
   beforeAll(async () => {
-    current = await startTestServices(options);
+    current = await start();
   });
   afterAll(async () => {
-    await current?.database.close();
+    if (current !== undefined) await close(current);
   });
   return () => {
-    if (!current) throw new Error('the test services are not started');
+    if (current === undefined)
+      throw new Error('the test harness is not started (use it inside a test or hook)');
     return current;
   };
 }
