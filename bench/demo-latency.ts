@@ -5,7 +5,6 @@
  *   npx tsx bench/demo-latency.ts [cases=300] [seed-dir=/tmp/shuzhi-demo-seed]
  * The seeded district (about a minute) is kept in seed-dir and copied for every run.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +13,8 @@ import { DEMO_PASSWORD } from '../src/demo/departments.js';
 import { ensureDemo } from '../src/demo/seed.js';
 import { simulateDemoCases } from '../src/demo/simulation.js';
 import { yieldToRequests } from '../src/demo/progress.js';
-import { GeographyIndex } from '../src/geography/index.js';
-import { buildApp } from '../src/http/app.js';
-import { createKeyRing } from '../src/reporters/index.js';
 import { prepareDatabase } from '../src/server.js';
+import { benchApp } from './app.js';
 
 const cases = Number(process.argv[2] ?? 300);
 const seedDir = process.argv[3] ?? path.join(os.tmpdir(), 'shuzhi-demo-seed');
@@ -32,16 +29,7 @@ if (!fs.existsSync(path.join(seedDir, 'PG_VERSION'))) {
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-demo-run-'));
 fs.cpSync(seedDir, runDir, { recursive: true });
 const database = await openEmbedded({ dataDir: runDir });
-const geography = new GeographyIndex(database.db);
-await geography.fresh();
-const app = await buildApp({
-  database,
-  geography,
-  reporterKeys: createKeyRing([{ id: 'bench', key: randomBytes(32) }], 'bench'),
-  sessionHours: 1,
-  publicRateLimit: 1e9,
-  timeZone: 'Asia/Shanghai',
-});
+const app = await benchApp(database);
 await app.ready();
 const login = await app.inject({
   method: 'POST',

@@ -3,11 +3,8 @@
  * PostgreSQL (`--postgres URL`) or an embedded data folder (`--pglite DIR`). It tells its parent
  * the port over IPC and stops cleanly on SIGTERM. Run by bench/intake.ts, which measures its RSS.
  */
-import { randomBytes } from 'node:crypto';
 import { openEmbedded, openPostgres, type Database } from '../src/db/index.js';
-import { GeographyIndex } from '../src/geography/index.js';
-import { buildApp } from '../src/http/app.js';
-import { createKeyRing } from '../src/reporters/index.js';
+import { benchApp } from './app.js';
 
 const [mode, target] = process.argv.slice(2);
 if (!target || (mode !== '--postgres' && mode !== '--pglite'))
@@ -16,16 +13,7 @@ const database: Database =
   mode === '--postgres'
     ? await openPostgres({ connectionString: target, max: 10 })
     : await openEmbedded({ dataDir: target });
-const geography = new GeographyIndex(database.db);
-await geography.fresh();
-const app = await buildApp({
-  database,
-  geography,
-  reporterKeys: createKeyRing([{ id: 'bench', key: randomBytes(32) }], 'bench'),
-  sessionHours: 1,
-  publicRateLimit: 1e9,
-  timeZone: 'Asia/Shanghai',
-});
+const app = await benchApp(database);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;

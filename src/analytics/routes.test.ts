@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { castFor, garbageReport, report, step, type CaseCast } from '../../test/helpers/cases.js';
 import { gridCentre, STREET_A, STREET_B } from '../../test/helpers/geography.js';
-import { formOf, phonePhoto } from '../files/testing.js';
+import { formOf, phonePhoto } from '../../test/helpers/images.js';
 
 const t = useTestApp();
 let cast: CaseCast;

@@ -8,7 +8,7 @@ import {
   type TimeLimit,
   type TimeLimitUnit,
 } from './index.js';
-import { beijing, bj, fmt, pause } from './test-builders.js';
+import { beijing, bj, fmt, pause } from '../../test/helpers/calendar.js';
 
 /** Deadline in Beijing wall time for a start in Beijing wall time. */
 function due(start: string, amount: number, unit: TimeLimitUnit, pauses?: Pause[]): string | null {

@@ -12,7 +12,7 @@ import {
   workingPeriodsOn,
   type WorkingCalendarConfig,
 } from './index.js';
-import { beijing, bj, fmt } from './test-builders.js';
+import { beijing, bj, fmt } from '../../test/helpers/calendar.js';
 
 const workingDays = (dates: string[]): Record<string, boolean> =>
   Object.fromEntries(dates.map((date): [string, boolean] => [date, isWorkingDay(beijing(), date)]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holidayScheduleSource, unconfirmedYears, yearsBetween } from './coverage.js';
-import { beijing, bj } from './test-builders.js';
+import { beijing, bj } from '../../test/helpers/calendar.js';
 
 describe('holiday schedule coverage', () => {
   it('calls the package years official, years with administrator entries administrator, and 2027 none', () => {

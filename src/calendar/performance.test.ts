@@ -12,7 +12,7 @@ import {
   workingMinutesBetween,
   type TimeLimit,
 } from './index.js';
-import { bj } from './test-builders.js';
+import { bj } from '../../test/helpers/calendar.js';
 
 /** How many times `run` asks the calendar about a day. */
 function daysLookedAt(calendar: ReturnType<typeof createWorkingCalendar>, run: () => void): number {

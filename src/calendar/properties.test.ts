@@ -15,7 +15,7 @@ import {
   type Pause,
   type TimeLimitUnit,
 } from './index.js';
-import { beijing } from './test-builders.js';
+import { beijing } from '../../test/helpers/calendar.js';
 
 const MINUTE = 60_000;
 const BEIJING_OFFSET = 8 * 60 * MINUTE;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarError, deadlineStatus, overdueTier, trafficLight, type TimeLimit } from './index.js';
-import { beijing, bj, fmt, pause } from './test-builders.js';
+import { beijing, bj, fmt, pause } from '../../test/helpers/calendar.js';
 
 describe('trafficLight (亮灯)', () => {
   it('is green up to and including 80 % of the limit', () => {

@@ -8,12 +8,12 @@ import {
   report,
   step,
   type CaseBody,
-  type CaseCast,
   filedCase,
+  photoOf,
+  type CaseCast,
 } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
 import { createWorkingCalendar, isWorkingDay } from '../calendar/index.js';
-import { formOf, phonePhoto } from '../files/testing.js';
 
 const t = useTestApp();
 let cast: CaseCast;
@@ -21,16 +21,6 @@ let cast: CaseCast;
 beforeAll(async () => {
   cast = await castFor(t());
 });
-
-async function photoOf(user: TestUser): Promise<string> {
-  const response = await t().as(user, {
-    method: 'POST',
-    url: '/api/v1/files',
-    payload: formOf({ data: await phonePhoto(320, 240) }),
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
-}
 
 async function events(id: number): Promise<string[]> {
   const rows = await t()
@@ -105,7 +95,7 @@ describe('intake', () => {
     const response = await t().as(cast.inspector, {
       method: 'POST',
       url: '/api/v1/cases',
-      payload: garbageReport(cast, overrides),
+      payload: { ...garbageReport(cast), ...overrides },
     });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
@@ -323,8 +313,8 @@ describe('the closed loop', () => {
     expect(c.status).toBe('in_progress');
 
     // Handling with an after-photo; verification fails (返工), then passes.
-    const photo = await photoOf(cast.handler);
-    const foreignPhoto = await photoOf(cast.otherHandler);
+    const photo = await photoOf(t(), cast.handler);
+    const foreignPhoto = await photoOf(t(), cast.otherHandler);
     const stolen = await act(t(), cast.handler, c.id, 'handle', {
       version: c.version,
       note: '已清理',
@@ -413,7 +403,7 @@ describe('the closed loop', () => {
   });
 
   it('lets an inspector self-handle a small problem, reviewed and closed by the shift lead', async () => {
-    const photo = await photoOf(cast.inspector);
+    const photo = await photoOf(t(), cast.inspector);
     const c = await report(
       t(),
       cast.inspector,

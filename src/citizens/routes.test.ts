@@ -10,7 +10,7 @@ import {
   submit,
   type Submitted,
   type TestCitizen,
-} from '../public/testing.js';
+} from '../../test/helpers/citizens.js';
 
 const t = useTestApp();
 let cast: CaseCast;

@@ -1,25 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import {
   countComponents,
   createDepartment,
-  csvOf,
   pointIn,
   type TestDepartment,
 } from '../../test/helpers/components.js';
 import { ORIGIN } from '../../test/helpers/geography.js';
+import { useTestServices } from '../../test/helpers/services.js';
 import { importRegions } from '../geography/index.js';
 import { systemContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { createComponentsBulk, type ComponentRow } from './bulk.js';
 
-const t = useTestApp();
-let admin: TestUser;
+const t = useTestServices();
 let department: TestDepartment;
 
 beforeAll(async () => {
-  admin = await t().user({ role: 'admin' });
   department = await createDepartment(t());
 });
 
@@ -126,42 +123,5 @@ describe('createComponentsBulk (the seeder and scripts)', () => {
       street_code: '110102001',
       district_code: '110102',
     });
-  });
-});
-
-describe('import throughput', () => {
-  it('imports 10,000 CSV rows in one request', async () => {
-    let seed = 42;
-    const random = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const classes = ['01001', '01002', '01003', '01037', '03005', '04002'];
-    const rows = Array.from({ length: 10_000 }, (_, i) => ({
-      class_code: classes[i % classes.length]!,
-      name: `普查部件${i}`,
-      lng: ORIGIN.lng + 0.0001 + random() * 0.0078,
-      lat: ORIGIN.lat + 0.0001 + random() * 0.0038,
-      status: i % 10 === 0 ? '破损' : '完好',
-      competent_department: department.creditCode,
-      initial_date: '20240501',
-      attr_材质: '铸铁',
-    }));
-    const text = csvOf(rows);
-    const before = await countComponents(t());
-    const started = performance.now();
-    const response = await t().as(admin, {
-      method: 'POST',
-      url: '/api/v1/components/import',
-      payload: text,
-      headers: { 'content-type': 'text/csv' },
-    });
-    const seconds = (performance.now() - started) / 1000;
-    expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
-    expect(response.json()).toMatchObject({ total: 10_000, created: 10_000, rejected: [] });
-    expect(await countComponents(t())).toBe(before + 10_000);
-    console.info(
-      `imported 10,000 CSV rows in ${seconds.toFixed(2)} s (${Math.round(10_000 / seconds)} rows/s, ${text.length} bytes)`,
-    );
   });
 });

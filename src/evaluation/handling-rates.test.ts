@@ -47,6 +47,39 @@ function caseOf(id: number, events: HistoryEvent[], clocks: HistoryClock[]): Cas
   };
 }
 
+const DAY = 86_400_000;
+
+/** 派遣 to department 5, by the dispatcher (actor 1). */
+function dispatchTo5(id: number, at: Date): HistoryEvent {
+  return {
+    id,
+    at,
+    actorId: 1,
+    action: 'dispatch',
+    fromStatus: 'filed',
+    toStatus: 'dispatched',
+    changes: { department_id: { before: null, after: 5 } },
+  };
+}
+
+/** 处置, by the department's handler (actor 2). */
+function handling(id: number, at: Date): HistoryEvent {
+  return {
+    id,
+    at,
+    actorId: 2,
+    action: 'handle',
+    fromStatus: 'in_progress',
+    toStatus: 'handled',
+    changes: {},
+  };
+}
+
+/** The first handling clock, started at `at` and due `days` later. */
+function handlingClock(at: Date, days: number): HistoryClock {
+  return { clock: 'handling', round: 1, startedAt: at, dueAt: new Date(at.getTime() + days * DAY) };
+}
+
 const HANDLING_RATES = [
   INDICATORS.departmentHandleRate,
   INDICATORS.departmentOnTimeHandleRateOfDue,
@@ -62,30 +95,7 @@ describe('department handling rates', () => {
     const dispatchAndHandle = (id: number, dispatched: string, handled: string): CaseHistory => {
       const d = new Date(`${dispatched}+08:00`);
       const h = new Date(`${handled}+08:00`);
-      return caseOf(
-        id,
-        [
-          {
-            id: 1,
-            at: d,
-            actorId: 1,
-            action: 'dispatch',
-            fromStatus: 'filed',
-            toStatus: 'dispatched',
-            changes: { department_id: { before: null, after: 5 } },
-          },
-          {
-            id: 2,
-            at: h,
-            actorId: 2,
-            action: 'handle',
-            fromStatus: 'in_progress',
-            toStatus: 'handled',
-            changes: {},
-          },
-        ],
-        [{ clock: 'handling', round: 1, startedAt: d, dueAt: new Date(d.getTime() + 10 * 86_400_000) }],
-      );
+      return caseOf(id, [dispatchTo5(1, d), handling(2, h)], [handlingClock(d, 10)]);
     };
     const all: Contributions = new Map();
     for (let i = 0; i < 10; i++)
@@ -110,44 +120,20 @@ describe('department handling rates', () => {
     const history = caseOf(
       1,
       [
-        {
-          id: 1,
-          at: d,
-          actorId: 1,
-          action: 'dispatch',
-          fromStatus: 'filed',
-          toStatus: 'dispatched',
-          changes: { department_id: { before: null, after: 5 } },
-        },
-        {
-          id: 2,
-          at: new Date(d.getTime() + 86_400_000),
-          actorId: 2,
-          action: 'handle',
-          fromStatus: 'in_progress',
-          toStatus: 'handled',
-          changes: {},
-        },
+        dispatchTo5(1, d),
+        handling(2, new Date(d.getTime() + DAY)),
         {
           id: 3,
-          at: new Date(d.getTime() + 2 * 86_400_000),
+          at: new Date(d.getTime() + 2 * DAY),
           actorId: 3,
           action: 'fail',
           fromStatus: 'verify_pending',
           toStatus: 'in_progress',
           changes: {},
         },
-        {
-          id: 4,
-          at: new Date(d.getTime() + 3 * 86_400_000),
-          actorId: 2,
-          action: 'handle',
-          fromStatus: 'in_progress',
-          toStatus: 'handled',
-          changes: {},
-        },
+        handling(4, new Date(d.getTime() + 3 * DAY)),
       ],
-      [{ clock: 'handling', round: 1, startedAt: d, dueAt: new Date(d.getTime() + 30 * 86_400_000) }],
+      [handlingClock(d, 30)],
     );
     const facts = departmentFacts(contributionsOf(history, TZ), 5, '2026-11-01', '2026-11-30');
     expect(facts).toMatchObject({ to_handle: 1, handled: 2, handled_of_due: 1 });
@@ -158,27 +144,8 @@ describe('department handling rates', () => {
     const d = new Date('2026-11-02T09:00:00+08:00');
     const history = caseOf(
       1,
-      [
-        {
-          id: 1,
-          at: d,
-          actorId: 1,
-          action: 'dispatch',
-          fromStatus: 'filed',
-          toStatus: 'dispatched',
-          changes: { department_id: { before: null, after: 5 } },
-        },
-        {
-          id: 2,
-          at: new Date(d.getTime() + 2 * 86_400_000),
-          actorId: 2,
-          action: 'handle',
-          fromStatus: 'in_progress',
-          toStatus: 'handled',
-          changes: {},
-        },
-      ],
-      [{ clock: 'handling', round: 1, startedAt: d, dueAt: new Date(d.getTime() + 86_400_000) }],
+      [dispatchTo5(1, d), handling(2, new Date(d.getTime() + 2 * DAY))],
+      [handlingClock(d, 1)],
     );
     const facts = departmentFacts(contributionsOf(history, TZ), 5, '2026-11-01', '2026-11-30');
     expect(facts).toMatchObject({ handled_of_due: 1, handled_on_time_of_due: 0 });
@@ -238,8 +205,7 @@ describe('department handling rates', () => {
             all,
           );
         });
-        const day = (n: number) =>
-          new Date(START + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+        const day = (n: number) => new Date(START + n * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
         const [from, to] = [day(Math.min(a, b)), day(Math.max(a, b))];
         for (const department of [1, 2]) {
           const facts = departmentFacts(all, department, from, to);

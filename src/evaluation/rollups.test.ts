@@ -5,57 +5,19 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type TestUser } from '../../test/helpers/app.js';
-import { castFor, type CaseCast } from '../../test/helpers/cases.js';
+import { castFor, photoOf, type CaseCast } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
+import { useTestServices, type TestStaff } from '../../test/helpers/services.js';
 import { loadCaseRow } from '../cases/repo.js';
 import { allowedActionsFor, performAction, reportCase, type ActionRequest } from '../cases/service.js';
 import { sweepDeadlines } from '../cases/sweep.js';
 import type { CaseAction } from '../cases/workflow/index.js';
-import { formOf, phonePhoto } from '../files/testing.js';
-import type { RequestContext } from '../shared/context.js';
 import { addRollupsOfCases, rebuildRollups, recomputeAll, storedRollups } from './rollups.js';
 
-const t = useTestApp();
-let cast: CaseCast;
+const t = useTestServices();
+let cast: CaseCast<TestStaff>;
 const photos = new Map<number, string>();
 const TZ = 'Asia/Shanghai';
-
-async function photoOf(user: TestUser): Promise<string> {
-  const response = await t().as(user, {
-    method: 'POST',
-    url: '/api/v1/files',
-    payload: formOf({ data: await phonePhoto(320, 240) }),
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
-}
-
-async function contextOf(user: TestUser): Promise<RequestContext> {
-  const row = await t()
-    .database.db.selectFrom('users')
-    .select(['role', 'position', 'department_id'])
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
-  const regions = await t()
-    .database.db.selectFrom('user_regions')
-    .select('region_code')
-    .where('user_id', '=', user.id)
-    .execute();
-  return {
-    actor: {
-      id: user.id,
-      username: user.username,
-      displayName: user.username,
-      role: row.role,
-      position: row.position,
-      departmentId: row.department_id,
-      regionCodes: regions.map((r) => r.region_code),
-    },
-    clientIp: null,
-    requestId: null,
-  };
-}
 
 type Command =
   | { kind: 'report'; byInspector: boolean; street: 1 | 2; community: 1 | 2; grid: 1 | 2; cover: boolean }
@@ -101,12 +63,12 @@ async function run(commands: Array<{ command: Command; minutes: number }>): Prom
     cast.otherHandler,
     cast.leader,
   ];
-  const contexts = await Promise.all(people.map(contextOf));
+  const contexts = people.map((person) => person.ctx);
   const cases: number[] = [];
   for (const { command: c, minutes } of commands) {
     clock += minutes * 60_000;
     const at = new Date(clock);
-    const deps = { ...t().app.caseDeps, now: () => at };
+    const deps = t().at(at);
     if (c.kind === 'sweep') {
       await sweepDeadlines(db, deps);
       continue;
@@ -156,7 +118,7 @@ async function run(commands: Array<{ command: Command; minutes: number }>): Prom
 beforeAll(async () => {
   cast = await castFor(t());
   for (const user of [cast.inspector, cast.handler, cast.otherHandler])
-    photos.set(user.id, await photoOf(user));
+    photos.set(user.id, await photoOf(t(), user));
 });
 
 describe('rollups', () => {

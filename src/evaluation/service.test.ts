@@ -1,26 +1,21 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import {
+  caseRow,
   castFor,
   garbageReport,
-  report,
-  step,
-  type CaseBody,
+  intake,
+  perform,
+  photoOf,
   type CaseCast,
 } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
+import { useTestServices, type TestStaff } from '../../test/helpers/services.js';
 import { createWorkingCalendar, isWorkingDay } from '../calendar/index.js';
-import { performAction, type ActionRequest } from '../cases/service.js';
-import type { CaseAction } from '../cases/workflow/index.js';
-import { formOf, phonePhoto } from '../files/testing.js';
-import type { Actor } from '../identity/actor.js';
 import { recomputeAll, storedRollups } from './rollups.js';
 import { drillDown, evaluate } from './service.js';
 
-type ActorBits = Pick<Actor, 'role' | 'position' | 'departmentId' | 'regionCodes'>;
-
-const t = useTestApp();
+const t = useTestServices();
 const DAY = 86_400_000;
 const T0 = new Date(Date.now() - 60_000);
 const LATE = new Date(T0.getTime() + 40 * DAY);
@@ -29,145 +24,92 @@ const TZ = 'Asia/Shanghai';
 const dayOf = (at: Date) => DateTime.fromJSDate(at, { zone: TZ }).toISODate()!;
 const PERIOD = { from: dayOf(T0), to: dayOf(new Date(T0.getTime() + 100 * DAY)) };
 const SHORT = { from: dayOf(T0), to: dayOf(new Date(T0.getTime() + 20 * DAY)) };
-let cast: CaseCast;
+let cast: CaseCast<TestStaff>;
 const idsOf: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', number> = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
 
-async function photoOf(user: TestUser): Promise<string> {
-  const response = await t().as(user, {
-    method: 'POST',
-    url: '/api/v1/files',
-    payload: formOf({ data: await phonePhoto(320, 240) }),
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
-}
-
-/** Acts at a simulated time through the service (the API always acts now). */
-async function actAt(
-  user: TestUser,
-  actor: ActorBits,
-  id: number,
-  action: CaseAction,
-  body: Omit<ActionRequest, 'version'>,
-  at: Date,
-): Promise<void> {
-  const { version } = await t()
-    .database.db.selectFrom('cases')
-    .select('version')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  await performAction(
-    t().database.db,
-    { ...t().app.caseDeps, now: () => at },
-    {
-      actor: { id: user.id, username: user.username, displayName: user.username, ...actor },
-      clientIp: null,
-      requestId: null,
-    },
-    id,
-    action,
-    { version, ...body },
-  );
-}
-
-async function filedAndDispatched(c: CaseBody, departmentId: number): Promise<CaseBody> {
-  c = await step(t(), cast.shiftLead, c, 'file');
-  return step(t(), cast.dispatcher, c, 'dispatch', { departmentId });
+async function filedAndDispatched(id: number, departmentId: number): Promise<number> {
+  await perform(t(), cast.shiftLead, id, 'file');
+  await perform(t(), cast.dispatcher, id, 'dispatch', { departmentId });
+  return id;
 }
 
 beforeAll(async () => {
   cast = await castFor(t());
-  const photo = await photoOf(cast.handler);
+  const photo = await photoOf(t(), cast.handler);
   const handle = { note: '已清理', afterPhotoIds: [photo] };
-  const street2 = (source: string, description: string) =>
+  const street2 = (source: 'inspector' | 'public', description: string) =>
     garbageReport(cast, { source, description, location: gridCentre(2, 1, 1) });
+  const { inspector, operator, shiftLead, dispatcher, handler, otherHandler } = cast;
 
   // A (street 1): handled on time, verified, closed normally.
-  let a = await report(t(), cast.inspector, garbageReport(cast, { description: 'A' }));
-  a = await filedAndDispatched(a, cast.departmentId);
-  a = await step(t(), cast.handler, a, 'accept');
-  a = await step(t(), cast.handler, a, 'handle', handle);
-  a = await step(t(), cast.operator, a, 'send-verify');
-  a = await step(t(), cast.inspector, a, 'pass');
-  a = await step(t(), cast.shiftLead, a, 'close');
-  expect(a.closureType).toBe('normal');
-  idsOf.a = a.id;
+  const a = await filedAndDispatched(
+    await intake(t(), inspector, garbageReport(cast, { description: 'A' })),
+    cast.departmentId,
+  );
+  await perform(t(), handler, a, 'accept');
+  await perform(t(), handler, a, 'handle', handle);
+  await perform(t(), operator, a, 'send-verify');
+  await perform(t(), inspector, a, 'pass');
+  await perform(t(), shiftLead, a, 'close');
+  expect((await caseRow(t(), a)).closure_type).toBe('normal');
+  idsOf.a = a;
 
   // B (street 1): handled, fails verification once (返工), handled again, closed normally.
-  let b = await report(t(), cast.inspector, garbageReport(cast, { description: 'B' }));
-  b = await filedAndDispatched(b, cast.departmentId);
-  b = await step(t(), cast.handler, b, 'accept');
-  b = await step(t(), cast.handler, b, 'handle', handle);
-  b = await step(t(), cast.operator, b, 'send-verify');
-  b = await step(t(), cast.inspector, b, 'fail', { reason: '仍有残留' });
-  b = await step(t(), cast.handler, b, 'handle', handle);
-  b = await step(t(), cast.operator, b, 'send-verify');
-  b = await step(t(), cast.inspector, b, 'pass');
-  b = await step(t(), cast.shiftLead, b, 'close');
-  expect(b.closureType).toBe('normal');
-  idsOf.b = b.id;
+  const b = await filedAndDispatched(
+    await intake(t(), inspector, garbageReport(cast, { description: 'B' })),
+    cast.departmentId,
+  );
+  await perform(t(), handler, b, 'accept');
+  await perform(t(), handler, b, 'handle', handle);
+  await perform(t(), operator, b, 'send-verify');
+  await perform(t(), inspector, b, 'fail', { reason: '仍有残留' });
+  await perform(t(), handler, b, 'handle', handle);
+  await perform(t(), operator, b, 'send-verify');
+  await perform(t(), inspector, b, 'pass');
+  await perform(t(), shiftLead, b, 'close');
+  expect((await caseRow(t(), b)).closure_type).toBe('normal');
+  idsOf.b = b;
 
   // C (street 1): handled 40 days later (late), then verified and closed as overdue that day.
-  let c = await report(t(), cast.inspector, garbageReport(cast, { description: 'C' }));
-  c = await filedAndDispatched(c, cast.departmentId);
-  c = await step(t(), cast.handler, c, 'accept');
-  idsOf.c = c.id;
-  const handler = {
-    role: 'handler',
-    position: null,
-    departmentId: cast.departmentId,
-    regionCodes: [],
-  } satisfies ActorBits;
-  await actAt(cast.handler, handler, c.id, 'handle', handle, LATE);
-  const operator = {
-    role: 'supervisor',
-    position: 'operator',
-    departmentId: null,
-    regionCodes: ['110101'],
-  } satisfies ActorBits;
-  await actAt(cast.operator, operator, c.id, 'send-verify', {}, new Date(LATE.getTime() + 60_000));
-  const inspector = {
-    role: 'inspector',
-    position: null,
-    departmentId: null,
-    regionCodes: ['110101001'],
-  } satisfies ActorBits;
-  await actAt(cast.inspector, inspector, c.id, 'pass', {}, new Date(LATE.getTime() + 120_000));
-  const lead = {
-    role: 'supervisor',
-    position: 'shift_lead',
-    departmentId: null,
-    regionCodes: ['110101'],
-  } satisfies ActorBits;
-  await actAt(cast.shiftLead, lead, c.id, 'close', {}, new Date(LATE.getTime() + 180_000));
+  const c = await filedAndDispatched(
+    await intake(t(), inspector, garbageReport(cast, { description: 'C' })),
+    cast.departmentId,
+  );
+  await perform(t(), handler, c, 'accept');
+  idsOf.c = c;
+  await perform(t(), handler, c, 'handle', handle, t().at(LATE));
+  await perform(t(), operator, c, 'send-verify', {}, t().at(new Date(LATE.getTime() + 60_000)));
+  await perform(t(), inspector, c, 'pass', {}, t().at(new Date(LATE.getTime() + 120_000)));
+  await perform(t(), shiftLead, c, 'close', {}, t().at(new Date(LATE.getTime() + 180_000)));
 
   // D (street 2, an inspector's report registered by the operator): returned by the department,
   // dispatched to the other department, accepted and left open (overdue by the period's end).
-  let d = await report(t(), cast.operator, street2('inspector', 'D'));
-  d = await filedAndDispatched(d, cast.departmentId);
-  d = await step(t(), cast.handler, d, 'return', { reason: '非本部门' });
-  d = await step(t(), cast.dispatcher, d, 'approve');
-  d = await step(t(), cast.dispatcher, d, 'dispatch', { departmentId: cast.otherDepartmentId });
-  d = await step(t(), cast.otherHandler, d, 'accept');
-  idsOf.d = d.id;
+  const d = await filedAndDispatched(
+    await intake(t(), operator, street2('inspector', 'D')),
+    cast.departmentId,
+  );
+  await perform(t(), handler, d, 'return', { reason: '非本部门' });
+  await perform(t(), dispatcher, d, 'approve');
+  await perform(t(), dispatcher, d, 'dispatch', { departmentId: cast.otherDepartmentId });
+  await perform(t(), otherHandler, d, 'accept');
+  idsOf.d = d;
 
   // E (street 2, a public report): extended, then suspended (挂账), open.
-  let e = await report(t(), cast.operator, street2('public', 'E'));
-  e = await filedAndDispatched(e, cast.departmentId);
-  e = await step(t(), cast.handler, e, 'accept');
+  const e = await filedAndDispatched(await intake(t(), operator, street2('public', 'E')), cast.departmentId);
+  await perform(t(), handler, e, 'accept');
   let day = new Date(Date.now() + 10 * DAY);
   while (!isWorkingDay(createWorkingCalendar(), day.toISOString().slice(0, 10)))
     day = new Date(day.getTime() + DAY);
   const requestedDueAt = new Date(`${day.toISOString().slice(0, 10)}T10:00:00+08:00`).toISOString();
-  e = await step(t(), cast.handler, e, 'request-extension', { reason: '协调', requestedDueAt });
-  e = await step(t(), cast.dispatcher, e, 'approve');
-  e = await step(t(), cast.handler, e, 'request-suspension', { reason: '等待施工' });
-  e = await step(t(), cast.dispatcher, e, 'approve');
-  expect(e.status).toBe('suspended');
-  idsOf.e = e.id;
+  await perform(t(), handler, e, 'request-extension', { reason: '协调', requestedDueAt });
+  await perform(t(), dispatcher, e, 'approve');
+  await perform(t(), handler, e, 'request-suspension', { reason: '等待施工' });
+  await perform(t(), dispatcher, e, 'approve');
+  expect((await caseRow(t(), e)).status).toBe('suspended');
+  idsOf.e = e;
 
   // F (street 1): reported, never filed.
-  idsOf.f = (await report(t(), cast.inspector, garbageReport(cast, { description: 'F' }))).id;
+  idsOf.f = await intake(t(), inspector, garbageReport(cast, { description: 'F' }));
 });
 
 describe('facts and composite of departments', () => {

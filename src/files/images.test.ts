@@ -2,7 +2,14 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
 import { DEFAULT_IMAGE_LIMITS, makeThumbnail, normalizeImage, sha256Hex } from './images.js';
-import { animatedGif, averageColour, halves, hevcHeic, PDF_BYTES, phonePhoto } from './testing.js';
+import {
+  animatedGif,
+  averageColour,
+  halves,
+  hevcHeic,
+  PDF_BYTES,
+  phonePhoto,
+} from '../../test/helpers/images.js';
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { MIB } from './images.js';
 import { registerFileAccessRule } from './policy.js';
-import { animatedGif, formOf, halves, PDF_BYTES, phonePhoto, type FormFile } from './testing.js';
+import {
+  animatedGif,
+  formOf,
+  halves,
+  PDF_BYTES,
+  phonePhoto,
+  type FormFile,
+} from '../../test/helpers/images.js';
 
 const t = useTestApp();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/helpers/app.js';
+import { useTestServices } from '../../test/helpers/services.js';
 import type { StaffRole } from '../db/schema.js';
 import type { Actor } from '../identity/actor.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
@@ -13,9 +13,9 @@ import {
   storeImages,
 } from './service.js';
 import { databaseFileStore, type FileStore } from './store.js';
-import { halves } from './testing.js';
+import { halves } from '../../test/helpers/images.js';
 
-const t = useTestApp();
+const t = useTestServices();
 
 async function staff(role: StaffRole = 'inspector'): Promise<RequestContext> {
   const user = await t().user({ role });

@@ -2,31 +2,14 @@ import type { Feature, Polygon } from 'geojson';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/helpers/app.js';
-import { ORIGIN } from '../../test/helpers/geography.js';
+import { box, ORIGIN } from '../../test/helpers/geography.js';
 
 import { gcoord } from '../shared/crs.js';
 const t = useTestApp();
 
 /** A square in the test district's street 110101001, community 001 (north-west), at offsets of 0.0001°. */
 function square(x0: number, y0: number, x1: number, y1: number): Polygon {
-  const [a, b, c, d] = [
-    ORIGIN.lng + x0 * 1e-4,
-    ORIGIN.lat + y0 * 1e-4,
-    ORIGIN.lng + x1 * 1e-4,
-    ORIGIN.lat + y1 * 1e-4,
-  ];
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
+  return box(x0, y0, x1, y1, 1e-4);
 }
 
 function grid(code: string, geometry: unknown, extra: Record<string, unknown> = {}): Feature {

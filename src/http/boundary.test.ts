@@ -228,10 +228,10 @@ describe('arrays where a string is expected', () => {
     const response = await t().as(cast.operator, {
       method: 'POST',
       url: '/api/v1/cases',
-      payload: garbageReport(cast, {
-        source: 'hotline',
+      payload: {
+        ...garbageReport(cast, { source: 'hotline' }),
         reporter: { name: ['x'], phone: '13800138000' },
-      }),
+      },
     });
     expectRefusal(response, 'body.reporter.name');
   });

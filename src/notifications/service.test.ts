@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/helpers/app.js';
+import { useTestServices } from '../../test/helpers/services.js';
+import { createDepartment } from '../../test/helpers/components.js';
 import { STREET_A, STREET_B } from '../../test/helpers/geography.js';
 import { recipientsFor } from './recipients.js';
 import { notify } from './service.js';
 
-const t = useTestApp();
-
-async function department(name: string): Promise<number> {
-  const row = await t()
-    .database.db.insertInto('departments')
-    .values({ name: `${name}-${Math.random().toString(36).slice(2, 8)}`, kind: 'municipal' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const t = useTestServices();
 
 const inboxOf = (userId: number) =>
   t()
@@ -53,7 +45,7 @@ describe('notify', () => {
   });
 
   it('writes nothing when the caller’s transaction rolls back', async () => {
-    const a = await t().user({ role: 'handler', departmentId: await department('rollback') });
+    const a = await t().user({ role: 'handler', departmentId: (await createDepartment(t())).id });
     await expect(
       t()
         .database.db.transaction()
@@ -128,8 +120,8 @@ describe('recipientsFor', () => {
   });
 
   it('finds the members of a department, or either with both filters', async () => {
-    const roads = await department('roads');
-    const parks = await department('parks');
+    const roads = (await createDepartment(t())).id;
+    const parks = (await createDepartment(t())).id;
     const handler = await t().user({ role: 'handler', departmentId: roads, regions: [] });
     const lead = await t().user({ role: 'department_lead', departmentId: roads, regions: [] });
     const parksHandler = await t().user({ role: 'handler', departmentId: parks, regions: [] });

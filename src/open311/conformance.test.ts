@@ -10,14 +10,14 @@ import { Ajv } from 'ajv';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../../test/helpers/app.js';
-import { castFor, step, type CaseBody, type CaseCast } from '../../test/helpers/cases.js';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
+import { castFor, step, photoOf, type CaseBody, type CaseCast } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
-import { PDF_BYTES, phonePhoto } from '../files/testing.js';
-import { FixMyStreetClient, parseXml, useOpen311TestApp, xmlItems } from './testing.js';
-import * as S from './test-schemas.js';
+import { PDF_BYTES, phonePhoto } from '../../test/helpers/images.js';
+import { FixMyStreetClient, parseXml, xmlItems } from '../../test/helpers/open311.js';
+import * as S from '../../test/helpers/open311-schemas.js';
 
-const t = useOpen311TestApp({ open311: { mediaMaxBytes: 300_000 } });
+const t = useTestApp({ open311: { mediaMaxBytes: 300_000 } });
 const ajv = new Ajv({ allErrors: true });
 let cast: CaseCast;
 let apiKey: string;
@@ -39,14 +39,6 @@ async function caseByNumber(user: TestUser, number: string): Promise<CaseBody> {
     .where('number', '=', number)
     .executeTakeFirstOrThrow();
   return (await t().as(user, { method: 'GET', url: `/api/v1/cases/${row.id}` })).json<CaseBody>();
-}
-
-async function photoOf(user: TestUser): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([await phonePhoto(320, 240)], { type: 'image/jpeg' }), 'after.jpg');
-  const response = await t().as(user, { method: 'POST', url: '/api/v1/files', payload: form });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
 }
 
 beforeAll(async () => {
@@ -188,7 +180,7 @@ describe('FixMyStreet’s client', () => {
 
     c = await step(t(), cast.handler, c, 'handle', {
       note: '已清理',
-      afterPhotoIds: [await photoOf(cast.handler)],
+      afterPhotoIds: [await photoOf(t(), cast.handler)],
     });
     c = await step(t(), cast.operator, c, 'send-verify');
     c = await step(t(), cast.inspector, c, 'pass', { note: '核查通过' });

@@ -7,13 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../../test/helpers/app.js';
-import { castFor, step, type CaseBody, type CaseCast } from '../../test/helpers/cases.js';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
+import { castFor, step, photoOf, type CaseBody, type CaseCast } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
-import { phonePhoto } from '../files/testing.js';
-import { FixMyStreetClient, parseXml, useOpen311TestApp, xmlItems } from './testing.js';
+import { FixMyStreetClient, parseXml, xmlItems } from '../../test/helpers/open311.js';
 
-const t = useOpen311TestApp();
+const t = useTestApp();
 let cast: CaseCast;
 let fms: FixMyStreetClient;
 
@@ -211,13 +210,6 @@ describe('datetimes', () => {
 });
 
 describe('extended update statuses', () => {
-  async function photoOf(user: TestUser): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([await phonePhoto(320, 240)], { type: 'image/jpeg' }), 'after.jpg');
-    const response = await t().as(user, { method: 'POST', url: '/api/v1/files', payload: form });
-    return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
-  }
-
   async function closedCase(): Promise<{ id: string; c: CaseBody }> {
     const id = await sendReport();
     let c = await step(t(), cast.shiftLead, await caseByNumber(cast.shiftLead, id), 'file');
@@ -225,7 +217,7 @@ describe('extended update statuses', () => {
     c = await step(t(), cast.handler, c, 'accept');
     c = await step(t(), cast.handler, c, 'handle', {
       note: '已清理',
-      afterPhotoIds: [await photoOf(cast.handler)],
+      afterPhotoIds: [await photoOf(t(), cast.handler)],
     });
     c = await step(t(), cast.operator, c, 'send-verify');
     c = await step(t(), cast.inspector, c, 'pass', { note: '核查通过' });
@@ -332,7 +324,7 @@ describe('extended update statuses', () => {
 });
 
 describe('loading the catalogue', () => {
-  const small = useOpen311TestApp({ open311: { keyRateLimit: 2, addressRateLimit: 3, readRateLimit: 40 } });
+  const small = useTestApp({ open311: { keyRateLimit: 2, addressRateLimit: 3, readRateLimit: 40 } });
 
   it('lets services.xml and every definition through back to back, while POSTs stay limited', async () => {
     const app = small();

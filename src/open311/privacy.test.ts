@@ -7,16 +7,16 @@
 import { Ajv } from 'ajv';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../../test/helpers/app.js';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { castFor, step, type CaseBody, type CaseCast } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
-import { phonePhoto } from '../files/testing.js';
+import { phonePhoto } from '../../test/helpers/images.js';
 import { ensureDemoApiKey } from './service.js';
 import { DEMO_API_KEY } from './settings.js';
-import { parseXml, useOpen311TestApp, xmlItems } from './testing.js';
-import * as S from './test-schemas.js';
+import { parseXml, xmlItems } from '../../test/helpers/open311.js';
+import * as S from '../../test/helpers/open311-schemas.js';
 
-const t = useOpen311TestApp({ open311: { bodyLimitBytes: 8192, jurisdictionId: 'dongcheng' } });
+const t = useTestApp({ open311: { bodyLimitBytes: 8192, jurisdictionId: 'dongcheng' } });
 const ajv = new Ajv({ allErrors: true });
 let cast: CaseCast;
 let apiKey: string;

@@ -2,21 +2,21 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv } from 'ajv';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../../test/helpers/app.js';
+import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import {
   castFor,
   report,
   garbageReport,
   step,
+  photoOf,
   type CaseBody,
   type CaseCast,
 } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
-import { formOf, phonePhoto } from '../files/testing.js';
-import { parseXml, useOpen311TestApp } from './testing.js';
-import * as S from './test-schemas.js';
+import { parseXml } from '../../test/helpers/open311.js';
+import * as S from '../../test/helpers/open311-schemas.js';
 
-const t = useOpen311TestApp();
+const t = useTestApp();
 const ajv = new Ajv({ allErrors: true });
 let cast: CaseCast;
 let admin: TestUser;
@@ -187,16 +187,6 @@ describe('discovery and services', () => {
   });
 });
 
-async function photoOf(user: TestUser): Promise<string> {
-  const response = await t().as(user, {
-    method: 'POST',
-    url: '/api/v1/files',
-    payload: formOf({ data: await phonePhoto(320, 240) }),
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
-}
-
 async function caseOf(user: TestUser, number: string): Promise<CaseBody> {
   const row = await t()
     .database.db.selectFrom('cases')
@@ -289,7 +279,7 @@ describe('a FixMyStreet-style client', () => {
     );
     c = await step(t(), cast.handler, c, 'handle', {
       note: '已清理',
-      afterPhotoIds: [await photoOf(cast.handler)],
+      afterPhotoIds: [await photoOf(t(), cast.handler)],
     });
     c = await step(t(), cast.operator, c, 'send-verify');
     c = await step(t(), cast.inspector, c, 'pass', { note: '核查通过' });
@@ -474,7 +464,7 @@ describe('the OpenAPI document', () => {
 
 describe('rate limits', () => {
   // Its own app with small limits, started in a hook (a database takes a while under load).
-  const smallApp = useOpen311TestApp({ open311: { keyRateLimit: 2, addressRateLimit: 6, readRateLimit: 6 } });
+  const smallApp = useTestApp({ open311: { keyRateLimit: 2, addressRateLimit: 6, readRateLimit: 6 } });
   it('limit POSTs per api_key, and reads per client address, answering 429 as an error list', async () => {
     const small = smallApp();
     const adminUser = await small.user({ role: 'admin' });

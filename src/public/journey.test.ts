@@ -9,8 +9,16 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { castFor, step, type CaseBody, type CaseCast } from '../../test/helpers/cases.js';
-import { formOf, phonePhoto } from '../files/testing.js';
-import { bearer, caseIdOf, citizen, reportBody, submit, track, type Submitted } from './testing.js';
+import { formOf, phonePhoto } from '../../test/helpers/images.js';
+import {
+  bearer,
+  caseIdOf,
+  citizen,
+  reportBody,
+  submit,
+  track,
+  type Submitted,
+} from '../../test/helpers/citizens.js';
 
 const t = useTestApp();
 let cast: CaseCast;

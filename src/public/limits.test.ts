@@ -7,11 +7,11 @@ import { testKeyRing } from '../../test/helpers/app.js';
 import { createTestDatabase } from '../../test/helpers/database.js';
 import { testDistrict } from '../../test/helpers/geography.js';
 import type { Database } from '../db/index.js';
-import { formOf, phonePhoto } from '../files/testing.js';
+import { formOf, phonePhoto } from '../../test/helpers/images.js';
 import { GeographyIndex, importRegions } from '../geography/index.js';
 import { buildApp, type App } from '../http/app.js';
 import { systemContext } from '../shared/context.js';
-import { CITIZEN_PASSWORD, nextPhone, reportBody } from './testing.js';
+import { CITIZEN_PASSWORD, nextPhone, reportBody } from '../../test/helpers/citizens.js';
 
 let app: App;
 let database: Database;

@@ -3,9 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { castFor, type CaseCast } from '../../test/helpers/cases.js';
 import { gridCentre } from '../../test/helpers/geography.js';
-import { formOf, phonePhoto } from '../files/testing.js';
+import { formOf, phonePhoto } from '../../test/helpers/images.js';
 import { parseTrackingCode } from './tracking-code.js';
-import { caseIdOf, GAS_COVER, nextDevice, reportBody, submit, track, type Submitted } from './testing.js';
+import {
+  caseIdOf,
+  GAS_COVER,
+  nextDevice,
+  reportBody,
+  submit,
+  track,
+  type Submitted,
+} from '../../test/helpers/citizens.js';
 
 const t = useTestApp();
 let cast: CaseCast;

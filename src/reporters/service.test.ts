@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type TestUser } from '../../test/helpers/app.js';
-import { castFor, garbageReport, report, type CaseCast } from '../../test/helpers/cases.js';
+import { logIn } from '../../test/helpers/app.js';
+import { castFor, garbageReport, intake, type CaseCast } from '../../test/helpers/cases.js';
+import { useTestServices, type TestStaff } from '../../test/helpers/services.js';
 import type { StaffRole } from '../db/schema.js';
 import { buildApp } from '../http/app.js';
 import type { RequestContext } from '../shared/context.js';
@@ -16,7 +17,7 @@ import {
   type ReporterInput,
 } from './service.js';
 
-const t = useTestApp();
+const t = useTestServices();
 const k1 = Buffer.alloc(32, 11);
 const k2 = Buffer.alloc(32, 22);
 const ring1 = createKeyRing([{ id: 'k1', key: k1 }], 'k1');
@@ -37,8 +38,8 @@ const ZHANG: ReporterInput = {
   anonymous: false,
 };
 
-let cast: CaseCast;
-let admin: TestUser;
+let cast: CaseCast<TestStaff>;
+let admin: TestStaff;
 let routesApp: FastifyInstance;
 
 beforeAll(async () => {
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 function ctxOf(
-  user: TestUser,
+  user: TestStaff,
   role: StaffRole,
   scope: { regions?: string[]; departmentId?: number | null } = {},
 ): RequestContext {
@@ -79,9 +80,9 @@ function ctxOf(
 }
 
 async function newCase(reporter: ReporterInput | null = ZHANG, ring: KeyRing = ring1): Promise<number> {
-  const c = await report(t(), cast.inspector, garbageReport(cast));
-  if (reporter) await saveReporter(t().database.db, ring, c.id, reporter);
-  return c.id;
+  const id = await intake(t(), cast.inspector, garbageReport(cast));
+  if (reporter) await saveReporter(t().database.db, ring, id, reporter);
+  return id;
 }
 
 async function readAudits(caseId: number) {
@@ -335,12 +336,15 @@ describe('key rotation', () => {
 describe('GET /api/v1/cases/{id}/reporter', () => {
   it('returns masked data by default, full for supervisors, 403 for others, never cached', async () => {
     const id = await newCase();
-    const get = (user: TestUser, query = '') =>
-      routesApp.inject({
+    const tokens = new Map<number, Promise<string>>();
+    const get = async (user: TestStaff, query = '') => {
+      if (!tokens.has(user.id)) tokens.set(user.id, logIn(routesApp, user.username));
+      return routesApp.inject({
         method: 'GET',
         url: `/api/v1/cases/${id}/reporter${query}`,
-        headers: { authorization: `Bearer ${user.token}` },
+        headers: { authorization: `Bearer ${await tokens.get(user.id)}` },
       });
+    };
     const masked = await get(cast.operator);
     expect(masked.statusCode, masked.body).toBe(200);
     expect(masked.headers['cache-control']).toBe('no-store');

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/helpers/app.js';
+import { useTestServices } from '../../test/helpers/services.js';
 import { testBackend } from '../../test/helpers/database.js';
 import { systemContext } from '../shared/context.js';
 import { fanOutOutbox } from './fan-out.js';
 import { pruneOutbox } from './retention.js';
 import { createSubscription, type SubscriptionInput } from './subscriptions.js';
-import { caseEvent, createDepartment, publish } from './testing.js';
+import { caseEvent, publish } from '../../test/helpers/webhooks.js';
+import { createDepartment } from '../../test/helpers/components.js';
 
-const t = useTestApp();
+const t = useTestServices();
 const db = () => t().database.db;
 
 // Each test starts from no active subscription and an outbox fully fanned out.
@@ -73,8 +74,8 @@ describe('fanOutOutbox', () => {
   });
 
   it('gives a department-filtered subscription only the events of that department', async () => {
-    const roads = await createDepartment(db(), 'roads');
-    const parks = await createDepartment(db(), 'parks');
+    const roads = (await createDepartment(t())).id;
+    const parks = (await createDepartment(t())).id;
     const roadsOnly = await subscribe({ topics: ['case.*'], departmentId: roads });
     const everyone = await subscribe({ topics: ['case.*'] });
     await publish(

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/helpers/app.js';
+import { useTestServices } from '../../test/helpers/services.js';
 import { startJobs, type JobLog } from '../jobs/index.js';
 import { systemContext } from '../shared/context.js';
 import { DELIVERY_JOB, FAN_OUT_JOB, RETENTION_JOB, messagingJobs } from './jobs.js';
 import { verifySignature } from './rules.js';
 import { createSubscription } from './subscriptions.js';
-import { caseEvent, publish, startReceiver } from './testing.js';
+import { caseEvent, publish, startReceiver } from '../../test/helpers/webhooks.js';
 
-const t = useTestApp();
+const t = useTestServices();
 const quiet: JobLog = { error: () => undefined, debug: () => undefined };
 
 describe('messagingJobs', () => {

@@ -3,7 +3,8 @@ import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { STAFF_ROLES } from '../identity/actor.js';
 import { fanOutOutbox } from './fan-out.js';
 import { deliverWebhooks } from './sender.js';
-import { caseEvent, createDepartment, publish, startReceiver, testClock } from './testing.js';
+import { caseEvent, publish, startReceiver, testClock } from '../../test/helpers/webhooks.js';
+import { createDepartment } from '../../test/helpers/components.js';
 
 const t = useTestApp();
 
@@ -37,7 +38,7 @@ describe('who may manage webhooks', () => {
     const user = await t().user({
       role,
       ...(role === 'handler' || role === 'department_lead'
-        ? { departmentId: await createDepartment(t().database.db, 'd') }
+        ? { departmentId: (await createDepartment(t())).id }
         : {}),
     });
     const id = (await create(await admin())).json().id as number;
@@ -148,7 +149,7 @@ describe('subscriptions', () => {
 
   it('updates with the version read, and answers 409 to a stale version', async () => {
     const user = await admin();
-    const department = await createDepartment(t().database.db, 'roads');
+    const department = (await createDepartment(t())).id;
     const { id } = (await create(user)).json();
     const patched = await t().as(user, {
       method: 'PATCH',

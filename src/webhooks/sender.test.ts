@@ -6,7 +6,8 @@ import { fanOutOutbox } from './fan-out.js';
 import { MAX_ATTEMPTS, verifySignature } from './rules.js';
 import { deliverWebhooks, USER_AGENT, type WebhookEnvelope } from './sender.js';
 import { createSubscription, type SubscriptionInput } from './subscriptions.js';
-import { caseEvent, createDepartment, publish, startReceiver, testClock, type Receiver } from './testing.js';
+import { caseEvent, publish, startReceiver, testClock, type Receiver } from '../../test/helpers/webhooks.js';
+import { createDepartment } from '../../test/helpers/components.js';
 
 const t = useTestApp();
 const db = () => t().database.db;
@@ -97,8 +98,8 @@ describe('deliverWebhooks', () => {
   });
 
   it('sends each receiver only the topics and the department it subscribed to', async () => {
-    const roads = await createDepartment(db(), 'roads');
-    const parks = await createDepartment(db(), 'parks');
+    const roads = (await createDepartment(t())).id;
+    const parks = (await createDepartment(t())).id;
     const allCases = await receiver();
     const overdueOnly = await receiver();
     const roadsOnly = await receiver();

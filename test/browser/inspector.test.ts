@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formOf, phonePhoto } from '../../src/files/testing.js';
+import { phonePhoto } from '../helpers/images.js';
 import { TEST_PASSWORD, type TestUser } from '../helpers/app.js';
-import { filedCase, step, type CaseBody } from '../helpers/cases.js';
+import { filedCase, step, photoOf, type CaseBody } from '../helpers/cases.js';
 import { gridCentre } from '../helpers/geography.js';
 import { field, useBrowser } from './harness.js';
 
@@ -26,16 +26,6 @@ async function caseAs(user: TestUser, id: number): Promise<CaseBody> {
   const response = await run().t.as(user, { method: 'GET', url: `/api/v1/cases/${id}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<CaseBody>();
-}
-
-async function photoOf(user: TestUser): Promise<string> {
-  const response = await run().t.as(user, {
-    method: 'POST',
-    url: '/api/v1/files',
-    payload: formOf({ data: await phonePhoto(320, 240) }),
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ files: Array<{ id: string }> }>().files[0]!.id;
 }
 
 describe('inspector phone app', () => {
@@ -126,7 +116,7 @@ describe('inspector phone app', () => {
     c = await step(t, cast.handler, await caseAs(cast.handler, c.id), 'accept');
     c = await step(t, cast.handler, c, 'handle', {
       note: '已清理',
-      afterPhotoIds: [await photoOf(cast.handler)],
+      afterPhotoIds: [await photoOf(run().t, cast.handler)],
     });
     c = await step(t, cast.shiftLead, await caseAs(cast.shiftLead, c.id), 'send-verify');
     expect(c.status).toBe('verify_pending');

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/cases/sweep.js';
-import { formOf, phonePhoto } from '../../src/files/testing.js';
+import { formOf, phonePhoto } from '../helpers/images.js';
 import { TEST_PASSWORD } from '../helpers/app.js';
 import { garbageReport, report, step, type CaseBody } from '../helpers/cases.js';
 import { desktopLogin, useBrowser } from './harness.js';

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { phonePhoto } from '../../src/files/testing.js';
+import { phonePhoto } from '../helpers/images.js';
 import { TEST_PASSWORD, type TestUser } from '../helpers/app.js';
 import type { CaseBody } from '../helpers/cases.js';
 import { gridCentre } from '../helpers/geography.js';

@@ -1,21 +1,36 @@
 /**
- * Builders for case tests: a department responsible for street-order and environment matters in
- * the test district, the staff of every role, a class, and shortcuts to report and act.
+ * Builders for the case loop, at both test levels: the cast (a department responsible for
+ * street-order and environment matters in the test district, the staff of every role, two
+ * classes), photos to attach, and reports, actions and filed cases — through the API (TestApp)
+ * or through the services (TestServices).
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/index.js';
+import {
+  loadCaseRow,
+  performAction,
+  reportCase,
+  type ActionRequest,
+  type CaseAction,
+  type CaseServiceDeps,
+} from '../../src/cases/index.js';
+import { prepareImage, storeImage } from '../../src/files/index.js';
 import type { TestApp, TestUser } from './app.js';
 import { gridCentre } from './geography.js';
+import { phonePhoto } from './images.js';
+import type { TestServices, TestStaff, UserOptions } from './services.js';
 
-export interface CaseCast {
-  operator: TestUser;
-  shiftLead: TestUser;
-  dispatcher: TestUser;
-  handler: TestUser;
-  otherHandler: TestUser;
-  inspector: TestUser;
-  otherInspector: TestUser;
-  leader: TestUser;
+/** The staff of every role the case loop needs; `U` is TestUser (with a token) on the app level. */
+export interface CaseCast<U extends TestStaff = TestUser> {
+  operator: U;
+  shiftLead: U;
+  dispatcher: U;
+  handler: U;
+  otherHandler: U;
+  inspector: U;
+  otherInspector: U;
+  leader: U;
   departmentId: number;
   otherDepartmentId: number;
   /** 暴露垃圾 (GB/T 47678.5-2026 matter 06010). */
@@ -26,7 +41,11 @@ export interface CaseCast {
 
 let departments = 0;
 
-export async function castFor(t: TestApp): Promise<CaseCast> {
+/** Casts on either level: TestApp gives logged-in users, TestServices request contexts. */
+export async function castFor<U extends TestStaff>(t: {
+  database: Database;
+  user(options: UserOptions): Promise<U>;
+}): Promise<CaseCast<U>> {
   departments += 1;
   const db = t.database.db;
   const department = await db
@@ -86,6 +105,32 @@ export async function castFor(t: TestApp): Promise<CaseCast> {
   };
 }
 
+type ReportInput = Parameters<typeof reportCase>[3];
+
+/** An inspector's report of exposed garbage in grid 1-1-1 (spread it into a body to send invalid fields). */
+export function garbageReport(cast: CaseCast<TestStaff>, overrides: Partial<ReportInput> = {}): ReportInput {
+  const c = gridCentre(1, 1, 1);
+  return {
+    source: 'inspector',
+    classificationId: cast.garbageClassId,
+    location: { lng: c.lng, lat: c.lat },
+    description: '路边暴露垃圾一堆',
+    ...overrides,
+  };
+}
+
+/** A photo the user uploaded (an after-photo to attach to a handling), stored by the files service. */
+export async function photoOf(t: TestServices, user: TestStaff): Promise<string> {
+  const stored = await storeImage(t.database.db, user.ctx, {
+    purpose: 'case_photo',
+    originalName: 'after.jpg',
+    prepared: await prepareImage(await phonePhoto(320, 240)),
+  });
+  return stored.meta.id;
+}
+
+// Through the API (TestApp): what a client sends and reads back.
+
 export interface CaseBody {
   id: number;
   number: string;
@@ -95,21 +140,11 @@ export interface CaseBody {
   [key: string]: unknown;
 }
 
-export async function report(t: TestApp, user: TestUser, body: Record<string, unknown>): Promise<CaseBody> {
+/** Reports through the API and insists on 201. */
+export async function report(t: TestApp, user: TestUser, body: object): Promise<CaseBody> {
   const response = await t.as(user, { method: 'POST', url: '/api/v1/cases', payload: body });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<CaseBody>();
-}
-
-export function garbageReport(cast: CaseCast, overrides: Record<string, unknown> = {}) {
-  const c = gridCentre(1, 1, 1);
-  return {
-    source: 'inspector',
-    classificationId: cast.garbageClassId,
-    location: { lng: c.lng, lat: c.lat },
-    description: '路边暴露垃圾一堆',
-    ...overrides,
-  };
 }
 
 export function act(
@@ -139,7 +174,7 @@ export async function step(
 export async function filedCase(
   t: TestApp,
   cast: CaseCast,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<ReportInput> = {},
 ): Promise<CaseBody> {
   const reported = await report(t, cast.inspector, garbageReport(cast, overrides));
   // Re-read as the shift lead: allowedActions and version are per caller and current.
@@ -147,4 +182,36 @@ export async function filedCase(
     await t.as(cast.shiftLead, { method: 'GET', url: `/api/v1/cases/${reported.id}` })
   ).json<CaseBody>();
   return step(t, cast.shiftLead, current, 'file');
+}
+
+// Through the services (TestServices, or a TestApp's): ids and stored rows.
+
+/** Reports a case through the intake service (at `deps`' clock); returns its id. */
+export function intake(
+  t: TestServices,
+  user: TestStaff,
+  input: ReportInput,
+  deps: CaseServiceDeps = t.caseDeps,
+): Promise<number> {
+  return reportCase(t.database.db, deps, user.ctx, input);
+}
+
+/** Takes a workflow action through the service, on the case's current version. */
+export async function perform(
+  t: TestServices,
+  user: TestStaff,
+  id: number,
+  action: CaseAction,
+  request: Omit<ActionRequest, 'version'> = {},
+  deps: CaseServiceDeps = t.caseDeps,
+): Promise<void> {
+  const { version } = await caseRow(t, id);
+  await performAction(t.database.db, deps, user.ctx, id, action, { version, ...request });
+}
+
+/** The case as stored. */
+export async function caseRow(t: TestServices, id: number) {
+  const row = await loadCaseRow(t.database.db, id, false);
+  if (!row) throw new Error(`no case ${id}`);
+  return row;
 }

@@ -5,6 +5,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { creditCodeCheckChar, organizationCodeCheckChar } from '../../src/shared/codes/index.js';
+import type { Database } from '../../src/db/index.js';
 import type { TestApp, TestUser } from './app.js';
 import { gridCentre } from './geography.js';
 
@@ -23,9 +24,9 @@ export interface TestDepartment {
   creditCode: string;
 }
 
-/** Inserts a department directly (the builder is not the code under test). */
+/** Inserts a department directly (the builder is not the code under test), on either test level. */
 export async function createDepartment(
-  t: TestApp,
+  t: { database: Database },
   overrides: {
     name?: string;
     kind?: string;
@@ -144,7 +145,7 @@ export function fieldsOf(response: LightMyRequestResponse): string[] {
   return (response.json<{ errors?: Array<{ field: string }> }>().errors ?? []).map((e) => e.field);
 }
 
-export async function countComponents(t: TestApp): Promise<number> {
+export async function countComponents(t: { database: Database }): Promise<number> {
   const row = await t.database.db
     .selectFrom('components')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijing, bj } from '../../calendar/test-builders.js';
+import { beijing, bj } from '../../../test/helpers/calendar.js';
 import { deadlineWarning, type ClockSpan } from './warning.js';
 
 const clock = (overrides: Partial<ClockSpan> = {}): ClockSpan => ({

@@ -1,7 +1,7 @@
 /** docs/domain/case-workflow.md shows the transition table; this keeps it equal to the code. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderTransitionRow } from './testing.js';
+import { renderTransitionRow } from './test-support.js';
 import { TRANSITIONS } from './transitions.js';
 
 const DOC = readFileSync(new URL('../../../docs/domain/case-workflow.md', import.meta.url), 'utf8');

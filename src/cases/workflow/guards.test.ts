@@ -12,7 +12,7 @@ import {
   OTHER_DEPARTMENT,
   OTHER_GRID,
   aContext,
-} from './testing.js';
+} from './test-support.js';
 
 describe('actorCoversCaseGrid', () => {
   const covers = (regionCodes: readonly string[] | undefined): boolean =>

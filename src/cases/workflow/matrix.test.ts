@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STATUSES, OPEN_STATUSES, isOpenStatus } from './model.js';
 import type { CaseAction, CaseStatus, WorkflowErrorCode } from './model.js';
 import { allowedActions, decide } from './rules.js';
-import { ACTOR_NAMES, ACTORS, aContext, validInput } from './testing.js';
-import type { ActorName } from './testing.js';
+import { ACTOR_NAMES, ACTORS, aContext, validInput } from './test-support.js';
+import type { ActorName } from './test-support.js';
 import { TRANSITIONS } from './transitions.js';
 
 /** Who, in the words; department and inspector rights hold only for the case's department and grid. */

@@ -10,7 +10,7 @@ import {
   aSimulatedCase,
   contextOf,
   play,
-} from './testing.js';
+} from './test-support.js';
 
 describe('whole paths through the workflow', () => {
   it('declines a report that the on-site check did not find (不予立案)', () => {

@@ -16,8 +16,8 @@ import {
   applyDecision,
   contextOf,
   validInput,
-} from './testing.js';
-import type { ActorName, SimulatedCase } from './testing.js';
+} from './test-support.js';
+import type { ActorName, SimulatedCase } from './test-support.js';
 import { findTransition } from './transitions.js';
 
 const CONFIG = { reopenWindowDays: 10 };

@@ -4,8 +4,8 @@ import { CASE_STATUSES, STAGES } from './model.js';
 import type { ActionInput, CaseAction, CaseStatus, Decision, WorkflowActor } from './model.js';
 import { allowedActions, decide } from './rules.js';
 import { stageOf } from './stages.js';
-import { ACTORS, DAY_MS, DEPARTMENT, NOW, aContext, validInput } from './testing.js';
-import type { ActorName } from './testing.js';
+import { ACTORS, DAY_MS, DEPARTMENT, NOW, aContext, validInput } from './test-support.js';
+import type { ActorName } from './test-support.js';
 
 function tryAction(actor: ActorName, status: CaseStatus, action: CaseAction, input: ActionInput): Decision {
   return decide(aContext(ACTORS[actor], { status }), action, input);

@@ -4,7 +4,7 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { isValidPolygonal, planarArea, type Polygonal } from './geometry.js';
 import { clippedVoronoi, contains, relaxedSites, voronoiPartition } from './partition.js';
-import { totalOverlap } from './test-helpers.js';
+import { totalOverlap } from './test-support.js';
 
 /** A concave region in metres: an L with a notch, so clipped cells can fall apart. */
 const L_SHAPE: Polygonal = turf.polygon([

@@ -4,7 +4,7 @@ import { loadDistrictDivisions, type DistrictDivisions } from './divisions.js';
 import { loadDistrictOutline } from './district-outline.js';
 import { isValidPolygonal, planarArea, polygonsOf, type Polygonal } from './geometry.js';
 import { generateSyntheticPolygons, type SyntheticPolygons } from './synthetic-polygons.js';
-import { totalOverlap } from './test-helpers.js';
+import { totalOverlap } from './test-support.js';
 
 const area = (g: Polygonal): number => turf.area(g);
 const sum = (values: number[]): number => values.reduce((s, v) => s + v, 0);

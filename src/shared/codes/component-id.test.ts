@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { formatComponentId, parseComponentId, parseMatterCode } from './component-id.js';
-import { countyCode } from './test-arbitraries.js';
+import { countyCode } from './test-support.js';
 
 function reasonOf(code: string): string {
   const result = parseComponentId(code);

@@ -9,7 +9,7 @@ import {
   parseCreditCode,
   parseOrganizationCode,
 } from './credit-code.js';
-import { charsFrom, digits, mutateAt } from './test-arbitraries.js';
+import { charsFrom, digits, mutateAt } from './test-support.js';
 
 /** Codes copied from published business licences (public enterprise data). */
 const LICENCE_CODES = [

@@ -8,7 +8,7 @@ import {
   parseDivisionCode,
   stripDivisionPadding,
 } from './division.js';
-import { communityCode } from './test-arbitraries.js';
+import { communityCode } from './test-support.js';
 
 function reasonOf(code: string): string {
   const result = parseDivisionCode(code);

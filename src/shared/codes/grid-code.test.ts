@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { formatGridCode, parseGridCode } from './grid-code.js';
-import { communityCode } from './test-arbitraries.js';
+import { communityCode } from './test-support.js';
 
 function reasonOf(code: string): string {
   const result = parseGridCode(code);

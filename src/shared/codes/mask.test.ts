@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { maskIdNumber, maskPhone } from './mask.js';
-import { digits } from './test-arbitraries.js';
+import { digits } from './test-support.js';
 
 describe('maskIdNumber', () => {
   it('keeps the first 4 and last 4 characters of an 18-character number', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { parseResidentId, residentIdCheckChar, upgradeLegacyResidentId } from './resident-id.js';
-import { TODAY, birthDate, countyCode, digits, mutateAt } from './test-arbitraries.js';
+import { TODAY, birthDate, countyCode, digits, mutateAt } from './test-support.js';
 
 const today = TODAY;
 

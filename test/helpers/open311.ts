@@ -1,22 +1,11 @@
 /**
- * Test support: the Open311 routes are part of the application (src/http/app.ts), so their tests
- * use the standard test app. Also an XML reader (fast-xml-parser, a real parser, so malformed
- * documents fail) and a client that speaks to the API the way FixMyStreet's perllib/Open311.pm does.
+ * Open311 test support: an XML reader (fast-xml-parser, a real parser, so malformed documents
+ * fail) and a client that speaks to the API the way FixMyStreet's perllib/Open311.pm does. The
+ * Open311 routes are part of the application, so their tests use the standard test app (app.ts).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
-import { startTestApp, useTestApp, type TestApp } from '../../test/helpers/app.js';
-import type { Open311Settings } from './settings.js';
-
-export function startOpen311TestApp(
-  options: { publicRateLimit?: number; open311?: Partial<Open311Settings> } = {},
-): Promise<TestApp> {
-  return startTestApp(options);
-}
-
-export function useOpen311TestApp(options: Parameters<typeof startOpen311TestApp>[0] = {}): () => TestApp {
-  return useTestApp(options);
-}
+import type { TestApp } from './app.js';
 
 /** Elements that are list items in GeoReport v2 (and the extensions): always arrays when parsed. */
 const LIST_ITEMS = new Set([

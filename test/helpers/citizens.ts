@@ -3,9 +3,9 @@
  * view, and citizen accounts with their tokens. Imports no test framework.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../../test/helpers/app.js';
-import { gridCentre } from '../../test/helpers/geography.js';
-import { gcoord } from '../shared/crs.js';
+import type { TestApp } from './app.js';
+import { gridCentre } from './geography.js';
+import { gcoord } from '../../src/shared/crs.js';
 
 /** 暴露垃圾 — the matter the test department answers for. */
 export const GARBAGE = 'M06010';

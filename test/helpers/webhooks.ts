@@ -5,10 +5,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { createDepartment as createDepartmentRecord } from '../departments/index.js';
-import { enqueue, type OutboxEvent } from '../messaging/index.js';
-import { systemContext } from '../shared/context.js';
+import type { DB } from '../../src/db/schema.js';
+import { enqueue, type OutboxEvent } from '../../src/messaging/index.js';
 
 export interface ReceivedRequest {
   method: string;
@@ -95,13 +93,4 @@ export async function publish(db: Kysely<DB>, ...events: OutboxEvent[]): Promise
 
 export function caseEvent(topic: string, caseId: string, payload: Record<string, unknown> = {}): OutboxEvent {
   return { topic, aggregateType: 'case', aggregateId: caseId, payload: { caseId, ...payload } };
-}
-
-/** A department of a unique name, made through the departments module's door. */
-export async function createDepartment(db: Kysely<DB>, name: string): Promise<number> {
-  const department = await createDepartmentRecord(db, systemContext(), {
-    name: `${name}-${Math.random().toString(36).slice(2, 8)}`,
-    kind: 'municipal',
-  });
-  return department.id;
 }

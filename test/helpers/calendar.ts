@@ -2,9 +2,12 @@
  * Builders for the calendar's tests: instants written in Beijing time, so tests read like the
  * case records they model and pass whatever the machine's time zone is.
  */
-import { createWorkingCalendar, type WorkingCalendar } from './calendar.js';
-import type { WorkingCalendarConfig } from './config.js';
-import type { Pause } from './pauses.js';
+import {
+  createWorkingCalendar,
+  type Pause,
+  type WorkingCalendar,
+  type WorkingCalendarConfig,
+} from '../../src/calendar/index.js';
 
 /** `bj('2025-10-09 10:00')` → the instant 2025-10-09T10:00:00+08:00. Seconds optional. */
 export function bj(local: string): Date {
