@@ -13,7 +13,7 @@ import type { GuardedRoute } from '../src/http/access.js';
 import { STAFF_ROLES } from '../src/identity/actor.js';
 import { GRANT_SCOPE_NAMES, PERMISSIONS, POLICY, grantOf, type Permission } from '../src/identity/index.js';
 import { MODULES } from '../src/modules.js';
-import type { StaffRole } from '../src/db/schema.js';
+import type { StaffRole } from '../src/identity/index.js';
 import { citizen } from './helpers/citizens.js';
 import { useTestApp, type TestUser } from './helpers/app.js';
 

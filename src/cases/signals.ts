@@ -3,7 +3,8 @@
  * inbox notifications for whoever now has the ball — in the same transaction as the change.
  */
 import type { Transaction } from 'kysely';
-import type { DB, StaffRole } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { StaffRole } from '../identity/index.js';
 import { enqueue } from '../messaging/index.js';
 import { notify, recipientsFor, type NotificationKind } from '../notifications/index.js';
 import type { CaseRow } from './repo.js';

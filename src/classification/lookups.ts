@@ -3,7 +3,8 @@
  * facts, and the facts as a relation to join where a statement reads many cases with their class.
  */
 import type { Kysely } from 'kysely';
-import type { ClassKind, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { ClassKind } from './rules/entry.js';
 
 /** What a case needs to know of its class: routing, time limits and the name on screen. */
 export interface ClassFacts {

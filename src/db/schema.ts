@@ -29,31 +29,3 @@ export interface DB
     NotificationTables,
     WebhookTables,
     FileTables {}
-
-// The names below moved to their modules; they stay importable from here until the importers
-// are rewritten to the owning module's door (issue #12).
-export type { ClassKind } from '../classification/index.js';
-export type { ComponentDataSource, ComponentStatus } from '../components/index.js';
-export type { RegionLevel } from '../geography/index.js';
-export type { StaffRole, SupervisorPosition } from '../identity/index.js';
-export type { WebhookDeliveryStatus } from '../webhooks/index.js';
-export type RegionsTable = DB['regions'];
-export type GeographyRevisionTable = DB['geography_revision'];
-export type ClassificationsTable = DB['classifications'];
-export type ClassificationCrosswalkTable = DB['classification_crosswalk'];
-export type DepartmentsTable = DB['departments'];
-export type DepartmentResponsibilitiesTable = DB['department_responsibilities'];
-export type ComponentsTable = DB['components'];
-export type ComponentIdentifierSequencesTable = DB['component_identifier_sequences'];
-export type UsersTable = DB['users'];
-export type UserRegionsTable = DB['user_regions'];
-export type SessionsTable = DB['sessions'];
-export type ApiTokensTable = DB['api_tokens'];
-export type AuditLogTable = DB['audit_log'];
-export type IdempotencyKeysTable = DB['idempotency_keys'];
-export type OutboxTable = DB['outbox'];
-export type NotificationsTable = DB['notifications'];
-export type WebhookSubscriptionsTable = DB['webhook_subscriptions'];
-export type WebhookDeliveriesTable = DB['webhook_deliveries'];
-export type WebhookDeliveryAttemptsTable = DB['webhook_delivery_attempts'];
-export type FilesTable = DB['files'];

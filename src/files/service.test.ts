@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServices } from '../../test/helpers/services.js';
-import type { StaffRole } from '../db/schema.js';
+import type { StaffRole } from '../identity/index.js';
 import type { Actor } from '../identity/actor.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';

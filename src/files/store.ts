@@ -6,7 +6,8 @@
  * row, and stream reads from the bucket; unreferenced objects are then swept by a background job.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DB, FilesTable } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { FilesTable } from './tables.js';
 
 export type FileVariant = 'original' | 'thumbnail';
 

@@ -13,7 +13,7 @@
  * docs/security.md's permission table is generated from POLICY (policy-docs.test.ts), and
  * test/policy-matrix.test.ts walks every route × role against it.
  */
-import type { StaffRole } from '../db/schema.js';
+import type { StaffRole } from './actor.js';
 import { DomainError } from '../shared/errors.js';
 import type { Actor } from './actor.js';
 

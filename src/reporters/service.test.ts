@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../test/helpers/app.js';
 import { castFor, garbageReport, intake, type CaseCast } from '../../test/helpers/cases.js';
 import { useTestServices, type TestStaff } from '../../test/helpers/services.js';
-import type { StaffRole } from '../db/schema.js';
+import type { StaffRole } from '../identity/index.js';
 import { buildApp } from '../http/app.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';

@@ -7,7 +7,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/index.js';
-import type { DB, StaffRole, SupervisorPosition } from '../../src/db/schema.js';
+import type { DB } from '../../src/db/schema.js';
+import type { StaffRole, SupervisorPosition } from '../../src/identity/index.js';
 import { CalendarProvider } from '../../src/calendar/index.js';
 import type { CaseServiceDeps } from '../../src/cases/index.js';
 import { GeographyIndex, importRegions } from '../../src/geography/index.js';
