@@ -3,8 +3,13 @@ export { CODE_LENGTH, type ClassKind, type ClassStandard } from './rules/index.j
 export { classificationRoutes } from './routes.js';
 export { loadReferenceData } from './reference-data.js';
 export { classificationModule } from './module.js';
-export { classRelation, listClassKeys } from './relations.js';
-export { classesForReporting } from './reporting-relations.js';
+export {
+  classRelation,
+  listClassKeys,
+  classesForReporting,
+  classFacts,
+  classFactsRelation,
+  type ClassFacts,
+} from './relations.js';
 export { listClassSummaries, type ClassSummary } from './service.js';
 export type { ClassificationTables } from './tables.js';
-export { classFacts, classFactsRelation, type ClassFacts } from './lookups.js';

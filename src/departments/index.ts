@@ -17,7 +17,14 @@ export {
   type DepartmentSummary,
   type ResponsibilityRecord,
 } from './repo.js';
-export { departmentRelation } from './relations.js';
+export {
+  departmentRelation,
+  departmentsForReporting,
+  activeResponsibilityRelation,
+  departmentNameRelation,
+  departmentNames,
+  type DepartmentName,
+} from './relations.js';
 export {
   createDepartment,
   getDepartment,
@@ -29,11 +36,4 @@ export {
   type DepartmentPatch,
 } from './service.js';
 export { departmentsModule } from './module.js';
-export { departmentsForReporting } from './reporting-relations.js';
 export type { DepartmentTables } from './tables.js';
-export {
-  activeResponsibilityRelation,
-  departmentNameRelation,
-  departmentNames,
-  type DepartmentName,
-} from './lookups.js';

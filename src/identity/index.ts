@@ -38,6 +38,5 @@ export { loadActor, resolveToken, type ResolvedCredential } from './sessions.js'
 export { identityRoutes } from './routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
 export { identityModule } from './module.js';
-export { staffForReporting, staffRegionsForReporting } from './reporting-relations.js';
+export { staffForReporting, staffRegionsForReporting, staffNameRelation } from './relations.js';
 export type { IdentityTables } from './tables.js';
-export { staffNameRelation } from './lookups.js';

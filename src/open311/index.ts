@@ -5,4 +5,4 @@ export { open311AdminRoutes } from './admin-routes.js';
 export { ensureDemoApiKey } from './service.js';
 export { DEFAULT_OPEN311_SETTINGS, DEMO_API_KEY, type Open311Settings } from './settings.js';
 export { open311Module } from './module.js';
-export { open311ApplicationRelation } from './lookups.js';
+export { open311ApplicationRelation } from './relations.js';

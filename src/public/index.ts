@@ -17,5 +17,4 @@ export { presentSummary } from './presenter.js';
 export { ReportSummary } from './schemas.js';
 export { listCitizenReports } from './view.js';
 export { publicModule } from './module.js';
-export { ratingsForReporting } from './reporting-relations.js';
-export { caseRating, type CaseRating } from './lookups.js';
+export { ratingsForReporting, caseRating, type CaseRating } from './relations.js';

@@ -1,4 +1,8 @@
-/** The reporter's rating of a case (满意度评价), as staff read it on the case page. */
+/**
+ * What other modules read of the public module: relations (Kysely subqueries with the columns it
+ * offers) that callers join as aliased subqueries where a list or report needs the join, and small
+ * reads for everything else. Its tables stay its own; callers never name them (docs/architecture.md).
+ */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import './tables.js';
@@ -24,4 +28,9 @@ export async function caseRating(db: Kysely<DB>, caseId: number): Promise<CaseRa
         ratedAt: rated.created_at,
       }
     : null;
+}
+
+/** A rating's case, score (1–5), whether it asked to reopen the case, and when it was given. */
+export function ratingsForReporting(db: Kysely<DB>) {
+  return db.selectFrom('case_ratings').select(['case_id', 'score', 'request_reopen', 'created_at']);
 }

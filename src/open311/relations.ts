@@ -1,6 +1,7 @@
 /**
- * Open311 facts other modules show: which application (API key, as it was named) reported a
- * case, as a relation to join, so a case history names it in the same statement.
+ * What other modules read of the open311 module: relations (Kysely subqueries with the columns it
+ * offers) that callers join as aliased subqueries where a list or report needs the join, and small
+ * reads for everything else. Its tables stay its own; callers never name them (docs/architecture.md).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
