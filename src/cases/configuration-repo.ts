@@ -4,22 +4,13 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { RoutingRule } from './routing/rules.js';
 import './tables.js';
 
-export interface RoutingRuleFields {
-  position: number;
-  name: string;
-  kind: 'component' | 'matter' | null;
-  standard: string | null;
-  classCodePrefix: string | null;
-  regionCode: string | null;
-  useComponentOwner: boolean;
-  departmentId: number | null;
-  active: boolean;
-}
+/** A rule's editable fields: the pure rule (routing/rules.ts) without its id. */
+export type RoutingRuleFields = Omit<RoutingRule, 'id'>;
 
-export interface RoutingRuleRecord extends RoutingRuleFields {
-  id: number;
+export interface RoutingRuleRecord extends RoutingRule {
   version: number;
 }
 

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.js';
 import { componentFacts } from '../../components/index.js';
 import { activeResponsibilityRelation, departmentNames } from '../../departments/index.js';
 import { regionNameRelation } from '../../geography/index.js';
+import { listRoutingRules } from '../configuration-repo.js';
 import { suggestDepartment, type Responsibility, type RoutingRule } from './rules.js';
 import '../tables.js';
 
@@ -23,20 +24,9 @@ export interface RoutedCase {
   explanation: string;
 }
 
+/** The ordered rules, as the configuration lists them (one query, one row mapping). */
 export async function loadRoutingRules(tx: Transaction<DB>): Promise<RoutingRule[]> {
-  const rows = await tx.selectFrom('routing_rules').selectAll().orderBy('position').orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    position: r.position,
-    name: r.name,
-    kind: r.kind,
-    standard: r.standard,
-    classCodePrefix: r.class_code_prefix,
-    regionCode: r.region_code,
-    useComponentOwner: r.use_component_owner,
-    departmentId: r.department_id,
-    active: r.active,
-  }));
+  return listRoutingRules(tx);
 }
 
 export async function routeCase(tx: Transaction<DB>, query: RoutingQuery): Promise<RoutedCase | null> {
