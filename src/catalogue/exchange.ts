@@ -265,12 +265,17 @@ export async function importCatalogue(
               continue;
             }
           }
+          // A changed entry starts a new version: on its own validFrom when that is later than the
+          // current version's start, else today (an exported validFrom is the current version's).
+          const startsLater =
+            entry.validFrom !== null && (!current || entry.validFrom > (current.validFrom ?? ''));
+          const validFrom = startsLater ? entry.validFrom : clock.today;
           const draft = await createDraft(tx, ctx, known.id);
           const edited = await updateDraft(
             tx,
             ctx,
             draft.id,
-            { version: draft.rowVersion, ...content },
+            { version: draft.rowVersion, ...content, validFrom },
             clock,
           );
           const published = await publishVersion(tx, ctx, draft.id, { version: edited.rowVersion }, clock);

@@ -430,9 +430,10 @@ export function formErrors(form: ApplicationForm, at: string): FieldError[] {
       errors.push({ field: f, reason: 'must be an object' });
       continue;
     }
-    if (hint.widget !== undefined && !FORM_WIDGETS.includes(hint.widget))
+    const { widget, prefill } = hint as { widget?: unknown; prefill?: unknown };
+    if (widget !== undefined && !(FORM_WIDGETS as readonly unknown[]).includes(widget))
       errors.push({ field: `${f}.widget`, reason: `must be one of ${FORM_WIDGETS.join(', ')}` });
-    if (hint.prefill !== undefined && !(PREFILL_SOURCES as readonly string[]).includes(hint.prefill))
+    if (prefill !== undefined && !(PREFILL_SOURCES as readonly unknown[]).includes(prefill))
       errors.push({ field: `${f}.prefill`, reason: `must be one of ${PREFILL_SOURCES.join(', ')}` });
   }
   return errors;

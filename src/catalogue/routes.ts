@@ -391,7 +391,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     },
     async (request, reply) => {
       await discardDraft(db, contextOf(request), request.params.id, request.query.version);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -192,7 +192,11 @@ describe('validity', () => {
       validFrom: b !== null && b < a ? b : a,
       validTo: b !== null && b < a ? a : b,
     }));
-    fc.assert(fc.property(period, period, (a, b) => expect(periodsOverlap(a, b)).toBe(periodsOverlap(b, a))));
+    fc.assert(
+      fc.property(period, period, (a, b) => {
+        expect(periodsOverlap(a, b)).toBe(periodsOverlap(b, a));
+      }),
+    );
   });
 
   it('closes an earlier open version the day before the new one starts', () => {

@@ -124,7 +124,13 @@ export function refusedActionReason(state: VersionState, action: VersionAction):
   if (state === 'published' && action === 'edit')
     return '已发布的版本不可修改，请新建草稿 a published version is frozen: create a new draft to change it';
   if (state === 'retired') return '已废止的版本不可再操作 a retired version cannot be changed';
-  return `a ${state} version cannot be ${action === 'discard' ? 'discarded' : `${action}ed`}`;
+  const done: Record<VersionAction, string> = {
+    edit: 'edited',
+    publish: 'published',
+    retire: 'retired',
+    discard: 'discarded',
+  };
+  return `a ${state} version cannot be ${done[action]}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * be applied for (leaves of the tree) or browsed (a 主项 heading over its 办理项 is listed too, marked
  * not applicable), filtered by keyword, life event, department, subject, kind and channel. Keywords
  * match the trigram-indexed `search_text`; items whose name holds every word come first, then those
- * with a matching alias, then the rest (guide text).
+ * whose name and aliases together hold them, then the rest (guide text).
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -70,7 +70,7 @@ function rankOf(terms: readonly string[]): RawBuilder<number> {
     sql` and `,
   );
   const inAlias = sql.join(
-    terms.map((t) => sql`lower(array_to_string(v.aliases, ' ')) like ${containsPattern(t)}`),
+    terms.map((t) => sql`lower(v.name || ' ' || array_to_string(v.aliases, ' ')) like ${containsPattern(t)}`),
     sql` and `,
   );
   return sql<number>`case when ${inName} then 0 when ${inAlias} then 1 else 2 end`;
