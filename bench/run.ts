@@ -16,6 +16,7 @@
  *                                         --no-rollups growth; disjoint ranges may run side by side)
  *   npm run bench -- --only-reads         skip intake and pgbench
  *   npm run bench -- --intake-seconds N   length of each intake run (default 20; smoke 3)
+ *   npm run bench -- --only-catalogue     only the service catalogue search (5,000 items; smoke 500)
  *
  * For each backend and scale: build the city (demo geography, 26 departments), generate the cases
  * in bulk (bench/generate.ts), rebuild the evaluation rollups, then measure locate throughput,
@@ -40,6 +41,7 @@ import { intakeBodies, loadIntake, operatorToken, runPgbench, startServerProcess
 import { lastMonth, listScenarios, measureIndicators, measureList } from './queries.js';
 import { addRollupsOfCases } from '../src/evaluation/index.js';
 import { progress, rebuildEvaluationRollups } from './rollups.js';
+import { measureCatalogueSearch, seedCatalogue } from './catalogue.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -64,6 +66,8 @@ const MONTHS = 12;
 const TIME_ZONE = 'Asia/Shanghai';
 const intakeSeconds = Number(option('--intake-seconds') ?? (smoke ? 3 : 20));
 const connections = 8;
+const onlyCatalogue = flag('--only-catalogue');
+const catalogueItems = smoke ? 500 : 5000;
 
 interface Row {
   backend: string;
@@ -368,6 +372,46 @@ async function benchPostgres(url: string, dist: ReturnType<typeof fitDistributio
   }
 }
 
+/** Catalogue search on a fresh migrated database of each backend (issue #13 §6: p95 < 50 ms at 5,000 items). */
+async function benchCatalogue(label: string, database: Database): Promise<void> {
+  await migrate(database.db);
+  const seeded = await seedCatalogue(database.db, catalogueItems);
+  record(label, 0, `catalogue: seed ${catalogueItems.toLocaleString('en')} published items`, seconds(seeded));
+  const result = await measureCatalogueSearch(database.db, smoke ? 3 : 20);
+  record(
+    label,
+    0,
+    `catalogue search, ${catalogueItems.toLocaleString('en')} items (p50 / p95 / max of ${result.samples})`,
+    `${ms(result.p50)} / ${ms(result.p95)} / ${ms(result.max)}`,
+    'p95 < 50 ms',
+  );
+}
+
+async function benchCatalogueBackends(): Promise<void> {
+  const embedded = await openEmbedded({});
+  try {
+    await benchCatalogue('pglite', embedded);
+  } finally {
+    await embedded.close();
+  }
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `shuzhi_bench_catalogue_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres({ connectionString: target.toString() });
+  try {
+    await benchCatalogue('postgres', database);
+  } finally {
+    await database.close();
+    await admin.query(`drop database ${name}`);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   const cpu = os.cpus();
   const header = `Shuzhi bench${smoke ? ' (smoke)' : ''} on ${cpu.length}× ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`;
@@ -377,10 +421,13 @@ async function main(): Promise<void> {
     `Distributions fitted to ${dist.source}: channels ${dist.channels.map(([c, s]) => `${c} ${(s * 100).toFixed(0)} %`).join(', ')}; median closure ${dist.closureHours[Math.floor(dist.closureHours.length / 2)]!.toFixed(1)} h.`,
   );
   const started = performance.now();
-  if (pgliteCases > 0) await benchPglite(dist);
+  await benchCatalogueBackends();
   const url = process.env.BENCH_DATABASE_URL;
-  if (url) await benchPostgres(url, dist);
-  else say('BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.');
+  if (!onlyCatalogue) {
+    if (pgliteCases > 0) await benchPglite(dist);
+    if (url) await benchPostgres(url, dist);
+  }
+  if (!url) say('BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.');
   say(`Done in ${seconds(performance.now() - started)}.`);
   fs.mkdirSync('artifacts', { recursive: true });
   fs.writeFileSync(

@@ -5,6 +5,7 @@
 import { analyticsModule } from './analytics/index.js';
 import { auditModule } from './audit/index.js';
 import { casesModule } from './cases/index.js';
+import { catalogueModule } from './catalogue/index.js';
 import { citizensModule } from './citizens/index.js';
 import { classificationModule } from './classification/index.js';
 import { componentsModule } from './components/index.js';
@@ -38,5 +39,6 @@ export const MODULES: readonly ShuzhiModule[] = [
   publicModule,
   citizensModule,
   analyticsModule,
+  catalogueModule,
   demoModule,
 ];

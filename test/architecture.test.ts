@@ -72,6 +72,8 @@ const TABLE_OWNERS: Record<string, string> = {
   eval_actor_rollups: 'evaluation',
   eval_hour_rollups: 'evaluation',
   evaluation_profiles: 'evaluation',
+  catalogue_items: 'catalogue',
+  catalogue_item_versions: 'catalogue',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -183,6 +183,17 @@ export interface ServiceGuide {
   legalBases: LegalBasis[];
   /** Result of the service: 证照 / 批文 / 其他, and its name (e.g. 《居住证》). */
   resultName: string;
+  /**
+   * 追责情形 and 追责依据 of a power for the 责任清单 (added by the catalogue; optional: the list
+   * shows the default of its kind when absent, src/catalogue/lists.ts).
+   */
+  accountability?: Accountability;
+}
+
+/** 追责情形 and their legal basis, as the 责任清单 lists them per power. */
+export interface Accountability {
+  situations: string[];
+  basis: string;
 }
 
 /**
@@ -219,6 +230,8 @@ export interface ItemVersion {
   validFrom: string | null; // civil date YYYY-MM-DD, inclusive
   validTo: string | null; // inclusive
   name: string;
+  /** Other names citizens search by (俗称, e.g. 低保 for 最低生活保障); added by the catalogue. */
+  aliases: string[];
   basicCode: string;
   implementationCode: string;
   kind: ItemKind;
@@ -264,6 +277,8 @@ export interface CatalogueEntry {
   bundleCodes: string[];
   /** Where the content was taken from (a public 办事指南's address), or null when illustrative. */
   source: string | null;
+  /** Other names citizens search by (added by the catalogue; optional, empty when absent). */
+  aliases?: string[];
 }
 
 export interface CatalogueDocument {

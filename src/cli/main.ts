@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { DataDirLockedError, MigrationChangedError, lockDataDir } from '../db/index.js';
+import { DataDirLockedError, MigrationChangedError, PGLITE_EXTENSIONS, lockDataDir } from '../db/index.js';
 import { generateGrids, importRegions } from '../geography/index.js';
 import { rebuildRollups, recomputeAll, storedRollups } from '../evaluation/index.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../server.js';
@@ -128,7 +127,7 @@ program
         const pglite = await PGlite.create({
           dataDir: pgdata,
           loadDataDir: new Blob([fs.readFileSync(file)]),
-          extensions: { postgis },
+          extensions: PGLITE_EXTENSIONS,
         });
         await pglite.query('select 1 from schema_migrations limit 1');
         await pglite.exec('checkpoint');

@@ -5,6 +5,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
@@ -12,6 +13,12 @@ import { lockDataDir, type DataDirLock } from './lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type Backend = 'pglite' | 'postgres';
+
+/**
+ * The extensions the migrations create, loaded into PGlite (PostgreSQL ships them as contrib):
+ * PostGIS, and pg_trgm for the service catalogue's keyword search (migration 0020).
+ */
+export const PGLITE_EXTENSIONS = { postgis, pg_trgm };
 
 export interface Database {
   readonly backend: Backend;
@@ -47,7 +54,7 @@ export async function openEmbedded(options: OpenEmbeddedOptions): Promise<Databa
     pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { postgis },
+      extensions: PGLITE_EXTENSIONS,
       parsers: { [OID_INT8]: toNumber, [OID_NUMERIC]: toNumber, [OID_DATE]: asText },
     });
   } catch (error) {

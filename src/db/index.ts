@@ -1,4 +1,4 @@
-export { openEmbedded, openPostgres, type Database, type Backend } from './database.js';
+export { openEmbedded, openPostgres, PGLITE_EXTENSIONS, type Database, type Backend } from './database.js';
 export { migrate, listMigrations, migrationsFingerprint, MigrationChangedError } from './migrate.js';
 export { lockDataDir, DataDirLockedError } from './lock.js';
 export type * from './schema.js';

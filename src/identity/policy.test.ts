@@ -50,6 +50,8 @@ const EXPECTED: Record<Permission, string> = {
     'admin=all supervisor=jurisdiction dispatcher=jurisdiction handler=department department_lead=department inspector=jurisdiction leader=jurisdiction',
   'evaluation-profiles:write': 'admin=all',
   'open311:keys': 'admin=all',
+  'catalogue:read': ALL_STAFF('all'),
+  'catalogue:write': 'admin=all',
 };
 
 describe('policy matrix', () => {

@@ -145,6 +145,8 @@ export const POLICY = {
   },
   'evaluation-profiles:write': { name: '修改评价方案', grants: adminOnly },
   'open311:keys': { name: '管理 Open311 接口密钥', grants: adminOnly },
+  'catalogue:read': { name: '查看政务服务事项目录（含草稿和历史版本）', grants: everyStaff('all') },
+  'catalogue:write': { name: '编辑、发布、废止、导入导出政务服务事项', grants: adminOnly },
 } as const satisfies Record<string, PermissionEntry>;
 
 export type Permission = keyof typeof POLICY;

@@ -48,6 +48,20 @@ export const ERROR_CATALOGUE = {
   REOPEN_WINDOW_PASSED: { status: 409, title: 'The time to ask for a reopening has passed' },
   REOPEN_REQUEST_NOT_FOUND: { status: 404, title: 'Reopen request not found' },
   REOPEN_REQUEST_DECIDED: { status: 409, title: 'The reopen request has already been decided' },
+  // The service item catalogue (src/catalogue).
+  CATALOGUE_ITEM_NOT_FOUND: { status: 404, title: 'Service item not found' },
+  CATALOGUE_VERSION_NOT_FOUND: { status: 404, title: 'Service item version not found' },
+  CATALOGUE_VERSION_FROZEN: {
+    status: 409,
+    title: 'A published version cannot be changed; create a new draft',
+  },
+  CATALOGUE_ILLEGAL_ACTION: { status: 409, title: "This action is not possible in the version's state" },
+  CATALOGUE_DRAFT_EXISTS: { status: 409, title: 'The item already has a draft version' },
+  CATALOGUE_VALIDITY_OVERLAP: { status: 409, title: "The validity overlaps another published version's" },
+  CATALOGUE_ITEM_FIXED: {
+    status: 409,
+    title: 'The codes and implementing organ of a published item are fixed',
+  },
   // Open311 GeoReport v2 (src/open311), answered in the spec's error format.
   API_KEY_INVALID: { status: 403, title: 'The api_key is missing, unknown or revoked' },
   INTERNAL: { status: 500, title: 'Internal error' },
