@@ -51,7 +51,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
   const database = await openConfiguredDatabase(config, say);
   try {
     await prepareDatabase(database, say);
-    if (config.demo) await ensureDemo(database, say);
+    if (config.demo) await ensureDemo(database, say, config.timeZone);
     else await ensureFirstAdmin(database.db, config.adminPassword, say);
     const geography = new GeographyIndex(database.db);
     await geography.fresh();

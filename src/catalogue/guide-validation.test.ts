@@ -153,16 +153,22 @@ describe('guide validation', () => {
   });
 
   describe('fee', () => {
-    it('accepts free (0, no basis) and a fee with its basis', () => {
+    it('accepts free (0, no basis), free with the rule that makes it free, and a fee with its basis', () => {
+      expect(fieldsOf((g) => (g.fee = { amount: 0, basis: null, description: '' }))).toEqual([]);
+      expect(
+        fieldsOf(
+          (g) => (g.fee = { amount: 0, basis: '《居住证暂行条例》首次申领免收工本费', description: '' }),
+        ),
+      ).toEqual([]);
       expect(
         fieldsOf((g) => (g.fee = { amount: 10.5, basis: '《收费标准》', description: '工本费' })),
       ).toEqual([]);
     });
-    it('refuses a fee without basis, a basis on a free item, and odd amounts', () => {
+    it('refuses a fee without basis, a basis of 1,001 characters, and odd amounts', () => {
       expect(fieldsOf((g) => (g.fee = { amount: 10, basis: null, description: '' }))).toEqual([
         'g.fee.basis',
       ]);
-      expect(fieldsOf((g) => (g.fee = { amount: 0, basis: '某依据', description: '' }))).toEqual([
+      expect(fieldsOf((g) => (g.fee = { amount: 0, basis: '据'.repeat(1001), description: '' }))).toEqual([
         'g.fee.basis',
       ]);
       expect(fieldsOf((g) => (g.fee = { amount: -1, basis: null, description: '' }))).toEqual([

@@ -292,12 +292,9 @@ function feeErrors(errors: FieldError[], guide: ServiceGuide, at: string): void 
   } else if (fee.amount > 0 && !fee.basis?.trim()) {
     // 收费须有依据: a fee is charged only on a published basis (收费标准与依据).
     errors.push({ field: `${at}.fee.basis`, reason: '收费须写明依据 a fee needs its basis' });
-  } else if (fee.amount === 0 && fee.basis !== null) {
-    errors.push({
-      field: `${at}.fee.basis`,
-      reason: '不收费的事项依据为空 a free item has no fee basis (null)',
-    });
   }
+  // A free item may cite the rule that makes it free (《居住证暂行条例》: 首次申领免收工本费).
+  if (fee.basis !== null) text(errors, `${at}.fee.basis`, fee.basis, 1000, false);
   text(errors, `${at}.fee.description`, fee.description, 1000, false);
 }
 

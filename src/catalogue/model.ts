@@ -140,7 +140,7 @@ export interface SpecialStep {
 }
 
 export interface Fee {
-  /** Yuan, two decimals; 0 with `basis` null means free (不收费). */
+  /** Yuan, two decimals; 0 means free (不收费), `basis` then optionally citing the rule that makes it free. */
   amount: number;
   basis: string | null;
   description: string;

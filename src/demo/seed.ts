@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD, demoCreditCode } from '
 import { buildDemoGeography, DEMO_DISTRICT_CODE } from './geography/index.js';
 import { seedDemoComponents } from './components.js';
 import { simulateDemoCases } from './simulation.js';
+import { ensureDemoCatalogue } from './catalogue/seed.js';
 import type { DemoProgress } from './progress.js';
 import { DEMO_API_KEY, ensureDemoApiKey } from '../open311/index.js';
 import type { CaseServiceDeps } from '../cases/index.js';
@@ -29,7 +30,7 @@ export async function isDemoSeeded(db: Kysely<DB>): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function ensureDemo(database: Database, say: Say): Promise<void> {
+export async function ensureDemo(database: Database, say: Say, timeZone = 'Asia/Shanghai'): Promise<void> {
   const { db } = database;
   if (!(await isDemoSeeded(db))) {
     const started = Date.now();
@@ -56,6 +57,7 @@ export async function ensureDemo(database: Database, say: Say): Promise<void> {
     });
     say(`The demo district is ready (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   }
+  await ensureDemoCatalogue(db, timeZone, say);
   say(`Demo accounts (password "${DEMO_PASSWORD}"; demo only — set SHUZHI_DEMO=0 for a real instance):`);
   for (const account of DEMO_ACCOUNTS) say(`  ${account.username.padEnd(16)} ${account.displayName}`);
   // A well-known Open311 key so that FixMyStreet and curl can try the API at once (demo only).
