@@ -1,7 +1,7 @@
 /**
  * 办事指南 and 申请表单 validation — pure: every problem of a version's guide and form, each naming
  * its field, so an editor or an import row learns all of them at once. Sources (docs/domain/
- * service-catalogue.md): 承诺 ≤ 法定 and 即办件 = 0 (the services digest (services.md) §1), the acceptance
+ * service-catalogue.md): 承诺 ≤ 法定 and 即办件 = 0 (the shared digest services.md §1), the acceptance
  * limit of 行政许可法 Art. 32 (5 days, configurable), 最多跑一次 as visits per channel, 设定依据 for
  * every power (the six basic elements).
  */

@@ -1,7 +1,7 @@
 /**
  * 政务服务事项 — the shapes of a service item and its 办事指南 (guide), as the catalogue stores a
  * published version and as applications read it. Pure types and word lists, no I/O. Sources:
- * the services digest (services.md) §1 (six basic elements, guide sections, GB/T 39046-2020 codes) and
+ * the shared digest services.md §1 (six basic elements, guide sections, GB/T 39046-2020 codes) and
  * docs/domain/service-catalogue.md.
  *
  * An item (事项) is the stable catalogue entry with its codes and place in the 主项 → 子项 →

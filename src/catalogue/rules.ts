@@ -100,7 +100,7 @@ export const VERSION_ACTIONS = ['edit', 'publish', 'retire', 'discard'] as const
 export type VersionAction = (typeof VERSION_ACTIONS)[number];
 
 /**
- * The lifecycle table (Open Zaak's concept → published, the services digest (services.md) §1): a draft is
+ * The lifecycle table (Open Zaak's concept → published, the shared digest services.md §1): a draft is
  * edited, published or discarded; a published version is frozen (a change is a new draft copied
  * from the latest version) and may only be retired; a retired version is history.
  */
