@@ -3,6 +3,7 @@
  * registered. Adding a module is one line here (its door exports its `ShuzhiModule`).
  */
 import { analyticsModule } from './analytics/index.js';
+import { applicantsModule } from './applicants/index.js';
 import { auditModule } from './audit/index.js';
 import { casesModule } from './cases/index.js';
 import { citizensModule } from './citizens/index.js';
@@ -37,6 +38,7 @@ export const MODULES: readonly ShuzhiModule[] = [
   evaluationModule,
   publicModule,
   citizensModule,
+  applicantsModule,
   analyticsModule,
   demoModule,
 ];
