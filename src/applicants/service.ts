@@ -322,6 +322,24 @@ function checkLegalPerson(input: LegalPersonInput): { creditCode: string; name: 
   return { creditCode: parsed.value.code, name };
 }
 
+/** Runs each check and answers every field at fault at once, or the checks' values. */
+function checkAll<T extends unknown[]>(...checks: { [K in keyof T]: () => T[K] }): T {
+  const errors: FieldError[] = [];
+  const values = checks.map((check) => {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') {
+        errors.push(...(error.extra.errors ?? []));
+        return undefined;
+      }
+      throw error;
+    }
+  });
+  if (errors.length > 0) throw validationError(errors);
+  return values as T;
+}
+
 function levelTooLow(action: string, required: IdentityLevel, current: IdentityLevel): DomainError {
   return new DomainError(
     'IDENTITY_LEVEL_TOO_LOW',
@@ -386,8 +404,10 @@ export async function registerMyLegalPerson(
   input: LegalPersonInput,
   rules: ApplicantRules = DEFAULT_APPLICANT_RULES,
 ): Promise<LinkView> {
-  const { creditCode, name } = checkLegalPerson(input);
-  const phone = checkPhone(input.phone, 'body.phone');
+  const [{ creditCode, name }, phone] = checkAll(
+    () => checkLegalPerson(input),
+    () => checkPhone(input.phone, 'body.phone'),
+  );
   return inTransaction(db, async (tx) => {
     const me = await citizenIdentity(tx, ring, cc.citizenId);
     if (me.identityLevel < rules.legalPersonMinLevel)
@@ -872,9 +892,11 @@ export async function registerLegalPersonAtWindow(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<LegalPersonView> {
   authorize(ctx.actor, 'applicants:write');
-  const { creditCode, name } = checkLegalPerson(input);
-  const representative = checkIdentity(input.representative, today, 'body.representative');
-  const phone = checkPhone(input.phone, 'body.phone');
+  const [{ creditCode, name }, representative, phone] = checkAll(
+    () => checkLegalPerson(input),
+    () => checkIdentity(input.representative, today, 'body.representative'),
+    () => checkPhone(input.phone, 'body.phone'),
+  );
   return inTransaction(db, async (tx) => {
     await lockCreditCode(tx, creditCode);
     let id = await legalPersonIdByCreditCode(tx, creditCode);
