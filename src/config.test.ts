@@ -18,6 +18,8 @@ describe('configuration', () => {
       publicUploadsPerHour: 60,
       citizenSignupsPerHour: 10,
       publicDuplicateMinutes: 10,
+      pdfMaxBytes: 20 * 1_048_576,
+      outboundDriver: 'log',
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -42,6 +44,8 @@ describe('configuration', () => {
       SHUZHI_PUBLIC_UPLOADS_PER_HOUR: '6',
       SHUZHI_CITIZEN_SIGNUPS_PER_HOUR: '7',
       SHUZHI_PUBLIC_DUPLICATE_MINUTES: '0',
+      SHUZHI_PDF_MAX_MB: '50',
+      SHUZHI_OUTBOUND_DRIVER: 'log',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -61,6 +65,8 @@ describe('configuration', () => {
       publicUploadsPerHour: 6,
       citizenSignupsPerHour: 7,
       publicDuplicateMinutes: 0,
+      pdfMaxBytes: 50 * 1_048_576,
+      outboundDriver: 'log',
     });
   });
 
@@ -76,6 +82,8 @@ describe('configuration', () => {
     ['SHUZHI_DUPLICATE_RADIUS_M', '-5', /SHUZHI_DUPLICATE_RADIUS_M/],
     ['SHUZHI_PUBLIC_REPORTS_PER_HOUR', '0', /SHUZHI_PUBLIC_REPORTS_PER_HOUR/],
     ['SHUZHI_PUBLIC_DUPLICATE_MINUTES', 'ten', /SHUZHI_PUBLIC_DUPLICATE_MINUTES/],
+    ['SHUZHI_PDF_MAX_MB', '0', /SHUZHI_PDF_MAX_MB: must be an integer from 1 to 200/],
+    ['SHUZHI_OUTBOUND_DRIVER', 'smtp', /SHUZHI_OUTBOUND_DRIVER: must be one of log/],
   ])('stops on %s=%s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);

@@ -4,6 +4,10 @@
  */
 import path from 'node:path';
 
+/** SMS / e-mail drivers built in (src/notifications/outbound.ts). */
+export const OUTBOUND_DRIVERS = ['log'] as const;
+export type OutboundDriver = (typeof OUTBOUND_DRIVERS)[number];
+
 export interface Config {
   port: number;
   host: string;
@@ -50,6 +54,10 @@ export interface Config {
     mediaMaxBytes: number;
     jurisdictionId: string | null;
   };
+  /** Largest accepted PDF of application materials and catalogue forms (SHUZHI_PDF_MAX_MB). */
+  pdfMaxBytes: number;
+  /** The SMS / e-mail driver (SHUZHI_OUTBOUND_DRIVER); `log` records and logs without sending. */
+  outboundDriver: OutboundDriver;
 }
 
 /** A Leaflet tile URL template ({s} {z} {x} {y}); 天地图 carries its key as tk=… in the URL. */
@@ -102,6 +110,16 @@ function parseJurisdiction(env: NodeJS.ProcessEnv): string | null {
   if (!/^[\w.-]{1,100}$/.test(raw))
     throw new ConfigError('SHUZHI_OPEN311_JURISDICTION', 'must be 1–100 letters, digits, ".", "_" or "-"');
   return raw;
+}
+
+function parseOutboundDriver(env: NodeJS.ProcessEnv): OutboundDriver {
+  const raw = env.SHUZHI_OUTBOUND_DRIVER || 'log';
+  if (!(OUTBOUND_DRIVERS as readonly string[]).includes(raw))
+    throw new ConfigError(
+      'SHUZHI_OUTBOUND_DRIVER',
+      `must be one of ${OUTBOUND_DRIVERS.join(', ')} (no SMS gateway or SMTP driver is built in yet), got "${raw}"`,
+    );
+  return raw as OutboundDriver;
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -188,5 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mediaMaxBytes: parseIntVar(env, 'SHUZHI_OPEN311_MEDIA_MAX_MB', 10, 1, 20) * 1_048_576,
       jurisdictionId: parseJurisdiction(env),
     },
+    pdfMaxBytes: parseIntVar(env, 'SHUZHI_PDF_MAX_MB', 20, 1, 200) * 1_048_576,
+    outboundDriver: parseOutboundDriver(env),
   };
 }

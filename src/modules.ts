@@ -3,6 +3,7 @@
  * registered. Adding a module is one line here (its door exports its `ShuzhiModule`).
  */
 import { analyticsModule } from './analytics/index.js';
+import { applicantsModule } from './applicants/index.js';
 import { auditModule } from './audit/index.js';
 import { casesModule } from './cases/index.js';
 import { catalogueModule } from './catalogue/index.js';
@@ -38,6 +39,7 @@ export const MODULES: readonly ShuzhiModule[] = [
   evaluationModule,
   publicModule,
   citizensModule,
+  applicantsModule,
   analyticsModule,
   catalogueModule,
   demoModule,

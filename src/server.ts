@@ -73,6 +73,8 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
         duplicateMinutes: config.publicDuplicateMinutes,
       },
       open311: config.open311,
+      pdfMaxBytes: config.pdfMaxBytes,
+      outboundDriver: config.outboundDriver,
       cases: {
         workflow: { reopenWindowDays: config.reopenWindowDays },
         duplicates: { radiusM: config.duplicateRadiusM, days: config.duplicateDays },

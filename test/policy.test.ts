@@ -155,6 +155,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   department_lead: '部门负责人',
   inspector: '监督员',
   leader: '领导',
+  window_clerk: '综合窗口',
 };
 
 function policyTable(): string {

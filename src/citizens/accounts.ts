@@ -36,6 +36,7 @@ import {
 import { maskIdNumber, maskPhone, parseResidentId } from '../shared/codes/index.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
+import { citizenAad, idNumberIndex } from './identity.js';
 import './tables.js';
 
 /** Bearer tokens of citizen sessions start with this; staff tokens never do. */
@@ -76,7 +77,7 @@ function auditContext(citizenId: number, meta: RequestMeta): AuditContext {
   };
 }
 
-const aad = (column: 'phone_enc' | 'id_number_enc', id: number) => `citizens.${column}:${id}`;
+const aad = citizenAad;
 
 function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', {
@@ -156,6 +157,7 @@ export async function registerCitizen(
         phone_enc: encrypt(ring, phone, aad('phone_enc', id)),
         phone_index: blindIndex(ring, phone),
         id_number_enc: idNumber === null ? null : encrypt(ring, idNumber, aad('id_number_enc', id)),
+        id_number_index: idNumber === null ? null : idNumberIndex(ring, idNumber),
         display_name: displayName,
         password_hash: passwordHash,
       })
@@ -282,7 +284,8 @@ export async function getCitizen(db: Kysely<DB>, ring: KeyRing, id: number): Pro
     .select(['id', 'phone_enc', 'id_number_enc', 'display_name', 'created_at'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such citizen account');
+  // A walk-in record registered at a window has no phone and is not an account.
+  if (!row || row.phone_enc === null) throw new DomainError('NOT_FOUND', 'No such citizen account');
   const idNumber =
     row.id_number_enc === null ? null : decrypt(ring, row.id_number_enc, aad('id_number_enc', id));
   return {
@@ -311,7 +314,7 @@ export async function reencryptCitizens(
     const batch = await db.transaction().execute(async (tx) => {
       const rows = await tx
         .selectFrom('citizens')
-        .select(['id', 'phone_enc', 'phone_index', 'id_number_enc'])
+        .select(['id', 'phone_enc', 'phone_index', 'id_number_enc', 'id_number_index', 'real_name_enc'])
         .where('id', '>', after)
         .orderBy('id')
         .limit(batchSize)
@@ -319,19 +322,32 @@ export async function reencryptCitizens(
         .execute();
       let rewritten = 0;
       for (const row of rows) {
-        const values = [row.phone_enc, row.phone_index, row.id_number_enc].filter(
-          (v): v is string => v !== null,
-        );
-        if (!values.some((value) => isStale(ring, value))) continue;
-        const phone = decrypt(ring, row.phone_enc, aad('phone_enc', row.id));
-        const idNumber =
-          row.id_number_enc === null ? null : decrypt(ring, row.id_number_enc, aad('id_number_enc', row.id));
+        const values = [
+          row.phone_enc,
+          row.phone_index,
+          row.id_number_enc,
+          row.id_number_index,
+          row.real_name_enc,
+        ].filter((v): v is string => v !== null);
+        // Accounts from before migration 0021 have an ID number without its index: write it now.
+        const unindexed = row.id_number_enc !== null && row.id_number_index === null;
+        if (!unindexed && !values.some((value) => isStale(ring, value))) continue;
+        const open = (column: 'phone_enc' | 'id_number_enc' | 'real_name_enc', value: string | null) =>
+          value === null ? null : decrypt(ring, value, aad(column, row.id));
+        const seal = (column: 'phone_enc' | 'id_number_enc' | 'real_name_enc', value: string | null) =>
+          value === null ? null : encrypt(ring, value, aad(column, row.id));
+        const phone = open('phone_enc', row.phone_enc);
+        const idNumber = open('id_number_enc', row.id_number_enc);
+        const realName = open('real_name_enc', row.real_name_enc);
         await tx
           .updateTable('citizens')
           .set({
-            phone_enc: encrypt(ring, phone, aad('phone_enc', row.id)),
-            phone_index: blindIndex(ring, phone),
-            id_number_enc: idNumber === null ? null : encrypt(ring, idNumber, aad('id_number_enc', row.id)),
+            phone_enc: seal('phone_enc', phone),
+            // A walk-in record's contact phone is not a login key: it stays unindexed.
+            phone_index: phone === null || row.phone_index === null ? null : blindIndex(ring, phone),
+            id_number_enc: seal('id_number_enc', idNumber),
+            id_number_index: idNumber === null ? null : idNumberIndex(ring, idNumber),
+            real_name_enc: seal('real_name_enc', realName),
           })
           .where('id', '=', row.id)
           .execute();

@@ -12,5 +12,23 @@ export {
   type CitizenCredential,
   type CitizenView,
 } from './accounts.js';
+export {
+  IDENTITY_LEVELS,
+  IDENTITY_LEVEL_NAMES,
+  citizenIdentities,
+  citizenIdentity,
+  declareIdentity,
+  findCitizenByPhone,
+  findCitizensByIdNumber,
+  parseIdNumber,
+  realNameProblem,
+  recordRegistryCheck,
+  registerWalkIn,
+  verifyIdentityInPerson,
+  type CitizenIdentity,
+  type DeclaredIdentity,
+  type IdentityLevel,
+  type WalkInInput,
+} from './identity.js';
 export { citizenRoutes } from './routes.js';
 export { citizensModule } from './module.js';

@@ -167,7 +167,15 @@ export const DEMO_PASSWORD = 'shuzhi-demo';
 export interface DemoAccount {
   username: string;
   displayName: string;
-  role: 'admin' | 'supervisor' | 'dispatcher' | 'handler' | 'department_lead' | 'inspector' | 'leader';
+  role:
+    | 'admin'
+    | 'supervisor'
+    | 'dispatcher'
+    | 'handler'
+    | 'department_lead'
+    | 'inspector'
+    | 'leader'
+    | 'window_clerk';
   position?: 'operator' | 'shift_lead';
   /** Key of a DEMO_DEPARTMENTS entry. */
   department?: string;
@@ -202,4 +210,5 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: 'inspector', displayName: '赵晓东', role: 'inspector', regions: ['110101001'] },
   { username: 'leader', displayName: '孙立新', role: 'leader', regions: ['110101'] },
+  { username: 'window_clerk', displayName: '周丽娟', role: 'window_clerk', regions: ['110101'] },
 ];

@@ -35,7 +35,12 @@ export function contentHeaders(
   rendition: StoredRendition,
   variant: FileVariant,
 ): Record<string, string> {
-  const extension = rendition.contentType === 'image/jpeg' ? '.jpg' : '';
+  const extension =
+    rendition.contentType === 'image/jpeg'
+      ? '.jpg'
+      : rendition.contentType === 'application/pdf'
+        ? '.pdf'
+        : '';
   const stem = file.originalName ? withExtension(file.originalName, '') : file.id;
   const name = variant === 'thumbnail' ? `${stem}-thumbnail${extension}` : `${stem}${extension}`;
   return {

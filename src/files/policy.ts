@@ -36,3 +36,32 @@ export async function mayReadFile(db: Kysely<DB>, actor: Actor, file: FileMeta):
   }
   return false;
 }
+
+/**
+ * Whether citizen `citizenId` may see `file` through records of the registering module (the
+ * applications module: materials and results of the citizen's own applications).
+ */
+export type CitizenFileAccessRule = (db: Kysely<DB>, citizenId: number, file: FileMeta) => Promise<boolean>;
+
+const citizenRules = new Map<string, CitizenFileAccessRule>();
+
+/** Registers (or replaces) a module's citizen rule; returns a function that removes it (tests). */
+export function registerCitizenFileAccessRule(name: string, rule: CitizenFileAccessRule): () => void {
+  citizenRules.set(name, rule);
+  return () => {
+    if (citizenRules.get(name) === rule) citizenRules.delete(name);
+  };
+}
+
+/** The uploader, or anyone a registered citizen rule lets see it. */
+export async function citizenMayReadFile(
+  db: Kysely<DB>,
+  citizenId: number,
+  file: FileMeta,
+): Promise<boolean> {
+  if (file.createdByCitizenId !== null && file.createdByCitizenId === citizenId) return true;
+  for (const rule of citizenRules.values()) {
+    if (await rule(db, citizenId, file)) return true;
+  }
+  return false;
+}

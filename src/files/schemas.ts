@@ -10,14 +10,16 @@ export const UploadQuery = Type.Object({
   purpose: Type.Enum(FILE_PURPOSES, {
     default: 'case_photo',
     description:
-      'What the images are for: case_photo (default), component_photo, report_photo, open311_media',
+      'What the files are for: case_photo (default), component_photo, report_photo, open311_media (images); application_material, catalogue_form (PDF or images)',
   }),
 });
 
 export const FileRef = Type.Object({
   id: Type.String(),
   purpose: Type.String(),
-  contentType: Type.String({ description: 'Always image/jpeg: every image is re-encoded' }),
+  contentType: Type.String({
+    description: 'image/jpeg (every image is re-encoded) or application/pdf (materials, stored as given)',
+  }),
   byteSize: Type.Integer(),
   width: Type.Union([Type.Null(), Type.Integer()]),
   height: Type.Union([Type.Null(), Type.Integer()]),
@@ -26,6 +28,7 @@ export const FileRef = Type.Object({
   createdAt: Timestamp,
   url: Type.String({ description: 'GET it for the bytes' }),
   thumbnailUrl: Type.Union([Type.Null(), Type.String()]),
+  pageCount: Type.Union([Type.Null(), Type.Integer()], { description: 'Pages of a PDF, when counted' }),
   deduplicated: Type.Boolean({
     description: 'true when you had already uploaded the same image for the same purpose: its id is returned',
   }),
@@ -35,5 +38,18 @@ export const UploadResponse = Type.Object({ files: Type.Array(FileRef) });
 
 /** OpenAPI description of a binary answer; Fastify sends Buffers as they are. */
 export function binaryResponse(description: string) {
-  return { description, content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } };
+  return {
+    description,
+    content: {
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  };
 }
+
+export const CitizenUploadQuery = Type.Object({
+  purpose: Type.Enum(['application_material'] as const, {
+    default: 'application_material',
+    description: 'Citizens upload application materials only',
+  }),
+});

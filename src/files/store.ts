@@ -25,6 +25,10 @@ export interface FileMeta extends StoredRendition {
   purpose: string;
   originalName: string | null;
   createdByUserId: number | null;
+  /** The citizen who uploaded it (application materials sent online), or null. */
+  createdByCitizenId: number | null;
+  /** Pages of a PDF, when they could be counted; null otherwise. */
+  pageCount: number | null;
   createdAt: Date;
   /** Absent for files that are not images. */
   thumbnail: StoredRendition | null;
@@ -41,6 +45,8 @@ export interface NewFile {
   thumbnail: { data: Uint8Array; width: number; height: number; sha256: string } | null;
   originalName: string | null;
   createdByUserId: number | null;
+  createdByCitizenId?: number | null;
+  pageCount?: number | null;
 }
 
 export interface FileContent {
@@ -69,6 +75,8 @@ const META_COLUMNS = [
   'sha256',
   'original_name',
   'created_by_user_id',
+  'created_by_citizen_id',
+  'page_count',
   'created_at',
   'thumbnail_byte_size',
   'thumbnail_width',
@@ -89,6 +97,8 @@ function toMeta(row: MetaRow): FileMeta {
     sha256: row.sha256,
     originalName: row.original_name,
     createdByUserId: row.created_by_user_id,
+    createdByCitizenId: row.created_by_citizen_id,
+    pageCount: row.page_count,
     createdAt: row.created_at,
     thumbnail:
       row.thumbnail_sha256 === null || row.thumbnail_byte_size === null
@@ -128,17 +138,32 @@ export const databaseFileStore: FileStore = {
         thumbnail_sha256: file.thumbnail?.sha256 ?? null,
         original_name: file.originalName,
         created_by_user_id: file.createdByUserId,
+        created_by_citizen_id: file.createdByCitizenId ?? null,
+        page_count: file.pageCount ?? null,
       })
       // A concurrent identical upload waits for the other transaction, then finds its row below.
-      .onConflict((oc) => oc.columns(['created_by_user_id', 'purpose', 'sha256']).doNothing())
+      .onConflict((oc) =>
+        file.createdByCitizenId != null
+          ? oc
+              .columns(['created_by_citizen_id', 'purpose', 'sha256'])
+              .where('created_by_citizen_id', 'is not', null)
+              .doNothing()
+          : oc.columns(['created_by_user_id', 'purpose', 'sha256']).doNothing(),
+      )
       .returning(META_COLUMNS)
       .executeTakeFirst();
     if (inserted) return { meta: toMeta(inserted), created: true };
-    if (file.createdByUserId === null) throw new Error('an anonymous file cannot conflict');
+    const uploader =
+      file.createdByCitizenId != null
+        ? (['created_by_citizen_id', file.createdByCitizenId] as const)
+        : file.createdByUserId !== null
+          ? (['created_by_user_id', file.createdByUserId] as const)
+          : null;
+    if (uploader === null) throw new Error('an anonymous file cannot conflict');
     const existing = await db
       .selectFrom('files')
       .select(META_COLUMNS)
-      .where('created_by_user_id', '=', file.createdByUserId)
+      .where(uploader[0], '=', uploader[1])
       .where('purpose', '=', file.purpose)
       .where('sha256', '=', file.sha256)
       .executeTakeFirstOrThrow();

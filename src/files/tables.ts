@@ -1,4 +1,4 @@
-/** Row type of the uploaded files (migration 0004), composed into `DB` by src/db/schema.ts. */
+/** Row type of the uploaded files (migrations 0004, 0023), composed into `DB` by src/db/schema.ts. */
 import type { ColumnType } from 'kysely';
 import type { Bytes, GeneratedTimestamp } from '../db/columns.js';
 
@@ -19,6 +19,9 @@ export interface FilesTable {
   original_name: string | null;
   created_by_user_id: number | null;
   created_at: GeneratedTimestamp;
+  /** Migration 0023: a citizen's upload (application materials), and a PDF's page count. */
+  created_by_citizen_id: ColumnType<number | null, number | null | undefined, never>;
+  page_count: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface FileTables {

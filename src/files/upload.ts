@@ -7,7 +7,8 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
 import { DEFAULT_IMAGE_LIMITS, formatBytes, type ImageLimits } from './images.js';
-import { prepareImage, type PreparedImage } from './service.js';
+import { DEFAULT_MATERIAL_LIMITS, type MaterialLimits } from './materials.js';
+import { prepareImage, prepareMaterial, type PreparedImage, type PreparedMaterial } from './service.js';
 
 /** The form field that carries images; repeat it for several images. */
 export const FILE_FIELD = 'file';
@@ -83,16 +84,99 @@ export async function readImageUploads(
   return uploads;
 }
 
+export interface MaterialUploadLimits {
+  maxFiles: number;
+  image: ImageLimits;
+  material: MaterialLimits;
+}
+
+export const DEFAULT_MATERIAL_UPLOAD_LIMITS: MaterialUploadLimits = {
+  maxFiles: 10,
+  image: DEFAULT_IMAGE_LIMITS,
+  material: DEFAULT_MATERIAL_LIMITS,
+};
+
+export interface PreparedMaterialUpload {
+  field: string;
+  originalName: string | null;
+  prepared: PreparedMaterial;
+}
+
+/**
+ * Reads materials (PDFs and images) from a multipart/form-data body, one `file` part at a time:
+ * each is checked (materials.ts) and, if an image, normalised before the next is read. The first
+ * refused part ends the request with a problem naming it.
+ */
+export async function readMaterialUploads(
+  request: FastifyRequest,
+  limits: MaterialUploadLimits = DEFAULT_MATERIAL_UPLOAD_LIMITS,
+): Promise<PreparedMaterialUpload[]> {
+  const uploads: PreparedMaterialUpload[] = [];
+  const maxBytes = Math.max(limits.image.maxBytes, limits.material.pdfMaxBytes);
+  const byteLimits = { ...limits, image: { ...limits.image, maxBytes } };
+  let field = `body.${FILE_FIELD}[0]`;
+  let processing = false;
+  try {
+    const parts = request.parts({
+      limits: {
+        fileSize: maxBytes,
+        files: limits.maxFiles,
+        fields: 10,
+        fieldSize: 1024,
+        parts: limits.maxFiles + 10,
+      },
+    });
+    for await (const part of parts) {
+      if (part.type === 'field' || part.fieldname !== FILE_FIELD) {
+        field = `body.${part.fieldname}`;
+        throw fieldError(
+          'VALIDATION_FAILED',
+          field,
+          `is not accepted; send each file as a "${FILE_FIELD}" part`,
+        );
+      }
+      field = `body.${FILE_FIELD}[${uploads.length}]`;
+      const bytes = await part.toBuffer();
+      if (part.file.truncated) throw tooLarge(field, byteLimits);
+      processing = true;
+      const prepared = await prepareMaterial(bytes, { material: limits.material, image: limits.image }).catch(
+        (error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+          const reason =
+            error.code === 'UNSUPPORTED_MEDIA_TYPE'
+              ? `is not a PDF or an accepted image (${error.detail ?? error.message})`
+              : (error.detail ?? error.message);
+          throw fieldError(error.code, field, reason, part.filename);
+        },
+      );
+      processing = false;
+      uploads.push({ field, originalName: part.filename || null, prepared });
+    }
+  } catch (error) {
+    discardRestOfBody(request);
+    if (processing || error instanceof DomainError) throw error;
+    throw parserError(error, field, byteLimits);
+  }
+  if (uploads.length === 0) {
+    throw fieldError('VALIDATION_FAILED', `body.${FILE_FIELD}`, 'is required: send at least one file');
+  }
+  return uploads;
+}
+
 function fieldError(code: ErrorCode, field: string, reason: string, fileName?: string): DomainError {
   const label = fileName ? `${field} (${JSON.stringify(fileName)})` : field;
   return new DomainError(code, `${label} ${reason}`, { errors: [{ field, reason }] });
 }
 
-function tooLarge(field: string, limits: UploadLimits): DomainError {
+function tooLarge(field: string, limits: { image: ImageLimits }): DomainError {
   return fieldError('PAYLOAD_TOO_LARGE', field, `is larger than ${formatBytes(limits.image.maxBytes)}`);
 }
 
-function parserError(error: unknown, field: string, limits: UploadLimits): DomainError {
+function parserError(
+  error: unknown,
+  field: string,
+  limits: { maxFiles: number; image: ImageLimits },
+): DomainError {
   const code = (error as { code?: unknown }).code;
   switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':

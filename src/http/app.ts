@@ -36,6 +36,8 @@ import {
 } from './boundary.js';
 import { enforceAccess } from './access.js';
 import type { RouteDeps } from './module.js';
+import { DEFAULT_MATERIAL_UPLOAD_LIMITS } from '../files/index.js';
+import { outboundChannel, type OutboundDriver } from '../notifications/index.js';
 import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
@@ -66,6 +68,10 @@ export interface AppOptions {
   web?: WebOptions | false;
   /** The background demo simulation's progress (GET /api/v1/system/demo-status). */
   demoProgress?: DemoProgress | null;
+  /** Largest accepted PDF of application materials (default 20 MiB). */
+  pdfMaxBytes?: number;
+  /** SMS / e-mail driver; default `log` (records and logs, sends nothing). */
+  outboundDriver?: OutboundDriver;
 }
 
 export type App = FastifyInstance;
@@ -221,6 +227,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...options.cases,
     },
     demoProgress: options.demoProgress ?? null,
+    materialLimits: {
+      ...DEFAULT_MATERIAL_UPLOAD_LIMITS,
+      material: {
+        ...DEFAULT_MATERIAL_UPLOAD_LIMITS.material,
+        ...(options.pdfMaxBytes !== undefined ? { pdfMaxBytes: options.pdfMaxBytes } : {}),
+      },
+    },
+    outbound: outboundChannel(options.outboundDriver ?? 'log', options.reporterKeys, (line) =>
+      app.log.info(line),
+    ),
   };
   app.decorate('caseDeps', deps.cases);
   await app.register(

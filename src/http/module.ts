@@ -17,6 +17,8 @@ import type { Job } from '../jobs/index.js';
 import type { Open311Settings } from '../open311/index.js';
 import type { PublicChannelSettings } from '../public/index.js';
 import type { KeyRing } from '../reporters/index.js';
+import type { MaterialUploadLimits } from '../files/index.js';
+import type { OutboundChannel } from '../notifications/index.js';
 
 /** What every module's routes receive. */
 export interface RouteDeps {
@@ -32,6 +34,10 @@ export interface RouteDeps {
   open311: Open311Settings;
   /** The background demo simulation's progress (null outside the demo). */
   demoProgress: DemoProgress | null;
+  /** Limits of application-material uploads (PDFs and images). */
+  materialLimits: MaterialUploadLimits;
+  /** SMS and e-mail (the configured driver; `log` records without sending). */
+  outbound: OutboundChannel;
 }
 
 export type ModuleRoutes = FastifyPluginAsyncTypebox<RouteDeps>;

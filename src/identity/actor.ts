@@ -13,6 +13,8 @@ export const STAFF_ROLES = [
   'department_lead',
   'inspector',
   'leader',
+  /** 综合窗口受理员: the 无差别综合窗口 of the service hall, registering and accepting applications for walk-in applicants. */
+  'window_clerk',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

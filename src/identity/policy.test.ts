@@ -17,7 +17,9 @@ const actor = (role: Actor['role'], regionCodes: string[] = ['110101001']): Acto
  * too. docs/security.md shows the same table, generated from POLICY (policy-docs.test.ts).
  */
 const ALL_STAFF = (scope: string, admin = 'all') =>
-  `admin=${admin} supervisor=${scope} dispatcher=${scope} handler=${scope} department_lead=${scope} inspector=${scope} leader=${scope}`;
+  `admin=${admin} supervisor=${scope} dispatcher=${scope} handler=${scope} department_lead=${scope} inspector=${scope} leader=${scope} window_clerk=${scope}`;
+const CASE_STAFF = (scope: string) =>
+  `admin=all supervisor=${scope} dispatcher=${scope} handler=${scope} department_lead=${scope} inspector=${scope} leader=${scope}`;
 const EXPECTED: Record<Permission, string> = {
   'account:self': ALL_STAFF('own', 'own'),
   'users:read': 'admin=all',
@@ -28,16 +30,18 @@ const EXPECTED: Record<Permission, string> = {
   'departments:write': 'admin=all',
   'classifications:read': ALL_STAFF('all'),
   'classifications:write': 'admin=all',
-  'components:read': ALL_STAFF('jurisdiction'),
+  'components:read': CASE_STAFF('jurisdiction'),
   'components:write': 'admin=all supervisor=jurisdiction',
-  'files:write': 'admin=own supervisor=own dispatcher=own handler=own department_lead=own inspector=own',
+  'files:write':
+    'admin=own supervisor=own dispatcher=own handler=own department_lead=own inspector=own window_clerk=own',
   'files:read': ALL_STAFF('jurisdiction'),
   'notifications:read': ALL_STAFF('own', 'own'),
+  'outbound:read': 'admin=all',
   'webhooks:read': 'admin=all',
   'webhooks:write': 'admin=all',
-  'cases:read': ALL_STAFF('jurisdiction'),
+  'cases:read': CASE_STAFF('jurisdiction'),
   'cases:report': 'admin=all supervisor=jurisdiction inspector=jurisdiction leader=jurisdiction',
-  'cases:act': ALL_STAFF('jurisdiction'),
+  'cases:act': CASE_STAFF('jurisdiction'),
   'case-notes:write':
     'admin=all supervisor=jurisdiction dispatcher=jurisdiction handler=jurisdiction department_lead=jurisdiction',
   'reporters:read':
@@ -52,6 +56,8 @@ const EXPECTED: Record<Permission, string> = {
   'open311:keys': 'admin=all',
   'catalogue:read': ALL_STAFF('all'),
   'catalogue:write': 'admin=all',
+  'applicants:read': 'admin=all department_lead=masked handler=masked window_clerk=all',
+  'applicants:write': 'admin=all window_clerk=all',
 };
 
 describe('policy matrix', () => {

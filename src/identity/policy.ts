@@ -52,7 +52,18 @@ const everyStaff = (scope: GrantScope, admin: GrantScope = 'all'): Record<StaffR
   department_lead: scope,
   inspector: scope,
   leader: scope,
+  window_clerk: scope,
 });
+
+/**
+ * The roles of the urban-management case loop (城市管理): every staff role but the service hall's
+ * window clerk, who registers applications and has no place in the case workflow.
+ */
+const caseStaff = (scope: GrantScope, admin: GrantScope = 'all'): Partial<Record<StaffRole, GrantScope>> => {
+  const grants: Partial<Record<StaffRole, GrantScope>> = everyStaff(scope, admin);
+  delete grants.window_clerk;
+  return grants;
+};
 
 const adminOnly = { admin: 'all' } as const;
 
@@ -72,13 +83,13 @@ export const POLICY = {
   'departments:write': { name: '管理部门及其职责', grants: adminOnly },
   'classifications:read': { name: '查看部件事件分类', grants: everyStaff('all') },
   'classifications:write': { name: '管理部件事件分类', grants: adminOnly },
-  'components:read': { name: '查看部件', grants: everyStaff('jurisdiction') },
+  'components:read': { name: '查看部件', grants: caseStaff('jurisdiction') },
   'components:write': {
     name: '登记、导入、修改部件',
     grants: { admin: 'all', supervisor: 'jurisdiction' },
   },
   'files:write': {
-    name: '上传照片',
+    name: '上传照片和申请材料',
     grants: {
       admin: 'own',
       supervisor: 'own',
@@ -86,20 +97,25 @@ export const POLICY = {
       handler: 'own',
       department_lead: 'own',
       inspector: 'own',
+      window_clerk: 'own',
     },
   },
-  'files:read': { name: '查看照片（本人上传或所见案件的照片）', grants: everyStaff('jurisdiction') },
+  'files:read': {
+    name: '查看照片和材料（本人上传或所见案件、办件的文件）',
+    grants: everyStaff('jurisdiction'),
+  },
   'notifications:read': { name: '查看和标记本人消息', grants: everyStaff('own', 'own') },
+  'outbound:read': { name: '查看短信、邮件发件箱（地址脱敏）', grants: adminOnly },
   'webhooks:read': { name: '查看 Webhook 订阅和投递', grants: adminOnly },
   'webhooks:write': { name: '管理 Webhook 订阅、重投', grants: adminOnly },
-  'cases:read': { name: '查看、查询、导出案件', grants: everyStaff('jurisdiction') },
+  'cases:read': { name: '查看、查询、导出案件', grants: caseStaff('jurisdiction') },
   'cases:report': {
     name: '登记案件（上报）',
     grants: { admin: 'all', supervisor: 'jurisdiction', inspector: 'jurisdiction', leader: 'jurisdiction' },
   },
   'cases:act': {
     name: '办理案件（按流程表的环节和岗位）',
-    grants: everyStaff('jurisdiction'),
+    grants: caseStaff('jurisdiction'),
   },
   'case-notes:write': {
     name: '发布案件公开说明',
@@ -147,6 +163,14 @@ export const POLICY = {
   'open311:keys': { name: '管理 Open311 接口密钥', grants: adminOnly },
   'catalogue:read': { name: '查看政务服务事项目录（含草稿和历史版本）', grants: everyStaff('all') },
   'catalogue:write': { name: '编辑、发布、废止、导入导出政务服务事项', grants: adminOnly },
+  'applicants:read': {
+    name: '查询申请人（自然人、法人）及其授权委托（读取即记审计）',
+    grants: { admin: 'all', window_clerk: 'all', handler: 'masked', department_lead: 'masked' },
+  },
+  'applicants:write': {
+    name: '登记申请人、现场核验身份、登记纸质授权委托书',
+    grants: { admin: 'all', window_clerk: 'all' },
+  },
 } as const satisfies Record<string, PermissionEntry>;
 
 export type Permission = keyof typeof POLICY;

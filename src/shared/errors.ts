@@ -62,6 +62,18 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'The codes and implementing organ of a published item are fixed',
   },
+  // Applicants of government services (src/applicants, src/citizens identity).
+  APPLICANT_NOT_FOUND: { status: 404, title: 'Applicant not found' },
+  LEGAL_PERSON_NOT_FOUND: { status: 404, title: 'Legal person not found' },
+  AUTHORISATION_NOT_FOUND: { status: 404, title: 'Authorisation not found' },
+  AUTHORISATION_REQUIRED: {
+    status: 403,
+    title: 'Acting for this applicant needs a valid authorisation covering the item',
+  },
+  IDENTITY_LEVEL_TOO_LOW: { status: 403, title: 'Your identity is not verified to the level this needs' },
+  APPLICANT_INCOMPLETE: { status: 409, title: "The applicant's real name and ID number are not on record" },
+  // Material files (src/files).
+  FILE_CONTENT_REFUSED: { status: 422, title: 'The file content is refused' },
   // Open311 GeoReport v2 (src/open311), answered in the spec's error format.
   API_KEY_INVALID: { status: 403, title: 'The api_key is missing, unknown or revoked' },
   INTERNAL: { status: 500, title: 'Internal error' },

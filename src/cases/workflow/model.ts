@@ -173,7 +173,14 @@ export type Stage = (typeof STAGES)[number];
 
 /** Staff roles; the same union as the identity module's `StaffRole` (src/db/schema.ts). Citizens are not staff. */
 export type StaffRole =
-  'admin' | 'supervisor' | 'dispatcher' | 'handler' | 'department_lead' | 'inspector' | 'leader';
+  | 'admin'
+  | 'supervisor'
+  | 'dispatcher'
+  | 'handler'
+  | 'department_lead'
+  | 'inspector'
+  | 'leader'
+  | 'window_clerk';
 /** 受理员 (operator) or 值班长 (shift lead): the two positions of a supervision-center supervisor. */
 export type SupervisorPosition = 'operator' | 'shift_lead';
 

@@ -107,6 +107,9 @@ export function homeOf(role: Role): string {
       return '/dashboard';
     case 'inspector':
       return '/cases';
+    case 'window_clerk':
+      // The window workbench (issue 13 §5, 综合窗口); built with the applications web pages.
+      return '/window';
   }
 }
 
