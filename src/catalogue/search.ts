@@ -104,21 +104,27 @@ export async function searchItems(
     applicable: boolean;
     rank: number;
   }>`
-    select * from (
-      select v.item_id, v.id as version_id, v.name, v.aliases, i.basic_code, i.kind, i.department_id,
-             d.name as department_name, v.life_events, v.subjects, v.channels, v.max_visits,
-             (v.guide->>'promisedDays')::int as promised_days, (v.guide->>'legalDays')::int as legal_days,
-             (v.guide->>'onlineDepth')::int as online_depth, i.is_bundle,
-             not exists (select 1 from catalogue_items c where c.parent_id = i.id) as applicable,
-             ${rank} as rank
+    with page as (
+      -- The page is chosen on cheap columns (rank, ids); the guide figures are read for it alone.
+      select v.id, v.item_id, ${rank} as rank
       from catalogue_item_versions v
       join catalogue_items i on i.id = v.item_id
-      join (${departmentNameRelation(db)}) d on d.id = i.department_id
       where ${filters(filter, today)}
-    ) hits
-    ${after ? sql`where (hits.rank, hits.item_id) > (${after[0] - 1}, ${after[1]})` : sql``}
-    order by hits.rank, hits.item_id
-    limit ${filter.limit + 1}
+      ${after ? sql`and (${rank}, v.item_id) > (${after[0] - 1}, ${after[1]})` : sql``}
+      order by 3, v.item_id
+      limit ${filter.limit + 1}
+    )
+    select v.item_id, v.id as version_id, v.name, v.aliases, i.basic_code, i.kind, i.department_id,
+           d.name as department_name, v.life_events, v.subjects, v.channels, v.max_visits,
+           (v.guide->>'promisedDays')::int as promised_days, (v.guide->>'legalDays')::int as legal_days,
+           (v.guide->>'onlineDepth')::int as online_depth, i.is_bundle,
+           not exists (select 1 from catalogue_items c where c.parent_id = i.id) as applicable,
+           page.rank
+    from page
+    join catalogue_item_versions v on v.id = page.id
+    join catalogue_items i on i.id = v.item_id
+    join (${departmentNameRelation(db)}) d on d.id = i.department_id
+    order by page.rank, page.item_id
   `.execute(db);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
