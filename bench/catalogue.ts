@@ -243,7 +243,7 @@ export async function seedCatalogue(db: Kysely<DB>, count: number): Promise<numb
         items.map(({ i, object, action }, k) => {
           const guide = guideOf(i, object, action);
           const name = `${object}${action}${i >= OBJECTS.length * ACTIONS.length ? `（${Math.floor(i / (OBJECTS.length * ACTIONS.length)) + 1}）` : ''}`;
-          const aliases = ALIASES[object] ? [ALIASES[object]!] : [];
+          const aliases = ALIASES[object] ? [ALIASES[object]] : [];
           const lifeEvents = [LIFE[i % LIFE.length]!, LIFE[(i * 7) % LIFE.length]!].filter(
             (v, j, a) => a.indexOf(v) === j,
           );

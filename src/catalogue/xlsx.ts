@@ -101,7 +101,10 @@ function toCell(value: unknown, kind: ColumnKind): Cell {
       return JSON.stringify(value);
     case 'bool':
       return value ? '是' : '否';
-    default:
+    case 'int':
+    case 'nullable':
+    case 'number':
+    case 'text':
       return value as Cell;
   }
 }
@@ -141,7 +144,7 @@ function cellValue(cell: ExcelCell): string | number | boolean | null {
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v) return (v.result as string | number | null) ?? null;
-  return String(v as unknown as string);
+  return JSON.stringify(v);
 }
 
 function parseCell(raw: Cell, kind: ColumnKind, at: string, errors: FieldError[]): unknown {
