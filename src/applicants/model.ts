@@ -2,7 +2,7 @@
  * 申请人 — who applies for a government service and for whom: citizens (自然人) at an identity level,
  * legal persons (法人) by their unified social credit code with their legal representative and
  * agents, and authorisations (授权委托: 委托 / 代办) letting one citizen act for another person or a
- * legal person. Pure types and word lists, no I/O. Sources: the services digest (services.md) §2, issue 13
+ * legal person. Pure types and word lists, no I/O. Sources: the shared research digest services.md §2, issue 13
  * §2, docs/domain/applicants.md.
  */
 import type { IdentityLevel } from '../citizens/index.js';

@@ -2,7 +2,7 @@
  * 实名身份 — a citizen as an applicant of government services: the real name and resident ID number
  * (envelopes, bound to the row), the blind index of the ID number that a window looks people up by,
  * and the identity level (身份认证等级): 2 self-declared, 3 checked against a registry, 4 verified in
- * person at a window (the services digest (services.md) §2; 国务院令第716号 Art. 5; docs/domain/applicants.md).
+ * person at a window (the shared research digest services.md §2; 国务院令第716号 Art. 5; docs/domain/applicants.md).
  *
  * A window clerk may register a walk-in person who has no account (无账号的现场申请人): the record has
  * a real name and an ID number read from the ID card, an optional contact phone that is not a login
