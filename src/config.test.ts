@@ -20,9 +20,6 @@ describe('configuration', () => {
       publicDuplicateMinutes: 10,
       pdfMaxBytes: 20 * 1_048_576,
       outboundDriver: 'log',
-      rateLimitStore: 'memory',
-      redisUrl: undefined,
-      metricsToken: undefined,
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -87,37 +84,9 @@ describe('configuration', () => {
     ['SHUZHI_PUBLIC_DUPLICATE_MINUTES', 'ten', /SHUZHI_PUBLIC_DUPLICATE_MINUTES/],
     ['SHUZHI_PDF_MAX_MB', '0', /SHUZHI_PDF_MAX_MB: must be an integer from 1 to 200/],
     ['SHUZHI_OUTBOUND_DRIVER', 'smtp', /SHUZHI_OUTBOUND_DRIVER: must be one of log/],
-    ['REDIS_URL', 'http://cache:6379', /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/],
-    [
-      'SHUZHI_RATE_LIMIT_STORE',
-      'memcached',
-      /SHUZHI_RATE_LIMIT_STORE: must be one of memory, postgres, redis/,
-    ],
-    ['SHUZHI_RATE_LIMIT_STORE', 'redis', /SHUZHI_RATE_LIMIT_STORE: redis needs REDIS_URL/],
-    ['SHUZHI_RATE_LIMIT_STORE', 'postgres', /postgres needs DATABASE_URL/],
-    ['METRICS_TOKEN', 'short', /METRICS_TOKEN: must be at least 16 characters/],
-    ['METRICS_TOKEN', 'sixteen chars with spaces', /METRICS_TOKEN/],
   ])('stops on %s=%s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);
-  });
-
-  it('keeps rate limits where every process sees them: Redis when given, else PostgreSQL, else memory', () => {
-    const postgres = { DATABASE_URL: 'postgres://u@db/shuzhi', SHUZHI_DATA_KEYS: 'k1:AAAA' };
-    expect(loadConfig({}).rateLimitStore).toBe('memory');
-    expect(loadConfig(postgres).rateLimitStore).toBe('postgres');
-    expect(loadConfig({ ...postgres, REDIS_URL: 'redis://127.0.0.1:6379/0' })).toMatchObject({
-      rateLimitStore: 'redis',
-      redisUrl: 'redis://127.0.0.1:6379/0',
-    });
-    expect(loadConfig({ REDIS_URL: 'rediss://cache.internal:6380' }).rateLimitStore).toBe('redis');
-    expect(
-      loadConfig({ ...postgres, REDIS_URL: 'redis://cache:6379', SHUZHI_RATE_LIMIT_STORE: 'memory' })
-        .rateLimitStore,
-    ).toBe('memory');
-    expect(loadConfig({ METRICS_TOKEN: 'a-scrape-token-of-32-characters!' }).metricsToken).toBe(
-      'a-scrape-token-of-32-characters!',
-    );
   });
 
   it('requires SHUZHI_DATA_KEYS in production on PostgreSQL', () => {

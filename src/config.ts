@@ -44,15 +44,6 @@ export interface Config {
   citizenSignupsPerHour: number;
   /** Same device, category and text within this many minutes answers with the first report. */
   publicDuplicateMinutes: number;
-  /**
-   * Where rate-limit counters live (docs/security.md §Rate limits): `redis` when REDIS_URL is set,
-   * else `postgres` with DATABASE_URL, else `memory`; SHUZHI_RATE_LIMIT_STORE overrides.
-   */
-  rateLimitStore: 'memory' | 'postgres' | 'redis';
-  /** Redis for shared rate limits (redis:// or rediss://). */
-  redisUrl: string | undefined;
-  /** Bearer token of GET /metrics; unset: /metrics answers loopback clients only. */
-  metricsToken: string | undefined;
   /** Open311 abuse limits (docs/api/open311.md, "Limits"). */
   open311: {
     keyRateLimit: number;
@@ -165,43 +156,6 @@ function loadTiles(env: NodeJS.ProcessEnv): TileConfig | null {
   };
 }
 
-const RATE_LIMIT_STORES = ['memory', 'postgres', 'redis'] as const;
-
-function loadRateLimitStore(
-  env: NodeJS.ProcessEnv,
-  databaseUrl: string | undefined,
-): Pick<Config, 'rateLimitStore' | 'redisUrl'> {
-  const redisUrl = env.REDIS_URL || undefined;
-  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
-  }
-  const raw = env.SHUZHI_RATE_LIMIT_STORE || undefined;
-  const store = raw ?? (redisUrl ? 'redis' : databaseUrl ? 'postgres' : 'memory');
-  if (!(RATE_LIMIT_STORES as readonly string[]).includes(store)) {
-    throw new ConfigError(
-      'SHUZHI_RATE_LIMIT_STORE',
-      `must be one of ${RATE_LIMIT_STORES.join(', ')}, got "${store}"`,
-    );
-  }
-  if (store === 'redis' && !redisUrl)
-    throw new ConfigError('SHUZHI_RATE_LIMIT_STORE', 'redis needs REDIS_URL');
-  if (store === 'postgres' && !databaseUrl) {
-    throw new ConfigError(
-      'SHUZHI_RATE_LIMIT_STORE',
-      'postgres needs DATABASE_URL (the embedded database is one process: use memory)',
-    );
-  }
-  return { rateLimitStore: store as Config['rateLimitStore'], redisUrl };
-}
-
-function loadMetricsToken(env: NodeJS.ProcessEnv): string | undefined {
-  const token = env.METRICS_TOKEN || undefined;
-  if (token !== undefined && (token.length < 16 || /\s/.test(token))) {
-    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters without spaces');
-  }
-  return token;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -243,8 +197,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUploadsPerHour: parseIntVar(env, 'SHUZHI_PUBLIC_UPLOADS_PER_HOUR', 60, 1, 100_000),
     citizenSignupsPerHour: parseIntVar(env, 'SHUZHI_CITIZEN_SIGNUPS_PER_HOUR', 10, 1, 100_000),
     publicDuplicateMinutes: parseIntVar(env, 'SHUZHI_PUBLIC_DUPLICATE_MINUTES', 10, 0, 1440),
-    ...loadRateLimitStore(env, databaseUrl),
-    metricsToken: loadMetricsToken(env),
     open311: {
       keyRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_KEY_RATE_LIMIT', 60, 1, 100_000),
       addressRateLimit: parseIntVar(env, 'SHUZHI_OPEN311_ADDRESS_RATE_LIMIT', 120, 1, 100_000),

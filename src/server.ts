@@ -12,13 +12,10 @@ import { ensureDemo, simulateDemoIfEmpty } from './demo/seed.js';
 import { DemoProgress, yieldToRequests } from './demo/progress.js';
 import { GeographyIndex } from './geography/index.js';
 import { buildApp } from './http/app.js';
-import { purgeRateLimitCounters, type RateLimitStore } from './http/rate-limit-store.js';
-import { createMetrics } from './observability/index.js';
 import { ensureFirstAdmin } from './identity/index.js';
 import { startJobs } from './jobs/index.js';
 import { MODULES } from './modules.js';
 import { loadKeyRing } from './reporters/index.js';
-import { Redis } from 'ioredis';
 
 export interface Say {
   (message: string): void;
@@ -42,32 +39,6 @@ export async function prepareDatabase(database: Database, say: Say): Promise<voi
   await loadReferenceData(database.db);
 }
 
-/**
- * The rate-limit store the configuration names; Redis is connected now, so a wrong REDIS_URL stops
- * the start with Redis's own message instead of failing open at the first request.
- */
-export async function openRateLimitStore(config: Config, say: Say): Promise<RateLimitStore> {
-  if (config.rateLimitStore !== 'redis') return { kind: config.rateLimitStore };
-  const url = new URL(config.redisUrl!);
-  say(`Connecting to Redis for shared rate limits (${url.host})…`);
-  const redis = new Redis(config.redisUrl!, {
-    lazyConnect: true,
-    // A command fails at once while Redis is away (the limit then lets the request through).
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 5_000,
-  });
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`REDIS_URL: cannot connect to ${url.host}: ${(error as Error).message}`);
-  }
-  // Reconnection is ioredis's own; a lost connection is reported, not fatal.
-  redis.on('error', (error: Error) => say(`Redis: ${error.message}`));
-  return { kind: 'redis', redis };
-}
-
 export interface Running {
   app: FastifyInstance;
   database: Database;
@@ -78,7 +49,6 @@ export interface Running {
 export async function startServer(config: Config, say: Say): Promise<Running> {
   const started = Date.now();
   const database = await openConfiguredDatabase(config, say);
-  let rateLimitStore: RateLimitStore | undefined;
   try {
     await prepareDatabase(database, say);
     if (config.demo) await ensureDemo(database, say, config.timeZone);
@@ -87,14 +57,7 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
     await geography.fresh();
     const reporterKeys = loadKeyRing(config);
     const demoProgress = config.demo ? new DemoProgress() : null;
-    const metrics = createMetrics({ database, modules: MODULES, processMetrics: true });
-    rateLimitStore = await openRateLimitStore(config, say);
     const app = await buildApp({
-      metrics,
-      metricsToken: config.metricsToken ?? null,
-      rateLimitStore,
-      // prepareDatabase loaded it above; a start that failed there never gets this far.
-      referenceDataLoaded: () => true,
       demoProgress,
       database,
       geography,
@@ -119,16 +82,11 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
       web: { tiles: config.tiles, demo: config.demo },
     });
     // Background work of every module: outbox fan-out and webhook delivery, the minute's deadline
-    // sweep, the login-throttle purge; and the shared rate-limit counters' purge.
+    // sweep, the login-throttle purge.
     const jobs = startJobs(
       database.db,
-      [
-        ...MODULES.flatMap((module) => module.jobs?.({ db: database.db, cases: app.caseDeps }) ?? []),
-        ...(rateLimitStore.kind === 'postgres'
-          ? [{ name: 'rate-limit-purge', intervalMs: 10 * 60_000, run: purgeRateLimitCounters }]
-          : []),
-      ],
-      { log: app.log, onRun: (outcome) => metrics.observeJob(outcome) },
+      MODULES.flatMap((module) => module.jobs?.({ db: database.db, cases: app.caseDeps }) ?? []),
+      { log: app.log },
     );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -163,14 +121,12 @@ export async function startServer(config: Config, say: Say): Promise<Running> {
           await simulation;
           await jobs.stop();
           await app.close();
-          if (rateLimitStore?.kind === 'redis') await rateLimitStore.redis.quit();
           await database.close();
         })();
         return stopping;
       },
     };
   } catch (error) {
-    if (rateLimitStore?.kind === 'redis') rateLimitStore.redis.disconnect();
     await database.close();
     throw error;
   }

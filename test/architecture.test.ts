@@ -36,7 +36,6 @@ const TABLE_OWNERS: Record<string, string> = {
   login_throttle: 'identity',
   audit_log: 'audit',
   idempotency_keys: 'http',
-  rate_limit_counters: 'http',
   stage_limits: 'cases',
   handling_limits: 'cases',
   calendar_overrides: 'calendar',

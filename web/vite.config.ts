@@ -15,9 +15,6 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
-  // The server fills in a fresh nonce per page answer (src/http/csp.ts NONCE_PLACEHOLDER); Vite adds
-  // it to the pages' tags, to the CSS chunks it loads later, and as <meta property="csp-nonce">.
-  html: { cspNonce: 'SHUZHI_CSP_NONCE' },
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,

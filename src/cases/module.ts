@@ -1,7 +1,6 @@
 /** What the cases module contributes to the application (http/module.ts). */
 import type { ShuzhiModule } from '../http/module.js';
 import { caseAdminRoutes } from './admin-routes.js';
-import { caseMetrics } from './metrics.js';
 import { registerCasePhotoAccess } from './photo-access.js';
 import { publicNoteRoutes } from './public-notes-routes.js';
 import { loadCaseDefaults } from './reference-data.js';
@@ -28,5 +27,4 @@ export const casesModule: ShuzhiModule = {
     { name: 'case configuration', description: '处置时限、工作日历、派遣规则' },
   ],
   setup: registerCasePhotoAccess,
-  metrics: caseMetrics,
 };

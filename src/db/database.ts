@@ -28,18 +28,6 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded engine, for backup (dumpDataDir); undefined on PostgreSQL. */
   readonly pglite: PGlite | undefined;
-  /**
-   * Connections now (/metrics): PostgreSQL's pool as node-postgres counts it; the embedded
-   * database as a pool of one (idle 0 while a query or transaction holds it) and its queue.
-   */
-  pool(): PoolStats;
-}
-
-export interface PoolStats {
-  total: number;
-  idle: number;
-  /** Queries waiting for a connection. */
-  waiting: number;
 }
 
 // The same JavaScript types on both backends: counts and ids as numbers, numeric as number,
@@ -73,17 +61,12 @@ export async function openEmbedded(options: OpenEmbeddedOptions): Promise<Databa
     lock?.release();
     throw error;
   }
-  const dialect = new PGliteDialect(pglite);
-  const db = new Kysely<DB>({ dialect });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   let closed = false;
   return {
     backend: 'pglite',
     db,
     pglite,
-    pool() {
-      const queue = dialect.queue();
-      return { total: 1, idle: 1 - queue.busy, waiting: queue.waiting };
-    },
     async checkpoint() {
       await sql`checkpoint`.execute(db);
     },
@@ -137,9 +120,6 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     backend: 'postgres',
     db,
     pglite: undefined,
-    pool() {
-      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
-    },
     async checkpoint() {},
     async close() {
       if (closed) return;

@@ -90,25 +90,3 @@ export async function migrate(
   });
   return applied;
 }
-
-/** The migrations this build ships (read once: they do not change while the process runs). */
-let bundled: Migration[] | undefined;
-
-/**
- * Migrations of this build not applied to the database, or applied with other content (readiness,
- * /readyz): empty when the schema is what the code expects. Reads only; never takes the lock.
- */
-export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
-  const { rows } = await sql<{ exists: boolean }>`
-    select to_regclass('schema_migrations') is not null as exists`.execute(db);
-  const applied = new Map<number, string>();
-  if (rows[0]?.exists === true) {
-    const done = await sql<{ version: number; checksum: string }>`
-      select version, checksum from schema_migrations`.execute(db);
-    for (const row of done.rows) applied.set(row.version, row.checksum);
-  }
-  bundled ??= listMigrations();
-  return bundled
-    .filter((m) => applied.get(m.version) !== m.checksum)
-    .map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`);
-}

@@ -23,27 +23,13 @@ import {
 /** A FIFO mutex: the embedded database serves one holder at a time. */
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
-  /** Holders and waiters: 0 when free, 1 when held, 1 + n with n waiting (the queue depth). */
-  queued = 0;
   acquire(): Promise<() => void> {
     let release!: () => void;
-    this.queued += 1;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.tail.then(() => () => {
-      this.queued -= 1;
-      release();
-    });
+    const ready = this.tail.then(() => release);
     this.tail = this.tail.then(() => next);
     return ready;
   }
-}
-
-/** The embedded connection's occupancy, reported on /metrics like a pool of one. */
-export interface EmbeddedQueue {
-  /** 1 while a query or transaction holds the connection. */
-  busy: number;
-  /** Queries and transactions waiting for it. */
-  waiting: number;
 }
 
 class PGliteConnection implements DatabaseConnection {
@@ -72,7 +58,7 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  readonly mutex = new Mutex();
+  private readonly mutex = new Mutex();
   private readonly connection: PGliteConnection;
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
 
@@ -113,19 +99,12 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  private driver: PGliteDriver | undefined;
   constructor(private readonly pg: PGlite) {}
-  /** How busy the one connection is (kept per dialect: Kysely creates one driver for it). */
-  queue(): EmbeddedQueue {
-    const queued = this.driver?.mutex.queued ?? 0;
-    return { busy: Math.min(queued, 1), waiting: Math.max(queued - 1, 0) };
-  }
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    this.driver = new PGliteDriver(this.pg);
-    return this.driver;
+    return new PGliteDriver(this.pg);
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new PostgresIntrospector(db);

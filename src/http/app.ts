@@ -42,9 +42,6 @@ import { errorHandler, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { registerWeb, sendAppPage, type PageCache, type WebOptions } from './web.js';
 import type { DemoProgress } from '../demo/progress.js';
-import { createMetrics, observabilityPlugin, type ShuzhiMetrics } from '../observability/index.js';
-import { contentSecurityPolicy, type CspOptions } from './csp.js';
-import { rateLimitStoreOptions, type RateLimitStore } from './rate-limit-store.js';
 
 export interface AppOptions {
   database: Database;
@@ -75,14 +72,6 @@ export interface AppOptions {
   pdfMaxBytes?: number;
   /** SMS / e-mail driver; default `log` (records and logs, sends nothing). */
   outboundDriver?: OutboundDriver;
-  /** Where rate-limit counters live (http/rate-limit-store.ts); in this process when absent. */
-  rateLimitStore?: RateLimitStore;
-  /** The process's metrics (the server shares them with the background jobs); made here when absent. */
-  metrics?: ShuzhiMetrics;
-  /** Bearer token of GET /metrics (METRICS_TOKEN); null or absent: loopback clients only. */
-  metricsToken?: string | null;
-  /** Whether the reference data is loaded (GET /readyz); the caller prepared the database when absent. */
-  referenceDataLoaded?: () => boolean;
 }
 
 export type App = FastifyInstance;
@@ -90,8 +79,6 @@ export type App = FastifyInstance;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    // One line per request instead of two, with the actor and the module (observability/http.ts).
-    disableRequestLogging: true,
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -158,28 +145,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('requestsInFlight', () => inFlight);
   app.addSchema(ProblemSchema);
 
-  // helmet's headers but its CSP: ours (http/csp.ts) on every answer; the web app's pages replace
-  // it with the same policy and their own nonce.
-  const csp: CspOptions = { imageOrigins: tileOrigins(options.web), https: options.secureCookies ?? false };
-  const policy = contentSecurityPolicy(csp);
-  await app.register(helmet, { contentSecurityPolicy: false });
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('content-security-policy', policy);
-  });
-  const metrics =
-    options.metrics ?? createMetrics({ database: options.database, modules: MODULES, processMetrics: false });
-  await app.register(observabilityPlugin, {
-    metrics,
-    database: options.database,
-    metricsToken: options.metricsToken ?? null,
-    referenceDataLoaded: options.referenceDataLoaded ?? (() => true),
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', 'https:', ...tileOrigins(options.web)],
+        'script-src': ["'self'"],
+      },
+    },
   });
   await app.register(cookie);
   // Uploads: limits are enforced again per route by the files module (size sniffed from content).
   await app.register(multipart, { limits: { fileSize: 20 * 1_048_576, files: 10, fields: 50 } });
   await app.register(rateLimit, {
     global: false,
-    ...rateLimitStoreOptions(options.rateLimitStore ?? { kind: 'memory' }, options.database.db),
     errorResponseBuilder: (_request, context) => ({
       ...problemFor('RATE_LIMITED', `Rate limit of ${context.max} requests per ${context.after} exceeded`),
       statusCode: 429,
@@ -261,42 +239,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   };
   app.decorate('caseDeps', deps.cases);
-  app.decorate('metrics', metrics);
   await app.register(
     async (api) => {
       for (const module of MODULES)
-        await api.register(async (scope) => {
-          labelRoutes(scope, module.name);
-          for (const routes of module.routes ?? []) await scope.register(routes, deps);
-        });
+        for (const routes of module.routes ?? []) await api.register(routes, deps);
     },
     { prefix: '/api/v1' },
   );
   for (const module of MODULES)
     for (const mount of module.mounts ?? [])
-      await app.register(
-        async (scope) => {
-          labelRoutes(scope, module.name);
-          await scope.register(mount.routes, deps);
-        },
-        { prefix: mount.prefix },
-      );
+      await app.register(mount.routes, { prefix: mount.prefix, ...deps });
   if (options.web !== false) {
     webPages = await registerWeb(app, {
       timeZone: options.timeZone ?? 'Asia/Shanghai',
       version: options.version ?? '0.1.0',
       ...options.web,
-      csp,
     });
   }
   return app;
-}
-
-/** Marks the routes a module registers in `scope` as its own (logs and metrics name the module). */
-function labelRoutes(scope: FastifyInstance, module: string): void {
-  scope.addHook('onRoute', (route) => {
-    route.config = { ...route.config, module: route.config?.module ?? module };
-  });
 }
 
 /** Plain-http tile servers (intranets) must be allowed as image sources; https ones already are. */
@@ -318,7 +278,5 @@ declare module 'fastify' {
     caseDeps: CaseServiceDeps;
     /** Requests received and not yet answered. */
     requestsInFlight: () => number;
-    /** This app's metrics registry and recorders (GET /metrics). */
-    metrics: ShuzhiMetrics;
   }
 }

@@ -28,8 +28,6 @@ export const CITIZEN_COOKIE = 'shuzhi_citizen';
 /** The citizen channel: public reporting and citizen accounts (docs/api/citizens.md). */
 const CITIZEN_PATHS = /^\/api\/v1\/(public|citizens)(\/|\?|$)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Paths that check a bearer token of their own (METRICS_TOKEN), never a session or API token. */
-const OWN_TOKEN_PATHS = new Set(['/metrics']);
 /**
  * Routes that start a session (or an account) and need none: a cookie of an earlier session is
  * not read there, so logging in as someone else from a browser that still holds one works (it was
@@ -69,7 +67,6 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
   app.decorateRequest('credentialVia', null);
   app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (request) => {
-    if (OWN_TOKEN_PATHS.has(request.url.split('?')[0]!)) return;
     const bearer = bearerOf(request);
     if (!bearer && SESSION_START_ROUTES.has(`${request.method} ${request.url.split('?')[0]}`)) return;
     const citizenPath = CITIZEN_PATHS.test(request.url);

@@ -65,27 +65,4 @@ export interface ShuzhiModule {
   readonly tags?: readonly { readonly name: string; readonly description: string }[];
   /** Run once when an app is built (e.g. registering a file-access rule with files/). */
   readonly setup?: () => void;
-  /** Figures of its own tables reported on /metrics (queue depths, lags, overdue counts). */
-  readonly metrics?: readonly ModuleMetric[];
-}
-
-/**
- * A gauge a module reports on /metrics (docs/observability.md). It is read from the module's own
- * tables when Prometheus scrapes, and a reading is reused for `cacheMs`, so scrapes from several
- * servers every few seconds cost one cheap query per interval.
- */
-export interface ModuleMetric {
-  /** Prometheus name: `shuzhi_` and snake case, a unit suffix where it has one (`_seconds`). */
-  readonly name: string;
-  readonly help: string;
-  /** The label names of its samples; none for a single value. */
-  readonly labelNames?: readonly string[];
-  /** How long one reading is reused; 5 s when absent. */
-  readonly cacheMs?: number;
-  read(db: Kysely<DB>): Promise<readonly MetricSample[]>;
-}
-
-export interface MetricSample {
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly value: number;
 }

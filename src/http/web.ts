@@ -1,19 +1,19 @@
 /**
  * Serving the web app (web/dist, built by `tsx web/build.ts`) from the same origin as the API:
- * hashed assets under /assets/ are immutable for a year, HTML pages are `no-store` (each carries
- * its own CSP nonce, src/http/csp.ts) so a new deployment is picked up at once, and paths that are neither a file nor an API route fall back
+ * hashed assets under /assets/ are immutable for a year, HTML pages are `no-cache` so a new
+ * deployment is picked up at once, and paths that are neither a file nor an API route fall back
  * to the page that owns them (`/m/...` → the phone app, anything else → the desktop app) so
  * client-side routes survive a reload. API and Open311 paths never fall back: their 404 stays a
  * problem+json. Also GET /api/v1/web-config: what the front end needs before login (base-map
  * tiles, business time zone, map centre).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { contentSecurityPolicy, NONCE_PLACEHOLDER, pageNonce, type CspOptions } from './csp.js';
 
 export interface TileSettings {
   url: string;
@@ -32,23 +32,12 @@ export interface WebOptions {
   version?: string;
   /** Centre of the map before any layer loads (the district's). */
   center?: { lng: number; lat: number } | null;
-  /** The pages' Content-Security-Policy (each page answer adds its own nonce). */
-  csp?: CspOptions;
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Paths that belong to the server, never to the web app's client-side routes. */
-const SERVER_PREFIXES = [
-  '/api/',
-  '/open311/',
-  '/docs',
-  '/openapi.json',
-  '/healthz',
-  '/livez',
-  '/readyz',
-  '/metrics',
-];
+const SERVER_PREFIXES = ['/api/', '/open311/', '/docs', '/openapi.json', '/healthz'];
 
 export function isServerPath(url: string): boolean {
   const pathname = url.split('?')[0] ?? url;
@@ -62,12 +51,13 @@ export function pageFor(url: string): 'm/index.html' | 'index.html' {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 
 function cacheControlFor(filePath: string): string {
   const name = path.basename(filePath);
   // Vite names every bundle with a content hash: name-HASH.ext.
   if (filePath.includes(`${path.sep}assets${path.sep}`) && /-[\w-]{8,}\.\w+$/.test(name)) return IMMUTABLE;
-  if (name.endsWith('.html')) return 'no-cache';
+  if (name.endsWith('.html')) return REVALIDATE;
   return 'public, max-age=3600';
 }
 
@@ -118,7 +108,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions = {}
     app.log.warn({ root }, 'web app not built (run `npm run build:web`); serving the API only');
     return null;
   }
-  const pages = new PageCache(root, options.csp ?? {});
+  const pages = new PageCache(root);
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -156,8 +146,8 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions = {}
 type PageName = ReturnType<typeof pageFor>;
 
 interface CachedPage {
-  /** The built page with Vite's nonce placeholder, filled in per answer. */
-  body: string;
+  body: Buffer;
+  etag: string;
   mtimeMs: number;
   size: number;
 }
@@ -169,10 +159,7 @@ interface CachedPage {
 export class PageCache {
   private readonly pages = new Map<PageName, CachedPage>();
 
-  constructor(
-    private readonly root: string,
-    readonly csp: CspOptions = {},
-  ) {
+  constructor(private readonly root: string) {
     // Read both now: a rebuild that starts before the first request must not leave us without.
     this.get('index.html');
     this.get('m/index.html');
@@ -184,10 +171,15 @@ export class PageCache {
     try {
       const stat = fs.statSync(file);
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-      const body = fs.readFileSync(file, 'utf8');
+      const body = fs.readFileSync(file);
       // Vite writes the page in one go; an empty read is a rebuild caught mid-write.
       if (body.length === 0) return cached;
-      const page = { body, mtimeMs: stat.mtimeMs, size: stat.size };
+      const page = {
+        body,
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+      };
       this.pages.set(name, page);
       return page;
     } catch {
@@ -206,11 +198,12 @@ export function sendAppPage(request: FastifyRequest, reply: FastifyReply, pages:
   if (/\.\w{1,8}$/.test(pathname) && pathname !== '/index.html' && pathname !== '/m/index.html') return false;
   const page = pages.get(pageFor(request.url));
   if (!page) return false;
-  // A fresh nonce per answer, in the page and in its policy. So the page is never revalidated
-  // (no ETag, no 304): a cached copy would carry a nonce the new policy does not allow.
-  const nonce = pageNonce();
-  reply.header('cache-control', 'no-store');
-  reply.header('content-security-policy', contentSecurityPolicy(pages.csp, nonce));
-  void reply.type('text/html; charset=utf-8').send(page.body.replaceAll(NONCE_PLACEHOLDER, nonce));
+  reply.header('cache-control', REVALIDATE);
+  reply.header('etag', page.etag);
+  if (request.headers['if-none-match'] === page.etag) {
+    void reply.code(304).send();
+    return true;
+  }
+  void reply.type('text/html; charset=utf-8').send(page.body);
   return true;
 }

@@ -1,10 +1,3 @@
 /** Background jobs: the in-process scheduler and the cross-process singleton lock. */
-export {
-  startJobs,
-  type Job,
-  type JobLog,
-  type JobOptions,
-  type JobRunOutcome,
-  type RunningJobs,
-} from './runner.js';
+export { startJobs, type Job, type JobLog, type RunningJobs } from './runner.js';
 export { withJobLock, type JobLockResult } from './lock.js';

@@ -7,6 +7,5 @@ export {
   type ClaimedEvent,
   type PruneEvents,
 } from './queue.js';
-export { outboxBacklog, type OutboxBacklog } from './metrics.js';
 export { outboxEventRelation } from './relations.js';
 export type { MessagingTables } from './tables.js';

@@ -32,7 +32,6 @@ export const ERROR_CATALOGUE = {
   IMAGE_UNREADABLE: { status: 400, title: 'The image is damaged or incomplete' },
   IMAGE_TOO_MANY_PIXELS: { status: 413, title: 'The image has too many pixels' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
-  SERVICE_NOT_READY: { status: 503, title: 'The service is not ready' },
   // Messaging: notifications and webhooks (src/notifications, src/webhooks).
   NOTIFICATION_NOT_FOUND: { status: 404, title: 'Notification not found' },
   WEBHOOK_NOT_FOUND: { status: 404, title: 'Webhook subscription not found' },

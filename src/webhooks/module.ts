@@ -2,13 +2,11 @@
 import type { ShuzhiModule } from '../http/module.js';
 import { webhookRoutes } from './routes.js';
 import { messagingJobs } from './jobs.js';
-import { webhookMetrics } from './metrics.js';
 
 export const webhooksModule: ShuzhiModule = {
   name: 'webhooks',
   routes: [webhookRoutes],
   jobs: ({ db }) => messagingJobs(db),
-  metrics: webhookMetrics(),
   permissions: ['webhooks:read', 'webhooks:write'],
   tags: [{ name: 'webhooks', description: 'Webhook 订阅和投递' }],
 };
