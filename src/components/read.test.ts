@@ -11,6 +11,7 @@ import {
 } from '../../test/helpers/components.js';
 import { STREET_A, STREET_B, gridCentre } from '../../test/helpers/geography.js';
 import { STAFF_ROLES } from '../identity/actor.js';
+import { can } from '../identity/policy.js';
 
 const t = useTestApp();
 let admin: TestUser;
@@ -119,9 +120,15 @@ describe('GET /components', () => {
     expect(await list(user)).toEqual([]);
   });
 
-  it.each(STAFF_ROLES)('lets a %s list', async (role) => {
+  it.each(STAFF_ROLES.filter((role) => can({ role }, 'components:read')))('lets a %s list', async (role) => {
     const user = await t().user({ role, regions: [STREET_B] });
     expect(await list(user, 'classCode=03005')).toEqual([inB.bin.identifier]);
+  });
+
+  it('refuses the window clerk, who works on government services, not the city components', async () => {
+    const user = await t().user({ role: 'window_clerk', regions: [STREET_B] });
+    const response = await t().as(user, { method: 'GET', url: '/api/v1/components' });
+    expect(response.statusCode, response.body).toBe(403);
   });
 
   it.each([
