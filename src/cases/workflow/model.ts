@@ -171,7 +171,7 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Staff roles; the same union as the identity module's `StaffRole` (src/db/schema.ts). Citizens are not staff. */
+/** Staff roles; the same union as the identity module's `StaffRole` (src/identity/actor.ts; restated because the web imports this file, and assigning an `Actor` to `RuleActor` makes the compiler check the two agree). Citizens are not staff. */
 export type StaffRole =
   | 'admin'
   | 'supervisor'
