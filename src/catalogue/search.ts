@@ -2,7 +2,7 @@
  * 事项检索 — what citizens find: the items whose version is published and in force today, that can
  * be applied for (leaves of the tree) or browsed (a 主项 heading over its 办理项 is listed too, marked
  * not applicable), filtered by keyword, life event, department, subject, kind and channel. Keywords
- * match the trigram-indexed `search_text`; items whose name holds every word come first, then those
+ * match `search_text` through its index of character pairs (migration 0024); items whose name holds every word come first, then those
  * whose name and aliases together hold them, then the rest (guide text).
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
@@ -54,7 +54,12 @@ function inForce(today: string): RawBuilder<SqlBool> {
 function filters(filter: SearchFilter, today: string): RawBuilder<SqlBool> {
   const terms = queryTerms(filter.q ?? '');
   const parts: RawBuilder<unknown>[] = [inForce(today)];
-  for (const term of terms) parts.push(sql`v.search_text like ${containsPattern(term)}`);
+  for (const term of terms) {
+    // The bigram index finds the candidates (migration 0024); LIKE confirms the word. A word of
+    // one character has no pair and is matched by LIKE alone.
+    if (term.length > 1) parts.push(sql`catalogue_bigrams(v.search_text) @> catalogue_bigrams(${term})`);
+    parts.push(sql`v.search_text like ${containsPattern(term)}`);
+  }
   if (filter.lifeEvent) parts.push(sql`v.life_events @> array[${filter.lifeEvent}]::text[]`);
   if (filter.departmentId !== undefined) parts.push(sql`i.department_id = ${filter.departmentId}`);
   if (filter.subject) parts.push(sql`v.subjects @> array[${filter.subject}]::text[]`);
