@@ -1,13 +1,8 @@
 /** The catalogue module's public door (政务服务事项目录). */
 export * from './model.js';
 export type { CatalogueTables } from './tables.js';
-export {
-  getItemVersion,
-  currentPublishedVersion,
-  asItemVersion,
-  type ItemRecord,
-  type VersionRecord,
-} from './repo.js';
+export type { ItemRecord } from './item-repo.js';
+export { getItemVersion, currentPublishedVersion, asItemVersion, type VersionRecord } from './repo.js';
 export {
   catalogueClock,
   createItem,

@@ -17,7 +17,8 @@ import { ITEM_KIND_LABELS, VERSION_STATE_LABELS, lifeEventLabel } from './labels
 import { LIST_KINDS, catalogueList } from './lists.js';
 import type { CatalogueDocument } from './model.js';
 import { publicItem, publicVersion, publicVersions } from './public-read.js';
-import { listItemRecords, type ItemListRow, type VersionRecord } from './repo.js';
+import { listItemRecords, type ItemListRow } from './item-repo.js';
+import type { VersionRecord } from './repo.js';
 import * as schemas from './schemas.js';
 import { searchFacets, searchItems } from './search.js';
 import {

@@ -16,28 +16,27 @@ import { formErrors, guideErrors, lifeEventErrors, maxVisits } from './guide-val
 import type { ItemKind, ItemLevel, ItemSituation } from './model.js';
 import {
   closeValidity,
-  currentPublishedRecords,
   deleteDraftRow,
-  findItem,
-  findItemsByIds,
-  findVersionRecord,
   insertDraft,
-  insertItem,
-  lockItem,
   markPublished,
   markRetired,
   nextVersionNumber,
   publishedPeriods,
-  takenCodes,
   updateDraftRow,
-  updateItemRow,
-  versionsOfItem,
   type DerivedColumns,
+  type VersionContent,
+} from './draft-repo.js';
+import {
+  findItem,
+  findItemsByIds,
+  insertItem,
+  lockItem,
+  takenCodes,
+  updateItemRow,
   type ItemFields,
   type ItemRecord,
-  type VersionContent,
-  type VersionRecord,
-} from './repo.js';
+} from './item-repo.js';
+import { currentPublishedRecords, findVersionRecord, versionsOfItem, type VersionRecord } from './repo.js';
 import {
   basicCodeProblem,
   bundleChildErrors,
