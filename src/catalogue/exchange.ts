@@ -15,7 +15,8 @@ import type { CatalogueDocument, CatalogueEntry, ItemLevel } from './model.js';
 import { itemIdsByBasicCode } from './item-repo.js';
 import { currentPublishedRecord, currentPublishedRecords, type VersionRecord } from './repo.js';
 import { canonical } from './rules.js';
-import { createDraft, createItem, publishVersion, updateDraft, type CatalogueClock } from './service.js';
+import { createDraft, updateDraft } from './drafts.js';
+import { createItem, publishVersion, type CatalogueClock } from './service.js';
 
 export interface ImportOutcome {
   basicCode: string;

@@ -7,22 +7,20 @@ export {
   catalogueClock,
   createItem,
   updateItem,
-  createDraft,
-  updateDraft,
-  discardDraft,
   publishVersion,
   retireVersion,
-  getItem,
-  getVersion,
   type CatalogueClock,
-  type CreateItemInput,
-  type DraftPatch,
-  type ItemDetail,
-  type ItemInput,
-  type ItemPatch,
   type PublishInput,
-  type VersionContentInput,
 } from './service.js';
+export { createDraft, updateDraft, discardDraft } from './drafts.js';
+export { getItem, getVersion, type ItemDetail } from './records.js';
+export type {
+  CreateItemInput,
+  DraftPatch,
+  ItemInput,
+  ItemPatch,
+  VersionContentInput,
+} from './input-checks.js';
 export { formAjv, formErrors, guideErrors, maxVisits, fewestVisits } from './guide-validation.js';
 export { unionForm, unionMaterials } from './rules.js';
 export {

@@ -21,22 +21,10 @@ import { listItemRecords, type ItemListRow } from './item-repo.js';
 import type { VersionRecord } from './repo.js';
 import * as schemas from './schemas.js';
 import { searchFacets, searchItems } from './search.js';
-import {
-  catalogueClock,
-  createDraft,
-  createItem,
-  discardDraft,
-  getItem,
-  getVersion,
-  publishVersion,
-  retireVersion,
-  updateDraft,
-  updateItem,
-  type CreateItemInput,
-  type DraftPatch,
-  type ItemDetail,
-  type ItemPatch,
-} from './service.js';
+import { createDraft, discardDraft, updateDraft } from './drafts.js';
+import type { CreateItemInput, DraftPatch, ItemPatch } from './input-checks.js';
+import { getItem, getVersion, type ItemDetail } from './records.js';
+import { catalogueClock, createItem, publishVersion, retireVersion, updateItem } from './service.js';
 import { documentToXlsx, xlsxToDocument } from './xlsx.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
