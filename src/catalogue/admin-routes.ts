@@ -13,6 +13,7 @@ import { DomainError } from '../shared/errors.js';
 import { exportCatalogue, importCatalogue } from './exchange.js';
 import type { CatalogueDocument } from './model.js';
 import { listItemRecords } from './item-repo.js';
+import { State } from './content-schemas.js';
 import * as schemas from './schemas.js';
 import { createDraft, discardDraft, updateDraft } from './drafts.js';
 import type { CreateItemInput, DraftPatch, ItemPatch } from './input-checks.js';
@@ -47,7 +48,7 @@ export const adminCatalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         querystring: Type.Object(
           {
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            state: Type.Optional(schemas.State),
+            state: Type.Optional(State),
             ...PageQuery,
           },
           { additionalProperties: false },

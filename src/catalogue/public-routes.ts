@@ -12,7 +12,7 @@ import { tableFile } from '../evaluation/index.js';
 import { ITEM_KIND_LABELS, lifeEventLabel } from './labels.js';
 import { LIST_KINDS, catalogueList } from './lists.js';
 import { publicItem, publicVersion, publicVersions } from './public-read.js';
-import * as schemas from './schemas.js';
+import * as schemas from './public-schemas.js';
 import { searchFacets, searchItems } from './search.js';
 import { catalogueClock } from './service.js';
 
