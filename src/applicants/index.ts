@@ -21,31 +21,36 @@ export {
 export { applicantProfile, resolveApplicant, type ResolveApplicantInput } from './resolve.js';
 export {
   authorisationsForWindow,
-  declareMyIdentity,
-  findApplicants,
   grantAuthorisation,
-  myApplicantProfile,
   myAuthorisations,
-  readLegalPerson,
-  readPerson,
   recordPaperAuthorisation,
-  registerLegalPersonAtWindow,
-  registerMyLegalPerson,
-  registerWalkInApplicant,
   revokeAuthorisationAtWindow,
   revokeMyAuthorisation,
-  verifyApplicantInPerson,
   type AgentRef,
-  type ApplicantSearchResult,
-  type AuthorisationView,
-  type CitizenContext,
   type GrantInput,
-  type LegalPersonInput,
-  type LegalPersonView,
-  type LinkView,
   type PaperAuthorisationInput,
-  type PersonView,
+} from './authorisations.js';
+export type { LegalPersonInput } from './input-checks.js';
+export {
+  readLegalPerson,
+  registerLegalPersonAtWindow,
+  registerMyLegalPerson,
   type WindowLegalPersonInput,
-} from './service.js';
+} from './legal-persons.js';
+export {
+  declareMyIdentity,
+  myApplicantProfile,
+  readPerson,
+  registerWalkInApplicant,
+  verifyApplicantInPerson,
+} from './persons.js';
+export type {
+  AuthorisationView,
+  CitizenContext,
+  LegalPersonView,
+  LinkView,
+  PersonView,
+} from './presenters.js';
+export { findApplicants, type ApplicantSearchResult } from './search.js';
 export { applicantRoutes } from './routes.js';
 export { applicantsModule } from './module.js';

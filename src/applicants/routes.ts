@@ -15,22 +15,22 @@ import { DomainError } from '../shared/errors.js';
 import * as schemas from './schemas.js';
 import {
   authorisationsForWindow,
-  declareMyIdentity,
-  findApplicants,
   grantAuthorisation,
-  myApplicantProfile,
   myAuthorisations,
-  readLegalPerson,
-  readPerson,
   recordPaperAuthorisation,
-  registerLegalPersonAtWindow,
-  registerMyLegalPerson,
-  registerWalkInApplicant,
   revokeAuthorisationAtWindow,
   revokeMyAuthorisation,
+} from './authorisations.js';
+import { readLegalPerson, registerLegalPersonAtWindow, registerMyLegalPerson } from './legal-persons.js';
+import {
+  declareMyIdentity,
+  myApplicantProfile,
+  readPerson,
+  registerWalkInApplicant,
   verifyApplicantInPerson,
-  type CitizenContext,
-} from './service.js';
+} from './persons.js';
+import type { CitizenContext } from './presenters.js';
+import { findApplicants } from './search.js';
 
 /** Dates to ISO strings, recursively: what the response schemas declare. */
 type Presented<T> = T extends Date

@@ -12,14 +12,11 @@ import type { RequestContext } from '../shared/context.js';
 import { DomainError, type FieldError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
 import type { CatalogueDocument, CatalogueEntry, ItemLevel } from './model.js';
-import {
-  currentPublishedRecord,
-  currentPublishedRecords,
-  itemIdsByBasicCode,
-  type VersionRecord,
-} from './repo.js';
+import { itemIdsByBasicCode } from './item-repo.js';
+import { currentPublishedRecord, currentPublishedRecords, type VersionRecord } from './repo.js';
 import { canonical } from './rules.js';
-import { createDraft, createItem, publishVersion, updateDraft, type CatalogueClock } from './service.js';
+import { createDraft, updateDraft } from './drafts.js';
+import { createItem, publishVersion, type CatalogueClock } from './service.js';
 
 export interface ImportOutcome {
   basicCode: string;

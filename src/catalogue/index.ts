@@ -1,33 +1,26 @@
 /** The catalogue module's public door (政务服务事项目录). */
 export * from './model.js';
 export type { CatalogueTables } from './tables.js';
-export {
-  getItemVersion,
-  currentPublishedVersion,
-  asItemVersion,
-  type ItemRecord,
-  type VersionRecord,
-} from './repo.js';
+export type { ItemRecord } from './item-repo.js';
+export { getItemVersion, currentPublishedVersion, asItemVersion, type VersionRecord } from './repo.js';
 export {
   catalogueClock,
   createItem,
   updateItem,
-  createDraft,
-  updateDraft,
-  discardDraft,
   publishVersion,
   retireVersion,
-  getItem,
-  getVersion,
   type CatalogueClock,
-  type CreateItemInput,
-  type DraftPatch,
-  type ItemDetail,
-  type ItemInput,
-  type ItemPatch,
   type PublishInput,
-  type VersionContentInput,
 } from './service.js';
+export { createDraft, updateDraft, discardDraft } from './drafts.js';
+export { getItem, getVersion, type ItemDetail } from './records.js';
+export type {
+  CreateItemInput,
+  DraftPatch,
+  ItemInput,
+  ItemPatch,
+  VersionContentInput,
+} from './input-checks.js';
 export { formAjv, formErrors, guideErrors, maxVisits, fewestVisits } from './guide-validation.js';
 export { unionForm, unionMaterials } from './rules.js';
 export {

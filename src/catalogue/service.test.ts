@@ -4,17 +4,9 @@ import { createDepartment } from '../departments/index.js';
 import { systemContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { currentPublishedVersion, getItemVersion } from './repo.js';
-import {
-  createDraft,
-  createItem,
-  discardDraft,
-  getItem,
-  getVersion,
-  publishVersion,
-  retireVersion,
-  updateDraft,
-  updateItem,
-} from './service.js';
+import { createDraft, discardDraft, updateDraft } from './drafts.js';
+import { getItem, getVersion } from './records.js';
+import { createItem, publishVersion, retireVersion, updateItem } from './service.js';
 import {
   TEST_CLOCK,
   TEST_VALID_FROM,

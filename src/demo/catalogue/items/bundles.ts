@@ -5,7 +5,8 @@
  */
 import { basicCode, item, step } from '../common.js';
 import type { Entry, FieldHint, Form, Material } from '../types.js';
-import { foodNew, individualSetup } from './business.js';
+import { foodNew } from './business/food.js';
+import { individualSetup } from './business/individual.js';
 import { signage } from './city.js';
 import { birthCertificate, birthRegistration, vaccinationCertificate } from './residence.js';
 import { newbornCard, newbornMedical } from './welfare.js';

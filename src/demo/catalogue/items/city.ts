@@ -4,7 +4,7 @@ import { DELIVERY, NO_FORM, choice, form, longText, text, type FieldDef } from '
 import { LAW } from '../laws.js';
 import { businessLicense, legalRepresentativeId, material, proxy, siteLayout } from '../materials.js';
 import type { Entry, ItemKind, LegalBasis, Material, SpecialStep } from '../types.js';
-import { SHOP, SHOP_REQUIRED } from './business.js';
+import { SHOP, SHOP_REQUIRED } from './business/shared.js';
 
 const CITY_HALL = '东城区政务服务中心三层城市管理综合窗口；北京市政务服务网（网上申请）';
 const inspection = (what: string, days = 3): SpecialStep => ({

@@ -1,7 +1,6 @@
 /**
- * /api/v1/service-items, /service-item-versions and /service-lists (public: the catalogue citizens
- * search and the four lists), and /catalogue (administrators: items, drafts, publish, retire,
- * import and export). docs/api/services.md.
+ * /api/v1/catalogue (administrators): items, drafts, publish, retire, and the whole catalogue
+ * imported or exported as JSON or xlsx. docs/api/services.md.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -10,104 +9,25 @@ import { sendDownload } from '../http/download.js';
 import { idempotent } from '../http/idempotency.js';
 import type { RouteDeps } from '../http/module.js';
 import { IdParam, PageQuery, pageOf, problems } from '../http/schemas.js';
-import { tableFile } from '../evaluation/index.js';
 import { DomainError } from '../shared/errors.js';
 import { exportCatalogue, importCatalogue } from './exchange.js';
-import { ITEM_KIND_LABELS, VERSION_STATE_LABELS, lifeEventLabel } from './labels.js';
-import { LIST_KINDS, catalogueList } from './lists.js';
 import type { CatalogueDocument } from './model.js';
-import { publicItem, publicVersion, publicVersions } from './public-read.js';
-import { listItemRecords, type ItemListRow, type VersionRecord } from './repo.js';
+import { listItemRecords } from './item-repo.js';
+import { State } from './content-schemas.js';
 import * as schemas from './schemas.js';
-import { searchFacets, searchItems } from './search.js';
-import {
-  catalogueClock,
-  createDraft,
-  createItem,
-  discardDraft,
-  getItem,
-  getVersion,
-  publishVersion,
-  retireVersion,
-  updateDraft,
-  updateItem,
-  type CreateItemInput,
-  type DraftPatch,
-  type ItemDetail,
-  type ItemPatch,
-} from './service.js';
+import { createDraft, discardDraft, updateDraft } from './drafts.js';
+import type { CreateItemInput, DraftPatch, ItemPatch } from './input-checks.js';
+import { getItem, getVersion } from './records.js';
+import { catalogueClock, createItem, publishVersion, retireVersion, updateItem } from './service.js';
 import { documentToXlsx, xlsxToDocument } from './xlsx.js';
+import { presentItem, presentListRow, presentVersion } from './presenters.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_BODY_LIMIT = 20 * 1_048_576;
 
-export function presentVersion(v: VersionRecord) {
-  return {
-    id: v.id,
-    itemId: v.itemId,
-    version: v.version,
-    state: v.state,
-    stateLabel: VERSION_STATE_LABELS[v.state],
-    validFrom: v.validFrom,
-    validTo: v.validTo,
-    name: v.name,
-    aliases: v.aliases,
-    basicCode: v.basicCode,
-    implementationCode: v.implementationCode,
-    kind: v.kind,
-    level: v.level,
-    situation: v.situation,
-    departmentId: v.departmentId,
-    implementingOrgCreditCode: v.implementingOrgCreditCode,
-    competentDepartment: v.competentDepartment,
-    lifeEvents: v.lifeEvents,
-    guide: v.guide,
-    form: v.form,
-    bundleItemIds: v.bundleItemIds,
-    publishedAt: v.publishedAt,
-    retiredAt: v.retiredAt,
-    source: v.source,
-    rowVersion: v.rowVersion,
-  };
-}
-
-function presentItem(item: ItemDetail) {
-  return {
-    id: item.id,
-    basicCode: item.basicCode,
-    implementationCode: item.implementationCode,
-    kind: item.kind,
-    kindLabel: ITEM_KIND_LABELS[item.kind],
-    level: item.level,
-    parentId: item.parentId,
-    situation: item.situation,
-    isBundle: item.isBundle,
-    departmentId: item.departmentId,
-    implementingOrgCreditCode: item.implementingOrgCreditCode,
-    competentDepartment: item.competentDepartment,
-    version: item.version,
-    createdAt: item.createdAt.toISOString(),
-    updatedAt: item.updatedAt.toISOString(),
-    versions: item.versions.map(presentVersion),
-  };
-}
-
-function presentListRow(row: ItemListRow) {
-  return {
-    ...row,
-    kindLabel: ITEM_KIND_LABELS[row.kind],
-    latestStateLabel: VERSION_STATE_LABELS[row.latestState],
-  };
-}
-
-export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+export const adminCatalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { db } = deps;
   const clock = () => catalogueClock(deps.cases.now?.() ?? new Date(), deps.cases.timeZone);
-  const publicAccess = {
-    access: 'public',
-    rateLimit: { max: deps.publicRateLimit, timeWindow: '1 minute' },
-  } as const;
-  const tags = ['service-items'];
   const adminTags = ['catalogue'];
 
   app.addContentTypeParser(
@@ -117,138 +37,6 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       done(null, body);
     },
   );
-
-  // ----------------------------------------------------------------------------- public
-
-  app.get(
-    '/service-items',
-    {
-      config: publicAccess,
-      schema: {
-        tags,
-        security: [],
-        summary:
-          '事项检索 — search the items offered today (keyword, life event, department, subject, kind, channel)',
-        description:
-          'Keywords match name, aliases and the guide text (Chinese, several words all match); items whose name holds ' +
-          'every word come first, then alias hits, then guide-text hits. Keyset pagination.',
-        querystring: schemas.SearchQuery,
-        response: { 200: schemas.SearchPage, ...problems(400, 429) },
-      },
-    },
-    async (request) => {
-      const page = await searchItems(db, request.query, clock().today);
-      return {
-        items: page.items.map(({ rank: _rank, ...hit }) => ({
-          ...hit,
-          kindLabel: ITEM_KIND_LABELS[hit.kind],
-          atMostOneVisit: hit.maxVisits <= 1,
-        })),
-        nextCursor: page.nextCursor,
-      };
-    },
-  );
-
-  app.get(
-    '/service-items/facets',
-    {
-      config: publicAccess,
-      schema: {
-        tags,
-        security: [],
-        summary: 'Life events (人生事件) and departments with how many items each offers today',
-        response: { 200: schemas.Facets, ...problems(429) },
-      },
-    },
-    async () => {
-      const facets = await searchFacets(db, clock().today);
-      return {
-        lifeEvents: facets.lifeEvents.map((f) => ({ ...f, label: lifeEventLabel(f.value) })),
-        departments: facets.departments,
-      };
-    },
-  );
-
-  app.get(
-    '/service-items/:id',
-    {
-      config: publicAccess,
-      schema: {
-        tags,
-        security: [],
-        summary: '办事指南 — an item with the whole guide and form of its version in force today',
-        params: IdParam,
-        response: { 200: schemas.PublicItemView, ...problems(400, 404, 429) },
-      },
-    },
-    async (request) => publicItem(db, request.params.id, clock().today),
-  );
-
-  app.get(
-    '/service-items/:id/versions',
-    {
-      config: publicAccess,
-      schema: {
-        tags,
-        security: [],
-        summary: "An item's published and retired versions with their validity",
-        params: IdParam,
-        response: {
-          200: Type.Object({ items: Type.Array(schemas.PublicVersionSummary) }),
-          ...problems(400, 404, 429),
-        },
-      },
-    },
-    async (request) => ({ items: await publicVersions(db, request.params.id) }),
-  );
-
-  app.get(
-    '/service-item-versions/:id',
-    {
-      config: publicAccess,
-      schema: {
-        tags,
-        security: [],
-        summary:
-          'One published or retired version with its guide (the version an application was made under)',
-        params: IdParam,
-        response: { 200: schemas.PublicItemView, ...problems(400, 404, 429) },
-      },
-    },
-    async (request) => publicVersion(db, request.params.id, clock().today),
-  );
-
-  app.get(
-    '/service-lists/:list',
-    {
-      config: publicAccess,
-      schema: {
-        tags,
-        security: [],
-        summary:
-          '权力清单 (power), 责任清单 (responsibility), 公共服务事项清单 (public-service), 最多跑一次 (one-visit)',
-        description:
-          'JSON by default; `?format=csv` (UTF-8 with BOM) or `?format=xlsx` downloads the same table.',
-        params: Type.Object({ list: Type.Enum(LIST_KINDS) }),
-        querystring: schemas.ListQuery,
-        response: { 200: schemas.ListTable, ...problems(400, 429) },
-      },
-    },
-    async (request, reply) => {
-      const today = clock().today;
-      const table = await catalogueList(db, request.params.list, today);
-      if (request.query.format !== 'json')
-        return sendDownload(reply, await tableFile(table, request.query.format, `${table.title}-${today}`));
-      return {
-        title: table.title,
-        date: today,
-        columns: table.columns.map((c) => ({ key: c.key, header: c.header })),
-        rows: table.rows as Record<string, string | number | null>[],
-      };
-    },
-  );
-
-  // ----------------------------------------------------------------------------- administrators
 
   app.get(
     '/catalogue/items',
@@ -260,7 +48,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         querystring: Type.Object(
           {
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            state: Type.Optional(schemas.State),
+            state: Type.Optional(State),
             ...PageQuery,
           },
           { additionalProperties: false },
