@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCitizen, createTestLegalPerson, nextIdNumber } from '../../test/helpers/applicants.js';
 import { useTestServices } from '../../test/helpers/services.js';
-import { publishTestBundle, publishTestItem, testGuide } from '../catalogue/test-support.js';
+import { publishTestBundle, publishTestItem, testGuide } from '../../test/helpers/catalogue.js';
 import type { ItemVersion } from '../catalogue/index.js';
 import { prepareMaterial, storeMaterials } from '../files/index.js';
 import { logChannel } from '../notifications/index.js';

@@ -33,6 +33,7 @@ import {
   SPECIAL_STEP_NAMES,
   type ActorKind,
   type ApplicationAction,
+  type ApplicationMaterial,
   type ApplicationState,
   type DecisionRecord,
   type MaterialMark,
@@ -389,11 +390,11 @@ export async function requestCorrection(
         correctedAt: null,
       };
       // Marks follow what is asked: a listed material is missing or wrong.
-      const materials = s.row.materials.map((m) =>
+      const materials = s.row.materials.map((m): ApplicationMaterial =>
         items.some((i) => i.key === m.key)
           ? {
               ...m,
-              mark: (m.fileId === null ? 'missing' : 'wrong'),
+              mark: m.fileId === null ? 'missing' : 'wrong',
               note: items.find((i) => i.key === m.key)!.reason,
             }
           : m,
