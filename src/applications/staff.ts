@@ -25,6 +25,7 @@ import {
   checkSubject,
   checkedMaterials,
   createChildren,
+  itemChain,
   writeApplication,
 } from './create.js';
 import {
@@ -227,7 +228,7 @@ export async function registerAtWindow(
     const ref = await resolveApplicant(tx, deps.ring, {
       actingCitizenId: acting,
       applicant: principal,
-      itemIds: [version.itemId],
+      itemIds: await itemChain(tx, version.itemId),
       on: todayOf(deps),
     });
     checkSubject(version, ref, '/applicant');
