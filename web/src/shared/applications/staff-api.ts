@@ -74,7 +74,18 @@ export const windowApi = {
     representative: { realName: string; idNumber: string };
   }) => api.post<WindowLegalPerson>('/applicants/legal-persons', body, { idempotencyKey: true }),
   authorisations: (of: WindowApplicant) =>
-    api.get<{ items: WindowAuthorisation[] } | WindowAuthorisation[]>('/applicants/authorisations', of),
+    api.get<{ items: WindowAuthorisation[] }>('/applicants/authorisations', of),
+  /** A paper 授权委托书 seen at the window, with its scan (docs/api/applicants.md). */
+  recordAuthorisation: (body: {
+    principal: WindowApplicant;
+    agentCitizenId: number;
+    kind: 'entrust' | 'proxy';
+    allItems: boolean;
+    itemIds: number[];
+    validFrom: string;
+    validTo: string;
+    documentFileId: string;
+  }) => api.post<WindowAuthorisation>('/applicants/authorisations', body, { idempotencyKey: true }),
   searchItems: (q: string) => api.get<{ items: ItemHit[] }>('/service-items', { q, limit: 20 }),
   item: (itemId: number) => api.get<ServiceItem>(`/service-items/${itemId}`),
   async upload(file: File): Promise<StoredFile> {

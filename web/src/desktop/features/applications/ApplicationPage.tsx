@@ -134,9 +134,11 @@ function Detail({ id }: { id: string }) {
             <Descriptions.Item label={t('acceptanceNumber')}>{app.acceptanceNumber}</Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('expected')}>{expected ?? t('notYet')}</Descriptions.Item>
-          <Descriptions.Item label={t('notices')}>
-            <Notices app={app} />
-          </Descriptions.Item>
+          {app.acceptanceNumber || app.correction || app.state === 'rejected' ? (
+            <Descriptions.Item label={t('notices')}>
+              <Notices app={app} />
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
 

@@ -67,8 +67,10 @@ function ApplyForm({ itemId, applicationId }: { itemId: string; applicationId: s
     <div className="sz-portal-columns">
       <Card title={t('formTitle')}>
         <Typography.Paragraph type="secondary">
-          {item.department.name} · {t('expected')}：{item.guide.promisedDays}
-          {item.guide.promisedDays === 0 ? '' : ' 个工作日'}
+          {item.department.name} ·{' '}
+          {item.guide.promisedDays === 0
+            ? t('instantItem')
+            : t('promisedDays', { days: item.guide.promisedDays })}
         </Typography.Paragraph>
         {item.bundleItems.length > 0 ? (
           <Alert
@@ -130,7 +132,9 @@ function ApplyForm({ itemId, applicationId }: { itemId: string; applicationId: s
             .map((r) => (
               <div key={r.key} className="sz-material">
                 <Typography.Text>{r.name}</Typography.Text>{' '}
-                <Typography.Text type="secondary">{t('materialByGovernment')}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t(r.source === 'certificate' ? 'materialByCertificate' : 'materialByGovernment')}
+                </Typography.Text>
               </div>
             ))}
         </Card>

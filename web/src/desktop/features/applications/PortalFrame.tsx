@@ -83,7 +83,7 @@ export function PortalFrame({
               <span>
                 {t('loggedInAs', { name: citizen.account.displayName ?? citizen.account.phoneMasked })}
               </span>
-              <Button size="small" onClick={() => void citizen.logout()}>
+              <Button size="small" ghost onClick={() => void citizen.logout()}>
                 {t('logout')}
               </Button>
             </>

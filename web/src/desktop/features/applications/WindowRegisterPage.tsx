@@ -318,6 +318,7 @@ function CompanyFinder({
   );
 }
 
+/** The authorisations the window must see; a paper one is recorded here with its scan. */
 function Authorisations({
   of,
   agentId,
@@ -330,37 +331,68 @@ function Authorisations({
   const t = wm.useT();
   const [rows, setRows] = useState<WindowAuthorisation[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+  const [scan, setScan] = useState<{ fileId: string; name: string } | null>(null);
+  const [validTo, setValidTo] = useState('');
+  const [paperError, setPaperError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const scanInput = useRef<HTMLInputElement>(null);
   const key = of ? JSON.stringify(of) : '';
   useEffect(() => {
     if (!of) return;
     let live = true;
     windowApi
       .authorisations(of)
-      .then((r) => live && setRows(Array.isArray(r) ? r : r.items))
+      .then((r) => live && setRows(r.items))
       .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, generation]);
   if (!of) return null;
   if (error) return <Alert type="error" showIcon message={errorMessage(error)} />;
   const shown = (rows ?? []).filter((a) => agentId === null || a.agent.citizenId === agentId);
   const covering = shown.some(
     (a) => a.state === 'active' && (a.allItems || (itemId !== null && a.itemIds.includes(itemId))),
   );
+  const record = async () => {
+    setPaperError(null);
+    if (!scan) return setPaperError(t('paperScanMissing'));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(validTo) || validTo < todayInChina())
+      return setPaperError(t('paperValidToInvalid'));
+    setBusy(true);
+    try {
+      await windowApi.recordAuthorisation({
+        principal: of,
+        agentCitizenId: agentId!,
+        kind: 'entrust',
+        allItems: itemId === null,
+        itemIds: itemId === null ? [] : [itemId],
+        validFrom: todayInChina(),
+        validTo,
+        documentFileId: scan.fileId,
+      });
+      setScan(null);
+      setGeneration((g) => g + 1);
+    } catch (e) {
+      setPaperError(
+        isApiError(e) && e.errors[0] ? e.errors.map((x) => x.reason).join('；') : errorMessage(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div style={{ marginTop: 12 }}>
       <Typography.Text strong>{t('authorisations')}</Typography.Text>
-      {agentId !== null && rows !== null && !covering ? (
-        <Alert type="warning" showIcon style={{ margin: '8px 0' }} message={t('noAuthorisation')} />
-      ) : null}
       <Table<WindowAuthorisation>
         size="small"
         rowKey="id"
         loading={rows === null}
         dataSource={shown}
         pagination={false}
+        style={{ marginTop: 8 }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noAuthorisations')} />,
         }}
@@ -380,6 +412,49 @@ function Authorisations({
           },
         ]}
       />
+      {agentId !== null && rows !== null && !covering ? (
+        <Card size="small" style={{ marginTop: 8 }} title={t('noAuthorisation')}>
+          <Space wrap>
+            <input
+              ref={scanInput}
+              type="file"
+              hidden
+              accept="application/pdf,image/jpeg,image/png"
+              aria-label={t('paperScan')}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (!file) return;
+                const problem = fileProblem(file);
+                if (problem)
+                  return setPaperError(problem.kind === 'type' ? t('paperScanType') : t('paperScanSize'));
+                try {
+                  const stored = await windowApi.upload(file);
+                  setScan({ fileId: stored.id, name: file.name });
+                } catch (err) {
+                  setPaperError(errorMessage(err));
+                }
+              }}
+            />
+            <Button onClick={() => scanInput.current?.click()}>{scan ? scan.name : t('paperScan')}</Button>
+            <Input
+              aria-label={t('paperValidTo')}
+              placeholder={t('paperValidTo')}
+              value={validTo}
+              onChange={(e) => setValidTo(e.target.value.trim())}
+              style={{ width: 200 }}
+            />
+            <Button type="primary" loading={busy} onClick={() => void record()}>
+              {t('paperRecord')}
+            </Button>
+          </Space>
+          {paperError ? (
+            <div className="sz-material-error" role="alert">
+              {paperError}
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
     </div>
   );
 }
@@ -422,8 +497,10 @@ export function WindowRegisterPage() {
       : company
         ? { legalPersonId: company.id }
         : null;
+  // A company always acts through a person at the counter (its representative or an agent).
+  const needsAgent = withAgent || subject === 'legal_person';
   // The form's person is who stands at the window: the agent when there is one.
-  const actor = withAgent ? agent : subject === 'person' ? person : null;
+  const actor = needsAgent ? agent : person;
   const reset = form.reset;
   useEffect(() => {
     if (!item) return;
@@ -492,7 +569,7 @@ export function WindowRegisterPage() {
   const submit = async () => {
     if (!item || !applicant) return;
     setProblems([]);
-    if (withAgent && !agent) {
+    if (needsAgent && !agent) {
       setProblems([t('agentMissing')]);
       return;
     }
@@ -514,7 +591,7 @@ export function WindowRegisterPage() {
         {
           itemId: item.itemId,
           applicant,
-          ...(withAgent && agent ? { agent: { citizenId: agent.citizenId } } : {}),
+          ...(needsAgent && agent ? { agent: { citizenId: agent.citizenId } } : {}),
           form: form.payload(),
           materials,
           ...(instant ? { instant: true } : {}),
@@ -560,10 +637,14 @@ export function WindowRegisterPage() {
           <CompanyFinder company={company} onCompany={setCompany} />
         )}
         <div style={{ marginTop: 16 }}>
-          <Checkbox checked={withAgent} onChange={(e) => (setWithAgent(e.target.checked), setAgent(null))}>
-            {t('withAgent')}
-          </Checkbox>
-          {withAgent ? (
+          {subject === 'person' ? (
+            <Checkbox checked={withAgent} onChange={(e) => (setWithAgent(e.target.checked), setAgent(null))}>
+              {t('withAgent')}
+            </Checkbox>
+          ) : (
+            <Typography.Text strong>{t('atCounter')}</Typography.Text>
+          )}
+          {needsAgent ? (
             <div style={{ marginTop: 8 }}>
               <PersonFinder label={t('agent')} person={agent} onPerson={setAgent} />
             </div>

@@ -21,6 +21,8 @@ function Detail({ id }: { id: string }) {
   const navigate = useNavigate();
   const view = useApplication(id);
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const app = view.app;
   if (view.error && !app)
     return (
@@ -181,41 +183,47 @@ function Detail({ id }: { id: string }) {
       </List>
       {canWithdraw(app) ? (
         <div style={{ padding: '0 12px' }}>
-          <Button
-            block
-            color="danger"
-            fill="outline"
-            onClick={() =>
-              void Dialog.confirm({
-                title: t('withdraw'),
-                content: (
-                  <>
-                    <div style={{ marginBottom: 8 }}>{t('withdrawConfirm')}</div>
-                    <TextArea
-                      aria-label={t('withdrawReason')}
-                      placeholder={t('withdrawReason')}
-                      onChange={setReason}
-                      maxLength={200}
-                    />
-                  </>
-                ),
-                confirmText: t('confirm'),
-                cancelText: t('cancel'),
-                onConfirm: async () => {
-                  if (!reason.trim()) {
-                    Toast.show({ icon: 'fail', content: t('withdrawReasonRequired') });
-                    throw new Error('reason');
-                  }
-                  if (await view.withdraw(reason.trim()))
-                    Toast.show({ icon: 'success', content: t('withdrawn') });
-                },
-              })
-            }
-          >
+          <Button block color="danger" fill="outline" onClick={() => setAsking(true)}>
             {t('withdraw')}
           </Button>
         </div>
       ) : null}
+      <Dialog
+        visible={asking}
+        title={t('withdraw')}
+        content={
+          <>
+            <div style={{ marginBottom: 8 }}>{t('withdrawConfirm')}</div>
+            <TextArea
+              aria-label={t('withdrawReason')}
+              placeholder={t('withdrawReason')}
+              value={reason}
+              onChange={(v) => (setReason(v), setReasonError(null))}
+              maxLength={200}
+            />
+            {reasonError || view.problem ? (
+              <div role="alert" style={{ color: 'var(--adm-color-danger)', marginTop: 4 }}>
+                {reasonError ?? view.problem}
+              </div>
+            ) : null}
+          </>
+        }
+        onClose={() => setAsking(false)}
+        actions={[
+          [
+            { key: 'cancel', text: t('cancel') },
+            { key: 'confirm', text: t('confirm'), bold: true, danger: true, disabled: view.busy },
+          ],
+        ]}
+        onAction={async (action) => {
+          if (action.key === 'cancel') return setAsking(false);
+          if (!reason.trim()) return setReasonError(t('withdrawReasonRequired'));
+          if (await view.withdraw(reason.trim())) {
+            setAsking(false);
+            Toast.show({ icon: 'success', content: t('withdrawn') });
+          }
+        }}
+      />
     </div>
   );
 }
