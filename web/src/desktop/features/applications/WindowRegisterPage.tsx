@@ -650,10 +650,11 @@ export function WindowRegisterPage() {
             </div>
           ) : null}
         </div>
-        {withAgent || subject === 'legal_person' ? (
+        {needsAgent && agent ? (
           <Authorisations
+            key={`${agent.citizenId}-${applicant ? JSON.stringify(applicant) : ''}`}
             of={applicant}
-            agentId={withAgent ? (agent?.citizenId ?? null) : null}
+            agentId={agent.citizenId}
             itemId={item?.itemId ?? null}
           />
         ) : null}
