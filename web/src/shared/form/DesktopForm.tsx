@@ -108,9 +108,18 @@ export interface DesktopFormProps {
   /** Prefix of element ids, when two forms share a page. */
   idPrefix?: string;
   disabled?: boolean;
+  /** The note under a pre-filled field (the window says it differently from the applicant's own page). */
+  prefilledNote?: string;
 }
 
-export function DesktopForm({ model, state, prefilled = [], idPrefix = 'form', disabled }: DesktopFormProps) {
+export function DesktopForm({
+  model,
+  state,
+  prefilled = [],
+  idPrefix = 'form',
+  disabled,
+  prefilledNote,
+}: DesktopFormProps) {
   const t = formMessages.useT();
   return (
     <Form layout="vertical" component="div" disabled={disabled} requiredMark>
@@ -124,7 +133,7 @@ export function DesktopForm({ model, state, prefilled = [], idPrefix = 'form', d
           {section.fields.map((field) => {
             const id = `${idPrefix}-${field.name}`;
             const error = state.errorOf(field.name);
-            const note = prefilled.includes(field.name) ? t('prefilled') : null;
+            const note = prefilled.includes(field.name) ? (prefilledNote ?? t('prefilled')) : null;
             return (
               <Form.Item
                 key={field.name}

@@ -10,6 +10,7 @@ import { ACCEPT } from '../../../shared/applications/materials.js';
 import { appMessages } from '../../../shared/applications/messages.js';
 import type { MaterialRequirement } from '../../../shared/applications/types.js';
 import type { MaterialSlot } from '../../../shared/applications/useApply.js';
+import './portal.css';
 
 function Picker({
   label,

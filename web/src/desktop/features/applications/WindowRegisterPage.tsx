@@ -547,6 +547,7 @@ export function WindowRegisterPage() {
       return;
     }
     setSlots((s) => ({ ...s, [k]: { fileId: null, fileName: file.name, uploading: true, error: null } }));
+    setMaterialErrors(({ [k]: _gone, ...rest }) => rest);
     try {
       const stored = await windowApi.upload(file);
       setSlots((s) => ({
@@ -704,7 +705,13 @@ export function WindowRegisterPage() {
       {item ? (
         <div className="sz-portal-columns">
           <Card title={t('stepForm')}>
-            <DesktopForm model={model} state={form} prefilled={prefilled} idPrefix="window" />
+            <DesktopForm
+              model={model}
+              state={form}
+              prefilled={prefilled}
+              prefilledNote={t('prefilled')}
+              idPrefix="window"
+            />
           </Card>
           <div>
             <Card title={t('scanMaterials')} style={{ marginBottom: 16 }}>

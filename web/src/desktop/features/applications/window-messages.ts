@@ -4,6 +4,7 @@ import { defineMessages } from '../../../shared/i18n.js';
 export const wm = defineMessages(
   {
     title: '窗口登记',
+    prefilled: '已按登记的申请人信息预填，请与证件核对',
     stepApplicant: '申请人',
     stepItem: '办理事项',
     stepForm: '填写申请表',
@@ -71,6 +72,7 @@ export const wm = defineMessages(
   },
   {
     title: 'Window registration',
+    prefilled: 'Filled in from the registered applicant; check against the documents',
     stepApplicant: 'Applicant',
     stepItem: 'Service',
     stepForm: 'Application form',
