@@ -199,6 +199,17 @@ describe('在线申请 on the phone', () => {
     const withdrawn = await api<{ state: string }>(page, `/citizens/me/applications/${id}`);
     expect(withdrawn.state).toBe('withdrawn');
     await shot(page, 'portal-phone-withdrawn');
+
+    // 我的 leads to 我的办件; the desktop portal reads at phone width too (one column).
+    await page.goto('/m/me');
+    await page.getByText('我的办件').click();
+    await page.waitForURL('**/m/my/applications');
+    await page.getByText('已撤回').first().waitFor();
+    await page.goto(`/my/applications/${id}`);
+    await page.getByText('已撤回').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'portal-desktop-at-390');
     expect(run().errors(page)).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ function Control({ field, state, id }: { field: FormField; state: FormState; id:
           id={id}
           value={text && dayjs(text, 'YYYY-MM-DD', true).isValid() ? dayjs(text, 'YYYY-MM-DD') : null}
           format="YYYY-MM-DD"
-          placeholder={placeholder ?? 'YYYY-MM-DD'}
+          placeholder={placeholder ?? t('chooseDate')}
           onChange={(d) => (set(d ? d.format('YYYY-MM-DD') : undefined), blur())}
           style={{ width: 200 }}
         />

@@ -27,6 +27,7 @@ export const FORM_ZH = {
   otherSection: '其他信息',
   optional: '（选填）',
   select: '请选择',
+  chooseDate: '请选择日期',
   prefilled: '已根据您的实名信息预填，可修改',
   serverRefused: '提交的内容未通过校验，请按提示修改',
 };
@@ -55,6 +56,7 @@ export const FORM_EN: Record<FormMessageKey, string> = {
   otherSection: 'Other information',
   optional: ' (optional)',
   select: 'Choose',
+  chooseDate: 'Choose a date',
   prefilled: 'Filled in from your verified identity; you may change it',
   serverRefused: 'Some answers were refused; please correct the marked fields',
 };
