@@ -48,6 +48,19 @@ const AnalyticsPage = lazy(() =>
 const AdminRoutes = lazy(() =>
   import('./features/admin/AdminRoutes.js').then((x) => ({ default: x.AdminRoutes })),
 );
+// 政务服务 (issue #13 §5): the applicant portal (citizen session) and the window's registration.
+const ApplyPage = lazy(() =>
+  import('./features/applications/ApplyPage.js').then((x) => ({ default: x.ApplyPage })),
+);
+const MyApplicationsPage = lazy(() =>
+  import('./features/applications/MyApplicationsPage.js').then((x) => ({ default: x.MyApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./features/applications/ApplicationPage.js').then((x) => ({ default: x.ApplicationPage })),
+);
+const WindowRegisterPage = lazy(() =>
+  import('./features/applications/WindowRegisterPage.js').then((x) => ({ default: x.WindowRegisterPage })),
+);
 
 const THEME = {
   token: {
@@ -138,6 +151,10 @@ export function App() {
             <Suspense fallback={<Loading />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {/* The applicant portal: citizens log in there with their own account, not as staff. */}
+                <Route path="/services/apply/:itemId" element={<ApplyPage />} />
+                <Route path="/my/applications" element={<MyApplicationsPage />} />
+                <Route path="/my/applications/:id" element={<ApplicationPage />} />
                 <Route
                   element={
                     <RequireUser>
@@ -208,6 +225,14 @@ export function App() {
                     element={
                       <RequireRole roles={['supervisor', 'admin']}>
                         <IntakePage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/window/register"
+                    element={
+                      <RequireRole roles={['window_clerk', 'admin']}>
+                        <WindowRegisterPage />
                       </RequireRole>
                     }
                   />

@@ -20,6 +20,7 @@ import {
   ApiOutlined,
   BranchesOutlined,
   ProfileOutlined,
+  IdcardOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/labels.js';
 import type { m } from '../messages.js';
@@ -60,6 +61,13 @@ export const NAV: NavItem[] = [
   { path: '/dashboard', label: 'navDashboard', icon: <BarChartOutlined />, roles: LEADER_VIEWS },
   { path: '/evaluation', label: 'navEvaluation', icon: <TrophyOutlined />, roles: LEADER_VIEWS },
   { path: '/analytics', label: 'navAnalytics', icon: <LineChartOutlined />, roles: LEADER_VIEWS },
+  // 政务服务: the window registers walk-in applications (features/applications).
+  {
+    path: '/window/register',
+    label: 'navWindowRegister',
+    icon: <IdcardOutlined />,
+    roles: ['window_clerk', 'admin'],
+  },
   {
     path: '/cases',
     label: 'navCases',

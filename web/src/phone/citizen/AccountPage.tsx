@@ -9,6 +9,7 @@ import { phoneMessages } from '../messages.js';
 import { LangSwitch, problemText } from '../ui.js';
 import { citizen, type Citizen, type ReportSummary } from './api.js';
 import { citizenMessages } from './messages.js';
+import { appMessages } from '../../shared/applications/messages.js';
 import { STATUS_COLOURS, usePublicStatusLabel } from './status.js';
 
 function SignIn({ onIn }: { onIn: (who: Citizen) => void }) {
@@ -92,6 +93,7 @@ function SignIn({ onIn }: { onIn: (who: Citizen) => void }) {
 function MyReports({ who, onOut }: { who: Citizen; onOut: () => void }) {
   const t = citizenMessages.useT();
   const tp = phoneMessages.useT();
+  const ta = appMessages.useT();
   const [lang] = useLang();
   const statusLabel = usePublicStatusLabel();
   const navigate = useNavigate();
@@ -128,6 +130,8 @@ function MyReports({ who, onOut }: { who: Citizen; onOut: () => void }) {
         >
           {t('loggedInAs', { name: who.displayName ?? who.phoneMasked })}
         </List.Item>
+        {/* 政务服务: the applications this citizen made online or at a window (./applications). */}
+        <List.Item onClick={() => void navigate('/my/applications')}>{ta('myApplications')}</List.Item>
       </List>
       <List header={t('myReports')} mode="card">
         {items?.map((r) => (

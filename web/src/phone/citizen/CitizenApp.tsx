@@ -10,6 +10,14 @@ import { HomePage } from './HomePage.js';
 
 const ReportPage = lazy(() => import('./ReportPage.js').then((x) => ({ default: x.ReportPage })));
 const TrackPage = lazy(() => import('./TrackPage.js').then((x) => ({ default: x.TrackPage })));
+// 政务服务 (issue #13 §5): apply online and follow my applications.
+const ApplyPage = lazy(() => import('./applications/ApplyPage.js').then((x) => ({ default: x.ApplyPage })));
+const MyApplicationsPage = lazy(() =>
+  import('./applications/MyApplicationsPage.js').then((x) => ({ default: x.MyApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./applications/ApplicationPage.js').then((x) => ({ default: x.ApplicationPage })),
+);
 
 export default function CitizenApp() {
   return (
@@ -25,6 +33,9 @@ export default function CitizenApp() {
         <Route path="report" element={<ReportPage />} />
         <Route path="track/:code" element={<TrackPage />} />
         <Route path="me" element={<AccountPage />} />
+        <Route path="services/apply/:itemId" element={<ApplyPage />} />
+        <Route path="my/applications" element={<MyApplicationsPage />} />
+        <Route path="my/applications/:id" element={<ApplicationPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>
