@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
 import type { Static, TSchema } from 'typebox';
 import { recordAudit } from '../audit/index.js';
 import type { CitizenContext } from '../applicants/index.js';
@@ -279,8 +280,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
     },
     async (request, reply) => {
       const q = request.query;
+      // Days are the district's: from its midnight, `to` inclusive.
       const day = (value: string | undefined, add = 0) =>
-        value === undefined ? undefined : new Date(Date.parse(`${value}T00:00:00+08:00`) + add * 86_400_000);
+        value === undefined
+          ? undefined
+          : DateTime.fromISO(value, { zone: deps.timeZone }).plus({ days: add }).toJSDate();
       return noStore(reply).send(
         await listForStaff(db, deps, contextOf(request), {
           ...(q.state ? { state: q.state } : {}),

@@ -302,3 +302,36 @@ describe('window registration', () => {
     expect(notMine.json().errors).toEqual([expect.objectContaining({ field: '/materials/0/fileId' })]);
   });
 });
+
+describe('the staff list', () => {
+  it('filters by state, item, department, light and day, sorts both ways and pages with a cursor', async () => {
+    const item = await publishTestItem(t().database.db);
+    const me = await applicantCitizen();
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await mine(me, 'POST', '', { itemId: item.itemId, submit: i > 0 })).json().id);
+    const clerk = await t().user({ role: 'window_clerk' });
+    const list = (query: string) =>
+      t().as(clerk, { method: 'GET', url: `/api/v1/applications?itemId=${item.itemId}&${query}` });
+    const submitted = (await list('state=submitted')).json();
+    expect(submitted).toMatchObject({ total: 2 });
+    expect(submitted.items.map((i: { id: number }) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(submitted.items[0]).toMatchObject({
+      stateName: '待受理',
+      clock: { light: 'green' },
+      applicantName: '申***',
+    });
+    const oldest = (await list('sort=oldest&limit=2')).json();
+    expect(oldest.items.map((i: { id: number }) => i.id)).toEqual([ids[0], ids[1]]);
+    const rest = (await list(`sort=oldest&limit=2&cursor=${oldest.nextCursor}`)).json();
+    expect(rest).toMatchObject({ nextCursor: null, items: [{ id: ids[2] }] });
+    expect((await list('light=green')).json().total).toBe(2);
+    expect((await list('overdue=true')).json().total).toBe(0);
+    expect((await list(`departmentId=${item.departmentId}`)).json().total).toBe(3);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect((await list(`from=${today}&to=${today}`)).json().total).toBe(3);
+    expect((await list('from=2000-01-01&to=2000-01-02')).json().total).toBe(0);
+    const forged = await list('cursor=abc');
+    expect(forged.statusCode).toBe(400);
+  });
+});
