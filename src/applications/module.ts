@@ -12,7 +12,11 @@ export const applicationsModule: ShuzhiModule = {
       name: 'application-deadline-sweep',
       intervalMs: 60_000,
       run: (db) =>
-        sweepApplications(db, { calendars: cases.calendars, ...(cases.now ? { now: cases.now } : {}) }),
+        sweepApplications(db, {
+          calendars: cases.calendars,
+          timeZone: cases.timeZone,
+          ...(cases.now ? { now: cases.now } : {}),
+        }),
     },
   ],
   permissions: ['applications:read', 'applications:window', 'applications:review'],

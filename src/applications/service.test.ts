@@ -565,12 +565,14 @@ describe('the deadline sweep', () => {
     const later = new Date(Date.now() + 60 * 86_400_000);
     const first = await sweepApplications(t().database.db, {
       calendars: t().caseDeps.calendars,
+      timeZone: 'Asia/Shanghai',
       now: () => later,
     });
     expect(first.ran).toBe(true);
     expect(first.raised.red).toBeGreaterThanOrEqual(1);
     const again = await sweepApplications(t().database.db, {
       calendars: t().caseDeps.calendars,
+      timeZone: 'Asia/Shanghai',
       now: () => later,
     });
     expect(again.raised).toEqual({ yellow: 0, red: 0 });
@@ -583,11 +585,14 @@ describe('the deadline sweep', () => {
     for (const who of [handler, clerk]) {
       const notes = await t()
         .database.db.selectFrom('notifications')
-        .select('title')
+        .select(['title', 'body', 'link'])
         .where('user_id', '=', who.id)
         .where('title', 'like', `%${app.number}%`)
         .execute();
       expect(notes).toHaveLength(1);
+      // The deadline on the district's clock, and the staff page of the service desk.
+      expect(notes[0]!.body).toMatch(/截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      expect(notes[0]!.link).toBe(`/service-desk/applications/${app.id}`);
     }
   });
 });

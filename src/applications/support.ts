@@ -229,7 +229,8 @@ export async function tellApplicant(
       title,
       body: `${message.body ?? ''}${message.body ? '\n' : ''}申请编号 ${row.number}，当前状态：${APPLICATION_STATE_NAMES[stateOf(row)]}`,
       subject: { type: 'application', id: row.number },
-      link: `/m/applications/${row.id}`,
+      // The citizen's application page on the phone (web/src/phone/citizen/CitizenApp.tsx).
+      link: `/m/my/applications/${row.id}`,
     },
     deps.outbound
       ? { channel: deps.outbound, to: phone, text: `${title}（申请编号 ${row.number}）` }

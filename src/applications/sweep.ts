@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { withJobLock } from '../jobs/index.js';
+import { localMinute } from '../shared/local-time.js';
 import { notify, recipientsFor } from '../notifications/index.js';
 import { raiseAlert, runningApplications } from './repo.js';
 import { clockOf, nowOf, type ApplicationDeps } from './support.js';
@@ -22,7 +23,7 @@ const CLOCK_NAMES = { acceptance: '受理时限', decision: '办理时限' } as 
 
 export async function sweepApplications(
   db: Kysely<DB>,
-  deps: Pick<ApplicationDeps, 'calendars' | 'now'>,
+  deps: Pick<ApplicationDeps, 'calendars' | 'now' | 'timeZone'>,
 ): Promise<ApplicationSweepReport> {
   const report: ApplicationSweepReport = { ran: false, clocks: 0, raised: { yellow: 0, red: 0 } };
   const result = await withJobLock(db, 'application-deadline-sweep', async (tx) => {
@@ -52,8 +53,9 @@ export async function sweepApplications(
         await notify(tx, recipients, {
           kind: light === 'red' ? 'overdue' : 'deadline_near',
           title: `${light === 'red' ? '办件已超期' : '办件即将超期'}：${row.item_name} ${row.number}`,
-          body: `${CLOCK_NAMES[clock.clock]}${due ? `截止 ${due.toISOString()}` : ''}`,
-          link: `/services/applications/${row.id}`,
+          body: `${CLOCK_NAMES[clock.clock]}${due ? `截止 ${localMinute(due, deps.timeZone)}` : ''}`,
+          // The staff application page of the service desk (web/src/desktop/features/service-desk).
+          link: `/service-desk/applications/${row.id}`,
         });
       }
     }
