@@ -207,7 +207,8 @@ describe('在线申请 on the phone', () => {
     await page.getByText('已撤回').first().waitFor();
     await page.goto(`/my/applications/${id}`);
     await page.getByText('已撤回').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // A string: the root tsconfig has no DOM types.
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'portal-desktop-at-390');
     expect(run().errors(page)).toEqual([]);
