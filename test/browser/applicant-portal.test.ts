@@ -38,8 +38,9 @@ describe('在线申请 on the desktop', () => {
     // The form of the item's version, sections in order, pre-filled from the declared identity.
     await page.getByText('申请人信息').waitFor();
     await page.getByText('居住信息').waitFor();
-    expect(await page.getByLabel('申请人姓名').inputValue()).toBe('王小明');
+    // The pre-fill arrives after the form (its own request): wait for its note first.
     await page.getByText('已根据您的实名信息预填，可修改').first().waitFor();
+    expect(await page.getByLabel('申请人姓名').inputValue()).toBe('王小明');
 
     // Sending empty fields is refused at each field, in Chinese; nothing is sent.
     await page.getByLabel('联系电话').fill('12345');
@@ -157,6 +158,7 @@ describe('在线申请 on the phone', () => {
     await page.locator('input[aria-label="密码"]').fill(TEST_CITIZEN_PASSWORD);
     await button(page, '登录').click();
     await page.getByText('申请人信息').waitFor();
+    await page.getByText('已根据您的实名信息预填，可修改').first().waitFor();
     expect(await page.locator('#form-applicant_name').inputValue()).toBe('李晓华');
     await shot(page, 'portal-phone-form-empty');
 
@@ -207,7 +209,8 @@ describe('在线申请 on the phone', () => {
     await page.getByText('已撤回').first().waitFor();
     await page.goto(`/my/applications/${id}`);
     await page.getByText('已撤回').first().waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    // A string: the root tsconfig has no DOM types.
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'portal-desktop-at-390');
     expect(run().errors(page)).toEqual([]);
