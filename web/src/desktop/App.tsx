@@ -45,6 +45,16 @@ const EvaluationPage = lazy(() =>
 const AnalyticsPage = lazy(() =>
   import('./features/analytics/AnalyticsPage.js').then((x) => ({ default: x.AnalyticsPage })),
 );
+// Government services: the window queue (综合窗口), the department's review and the application page.
+const WindowPage = lazy(() =>
+  import('./features/service-desk/WindowPage.js').then((x) => ({ default: x.WindowPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./features/service-desk/ReviewPage.js').then((x) => ({ default: x.ReviewPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./features/service-desk/ApplicationPage.js').then((x) => ({ default: x.ApplicationPage })),
+);
 const AdminRoutes = lazy(() =>
   import('./features/admin/AdminRoutes.js').then((x) => ({ default: x.AdminRoutes })),
 );
@@ -208,6 +218,31 @@ export function App() {
                     element={
                       <RequireRole roles={['supervisor', 'admin']}>
                         <IntakePage />
+                      </RequireRole>
+                    }
+                  />
+                  {/* Government services: the window and the department review (service-desk). */}
+                  <Route
+                    path="/window"
+                    element={
+                      <RequireRole roles={['window_clerk', 'admin']}>
+                        <WindowPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/service-desk/review"
+                    element={
+                      <RequireRole roles={['handler', 'department_lead', 'admin']}>
+                        <ReviewPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/service-desk/applications/:id"
+                    element={
+                      <RequireRole roles={['window_clerk', 'handler', 'department_lead', 'admin']}>
+                        <ApplicationPage />
                       </RequireRole>
                     }
                   />
