@@ -246,9 +246,7 @@ export function ActionDialog({
         <Alert type="info" showIcon message={t('instantHint')} style={{ marginBottom: 12 }} />
       )}
       {action === 'approve_extension' && detail.pendingExtension && (
-        <Typography.Paragraph>
-          {t('approveExtensionText', detail.pendingExtension)}
-        </Typography.Paragraph>
+        <Typography.Paragraph>{t('approveExtensionText', detail.pendingExtension)}</Typography.Paragraph>
       )}
       {action === 'approve_hold' && detail.pendingHold && (
         <Typography.Paragraph>

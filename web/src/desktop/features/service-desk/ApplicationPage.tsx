@@ -6,7 +6,8 @@
  * notices, and the actions the server allows this user.
  */
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useUser } from '../../session.js';
 import {
   Alert,
   Button,
@@ -23,12 +24,13 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ReloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useLang } from '../../../shared/i18n.js';
 import { useAsync } from '../../ui/useAsync.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { m } from '../../messages.js';
 import { ActionDialog } from './ActionDialog.js';
 import { MaterialsPanel } from './MaterialsPanel.js';
 import {
@@ -111,6 +113,9 @@ function ApplicationView({
   const t = sm.useT();
   const ta = actionNames.useT();
   const [action, setAction] = useState<Action | null>(null);
+  const navigate = useNavigate();
+  const { role } = useUser();
+  const home = role === 'window_clerk' ? '/window' : '/service-desk/review';
   const actions = useMemo(
     () =>
       (ACTIONS as readonly string[])
@@ -164,6 +169,9 @@ function ApplicationView({
                 <Button icon={<PrinterOutlined />}>{t('notices')}</Button>
               </Dropdown>
             )}
+            <Button icon={<UnorderedListOutlined />} onClick={() => void navigate(home)}>
+              {t('backToQueue')}
+            </Button>
             <Button icon={<ReloadOutlined />} onClick={onReload}>
               {t('refresh')}
             </Button>
@@ -358,7 +366,7 @@ function ApplicantCard({ detail }: { detail: Application }) {
 function display(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (Array.isArray(value)) return value.map(display).join('、');
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'boolean') return m.t(value ? 'yes' : 'no');
   if (typeof value === 'object')
     return Object.values(value as Record<string, unknown>)
       .map(display)

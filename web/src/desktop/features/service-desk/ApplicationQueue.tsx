@@ -285,7 +285,7 @@ export function ApplicationTable({
   const all: Record<QueueColumn, ColumnsType<ApplicationSummary>[number]> = {
     number: {
       title: t('colNumber'),
-      width: 190,
+      width: 172,
       render: (_v, row) => (
         <Space size={4} direction="vertical">
           <Typography.Link
@@ -305,7 +305,7 @@ export function ApplicationTable({
     },
     item: {
       title: t('colItem'),
-      width: 200,
+      // The item takes the width left over, so the clock column is never pushed out of sight.
       ellipsis: { showTitle: false },
       render: (_v, row) => (
         <Tooltip title={row.item.name} placement="topLeft">
@@ -315,7 +315,7 @@ export function ApplicationTable({
     },
     applicant: {
       title: t('colApplicant'),
-      width: 150,
+      width: 112,
       ellipsis: { showTitle: false },
       render: (_v, row) => (
         <Tooltip title={row.applicant.name} placement="topLeft">
@@ -325,13 +325,13 @@ export function ApplicationTable({
     },
     channel: {
       title: t('colChannel'),
-      width: 90,
+      width: 84,
       render: (_v, row) => t(row.channel === 'online' ? 'online' : 'window'),
     },
     state: { title: t('colState'), width: 110, render: (_v, row) => <StateTag state={row.state} /> },
     department: {
       title: t('colDepartment'),
-      width: 150,
+      width: 140,
       ellipsis: { showTitle: false },
       render: (_v, row) => {
         const name = departmentName(row.item.departmentId) ?? row.item.departmentName ?? '—';
@@ -340,17 +340,17 @@ export function ApplicationTable({
     },
     submittedAt: {
       title: t('colSubmittedAt'),
-      width: 140,
+      width: 136,
       render: (_v, row) => formatDateTime(row.submittedAt ?? row.createdAt, lang),
     },
     acceptClock: {
       title: t('colAcceptDue'),
-      width: 170,
+      width: 160,
       render: (_v, row) => <ClockTag clock={row.clock} which="accept" />,
     },
     decisionClock: {
       title: t('colDecisionDue'),
-      width: 170,
+      width: 160,
       render: (_v, row) => <ClockTag clock={row.clock} which="decision" />,
     },
   };
@@ -370,7 +370,7 @@ export function ApplicationTable({
         }
       : {}),
   }));
-  const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), 0);
+  const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 160), 0);
 
   return (
     <div>
