@@ -4,6 +4,7 @@
  */
 import { analyticsModule } from './analytics/index.js';
 import { applicantsModule } from './applicants/index.js';
+import { applicationsModule } from './applications/index.js';
 import { auditModule } from './audit/index.js';
 import { casesModule } from './cases/index.js';
 import { catalogueModule } from './catalogue/index.js';
@@ -42,5 +43,6 @@ export const MODULES: readonly ShuzhiModule[] = [
   applicantsModule,
   analyticsModule,
   catalogueModule,
+  applicationsModule,
   demoModule,
 ];

@@ -80,6 +80,10 @@ const TABLE_OWNERS: Record<string, string> = {
   evaluation_profiles: 'evaluation',
   catalogue_items: 'catalogue',
   catalogue_item_versions: 'catalogue',
+  applications: 'applications',
+  application_events: 'applications',
+  application_counters: 'applications',
+  application_alerts: 'applications',
 };
 
 function sourceFiles(dir: string): string[] {

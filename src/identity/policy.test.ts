@@ -58,6 +58,10 @@ const EXPECTED: Record<Permission, string> = {
   'catalogue:write': 'admin=all',
   'applicants:read': 'admin=all department_lead=masked handler=masked window_clerk=all',
   'applicants:write': 'admin=all window_clerk=all',
+  'applications:read':
+    'admin=all window_clerk=all handler=department department_lead=department leader=masked',
+  'applications:window': 'admin=all window_clerk=all',
+  'applications:review': 'admin=all handler=department department_lead=department',
 };
 
 describe('policy matrix', () => {

@@ -171,6 +171,24 @@ export const POLICY = {
     name: '登记申请人、现场核验身份、登记纸质授权委托书',
     grants: { admin: 'all', window_clerk: 'all' },
   },
+  'applications:read': {
+    name: '查看办件（窗口全部，部门本部门；领导脱敏；读取个人信息即记审计）',
+    grants: {
+      admin: 'all',
+      window_clerk: 'all',
+      handler: 'department',
+      department_lead: 'department',
+      leader: 'masked',
+    },
+  },
+  'applications:window': {
+    name: '综合窗口：登记、材料核验、受理、不予受理、一次性告知、即办、送达',
+    grants: { admin: 'all', window_clerk: 'all' },
+  },
+  'applications:review': {
+    name: '实施部门：审查、特殊环节、挂起、延期（审批人批准）、作出决定',
+    grants: { admin: 'all', handler: 'department', department_lead: 'department' },
+  },
 } as const satisfies Record<string, PermissionEntry>;
 
 export type Permission = keyof typeof POLICY;

@@ -72,6 +72,23 @@ export const ERROR_CATALOGUE = {
   },
   IDENTITY_LEVEL_TOO_LOW: { status: 403, title: 'Your identity is not verified to the level this needs' },
   APPLICANT_INCOMPLETE: { status: 409, title: "The applicant's real name and ID number are not on record" },
+  // Applications (src/applications).
+  APPLICATION_NOT_FOUND: { status: 404, title: 'Application not found' },
+  APPLICATION_ILLEGAL_ACTION: {
+    status: 409,
+    title: "This action is not possible in the application's state",
+  },
+  APPLICATION_FORBIDDEN_ROLE: { status: 403, title: 'Your role may not take this action on an application' },
+  APPLICATION_CORRECTION_ALREADY_USED: {
+    status: 409,
+    title: 'The one correction (一次性告知) was already asked for this application',
+  },
+  APPLICATION_NOT_INSTANT: { status: 409, title: 'The item is not handled on the spot (即办件)' },
+  APPLICATION_ITEM_NOT_AVAILABLE: {
+    status: 422,
+    title: 'The item cannot be applied for through this channel today',
+  },
+  APPLICATION_NOTICE_UNAVAILABLE: { status: 409, title: 'The application has no such notice (yet)' },
   // Material files (src/files).
   FILE_CONTENT_REFUSED: { status: 422, title: 'The file content is refused' },
   // Open311 GeoReport v2 (src/open311), answered in the spec's error format.
