@@ -7,10 +7,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, type TestApp } from '../helpers/app.js';
-import { createTestCitizen, TEST_CITIZEN_PASSWORD } from '../helpers/applicants.js';
+import { TEST_PASSWORD, type TestApp, type TestUser } from '../helpers/app.js';
+import { nextIdNumber } from '../helpers/applicants.js';
+import { bearer, citizen } from '../helpers/citizens.js';
 import { formOf, phonePhoto } from '../helpers/images.js';
-import { publishTestBundle, publishTestItem } from '../../src/catalogue/test-support.js';
+import { publishTestBundle, publishTestItem, testGuide } from '../../src/catalogue/test-support.js';
 import { button, desktopLogin, useBrowser } from './harness.js';
 
 const run = useBrowser();
@@ -26,25 +27,21 @@ function pdf(): Buffer {
 }
 
 interface Citizen {
-  id: number;
   name: string;
   headers: Record<string, string>;
 }
 
-/** A citizen with a declared identity (level 3) and a session token. */
-async function applicant(t: TestApp): Promise<Citizen> {
-  const person = await createTestCitizen(t, { level: 3, realName: '张秀英' });
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/citizens/session',
-    payload: { phone: person.loginPhone, password: TEST_CITIZEN_PASSWORD },
+/** A citizen with a declared identity (level 2), logged in. */
+async function applicant(t: TestApp, realName: string): Promise<Citizen> {
+  const who = await citizen(t);
+  const res = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/citizens/me/identity',
+    headers: bearer(who),
+    payload: { realName, idNumber: nextIdNumber(), version: 1 },
   });
-  expect(login.statusCode, login.body).toBe(200);
-  return {
-    id: person.id,
-    name: person.realName!,
-    headers: { authorization: `Bearer ${login.json().token}` },
-  };
+  expect(res.statusCode, res.body).toBe(200);
+  return { name: realName, headers: bearer(who) };
 }
 
 async function upload(t: TestApp, who: Citizen, data: Buffer, name: string): Promise<string> {
@@ -56,6 +53,35 @@ async function upload(t: TestApp, who: Citizen, data: Buffer, name: string): Pro
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ files: Array<{ id: string }> }>().files[0]!.id;
+}
+
+/** 居住证: the test guide plus a required 居住证明 the applicant forgets at first. */
+function residencePermit(t: TestApp, departmentId: number) {
+  return publishTestItem(t.database.db, {
+    name: '居住证申领',
+    departmentId,
+    guide: {
+      materials: [
+        ...testGuide().materials,
+        {
+          key: 'residence_proof',
+          name: '居住证明（房屋租赁合同或产权证明）',
+          form: 'copy',
+          copies: 1,
+          required: true,
+          condition: null,
+          source: 'applicant',
+          sourceReference: null,
+          sampleFileId: null,
+          blankFileId: null,
+          notes: '',
+        },
+      ],
+      specialSteps: [{ kind: 'site_inspection', name: '现场勘查', days: 5, description: '核实居住地址' }],
+      legalBases: [{ law: '《居住证暂行条例》', article: '第九条', text: '申领居住证……', kind: 'setting' }],
+      resultName: '居住证',
+    },
+  });
 }
 
 interface AppView {
@@ -71,8 +97,8 @@ interface AppView {
   history: Array<{ action: string; actorName?: string }>;
 }
 
-async function read(t: TestApp, staff: { username: string }, id: number): Promise<AppView> {
-  const res = await t.as(staff as never, { method: 'GET', url: `/api/v1/applications/${id}` });
+async function read(t: TestApp, staff: TestUser, id: number): Promise<AppView> {
+  const res = await t.as(staff, { method: 'GET', url: `/api/v1/applications/${id}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<AppView>();
 }
@@ -99,14 +125,11 @@ async function waitForState(page: Page, state: string) {
 describe('综合窗口 and 办件审查', () => {
   it('takes an online application through 一次性告知, correction, acceptance, review, decision and delivery', async () => {
     const { t, cast } = run();
-    const item = await publishTestItem(t.database.db, {
-      name: '居住证申领（浏览器测试）',
-      departmentId: cast.departmentId,
-    });
+    const item = await residencePermit(t, cast.departmentId);
     const clerk = await t.user({ role: 'window_clerk' });
     const lead = await t.user({ role: 'department_lead', regions: [], departmentId: cast.departmentId });
-    const citizen = await applicant(t);
-    const idCard = await upload(t, citizen, await phonePhoto(), '身份证.jpg');
+    const citizen = await applicant(t, '张秀英');
+    const photo = await upload(t, citizen, await phonePhoto(), '申请表照片.jpg');
     const form = await upload(t, citizen, pdf(), '申请表.pdf');
     const created = await t.app.inject({
       method: 'POST',
@@ -116,8 +139,8 @@ describe('综合窗口 and 办件审查', () => {
         itemId: item.itemId,
         form: { applicant_name: citizen.name, phone: '13800001234', reason: '在本区就业' },
         materials: [
-          { key: 'id_card', fileId: idCard },
           { key: 'application_form', fileId: form },
+          { key: 'authorization', fileId: photo },
         ],
         submit: true,
       },
@@ -135,34 +158,40 @@ describe('综合窗口 and 办件审查', () => {
     await page.getByText(number).first().click();
     await page.waitForURL(`**/service-desk/applications/${id}`);
     await waitForState(page, '待受理');
-    await page.getByText('居民身份证').first().waitFor();
+    await page.getByText('居住证明（房屋租赁合同或产权证明）').first().waitFor();
     await page.getByText(citizen.name).first().waitFor();
-    // The image is shown inline beside the list; the PDF too once chosen.
-    await page.getByRole('img', { name: /材料预览/ }).waitFor();
-    await page.getByText('申请表.pdf').click();
+    // The PDF is shown inline beside the requirement list; the photo too once chosen.
     await page.locator('iframe[title^="材料预览"]').waitFor();
+    await page.getByText('申请表照片.jpg').click();
+    await page.getByRole('img', { name: /材料预览/ }).waitFor();
     await run().shot(page, 'service-desk-application-window');
 
-    // Marks: the ID card is fine, the form is not signed; saved on the server.
-    await page.getByTestId('material-id_card').getByText('合格', { exact: true }).click();
+    // Marks: the form is not signed, the residence proof is missing; saved on the server.
+    await page.getByTestId('material-authorization').getByText('合格', { exact: true }).click();
     await page.getByTestId('material-application_form').getByText('有误', { exact: true }).click();
     await page.getByLabel('申请表 审核意见').fill('申请表未签字');
+    await page.getByTestId('material-residence_proof').getByText('缺少', { exact: true }).click();
+    await page.getByLabel('居住证明（房屋租赁合同或产权证明） 审核意见').fill('请上传房屋租赁合同');
     await button(page, '保存审核结果').click();
     await page.getByText('材料审核结果已保存').waitFor();
     const marked = await read(t, clerk, id);
-    expect(marked.materials.find((x) => x.key === 'id_card')?.mark).toBe('ok');
+    expect(marked.materials.find((x) => x.key === 'authorization')?.mark).toBe('ok');
     expect(marked.materials.find((x) => x.key === 'application_form')).toMatchObject({
       mark: 'wrong',
       note: '申请表未签字',
     });
+    expect(marked.materials.find((x) => x.key === 'residence_proof')).toMatchObject({
+      mark: 'missing',
+      note: '请上传房屋租赁合同',
+    });
 
-    // 一次性告知: the dialog lists the form from the marks, in one go.
+    // 一次性告知: the dialog lists both from the marks, in one go.
     await button(page, '一次性告知').first().click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await dialog.getByTestId('correction-row').count()).toBe(1);
-    expect(await dialog.getByLabel('材料或事项').inputValue()).toBe('申请表');
-    expect(await dialog.getByLabel('补正要求').inputValue()).toBe('申请表未签字');
+    expect(await dialog.getByTestId('correction-row').count()).toBe(2);
+    expect(await dialog.getByLabel('材料或事项').first().inputValue()).toBe('申请表');
+    expect(await dialog.getByLabel('补正要求').first().inputValue()).toBe('申请表未签字');
     await run().shot(page, 'service-desk-correction-dialog');
     await button(dialog, '一次性告知').click();
     await page.getByText('已一次性告知').first().waitFor();
@@ -170,17 +199,30 @@ describe('综合窗口 and 办件审查', () => {
     const notified = await read(t, clerk, id);
     expect(notified.state).toBe('correction_requested');
     expect(notified.correction?.items).toEqual([
-      expect.objectContaining({ name: '申请表', reason: '申请表未签字' }),
+      expect.objectContaining({ key: 'application_form', name: '申请表', reason: '申请表未签字' }),
+      expect.objectContaining({ key: 'residence_proof', reason: '请上传房屋租赁合同' }),
     ]);
-    await page.getByTestId('correction-card').getByText('申请表未签字').waitFor();
+    await page.getByTestId('correction-card').getByText('请上传房屋租赁合同').waitFor();
+    await button(page, '文书').hover();
+    const correctionNotice = page.getByRole('link', { name: '一次性告知书' });
+    await correctionNotice.waitFor();
+    const noticeText = await (await page.request.get((await correctionNotice.getAttribute('href'))!)).text();
+    expect(noticeText).toContain('请上传房屋租赁合同');
 
     // The citizen corrects once (API).
     const signed = await upload(t, citizen, pdf(), '申请表（已签字）.pdf');
+    const lease = await upload(t, citizen, pdf(), '房屋租赁合同.pdf');
     const corrected = await t.app.inject({
       method: 'POST',
       url: `/api/v1/citizens/me/applications/${id}/correct`,
       headers: citizen.headers,
-      payload: { version: notified.version, materials: [{ key: 'application_form', fileId: signed }] },
+      payload: {
+        version: notified.version,
+        materials: [
+          { key: 'application_form', fileId: signed },
+          { key: 'residence_proof', fileId: lease },
+        ],
+      },
     });
     expect(corrected.statusCode, corrected.body).toBe(200);
 
@@ -268,27 +310,15 @@ describe('综合窗口 and 办件审查', () => {
     const { t } = run();
     const bundle = await publishTestBundle(t.database.db, 2);
     const clerk = await t.user({ role: 'window_clerk' });
-    const citizen = await applicant(t);
-    const idCard = await upload(t, citizen, await phonePhoto(), '身份证.jpg');
-    const materials = [];
-    for (const key of ['id_card', 'c1_id_card', 'c1_application_form', 'c2_id_card', 'c2_application_form'])
-      materials.push({
-        key,
-        fileId: key === 'id_card' ? idCard : await upload(t, citizen, pdf(), `${key}.pdf`),
-      });
+    const citizen = await applicant(t, '李明');
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/citizens/me/applications',
       headers: { ...citizen.headers, 'idempotency-key': crypto.randomUUID() },
       payload: {
         itemId: bundle.itemId,
-        form: {
-          applicant_name: citizen.name,
-          phone: '13800004321',
-          child_1_detail: '出生医学证明已领取',
-          child_2_detail: '参保',
-        },
-        materials,
+        form: { child_1_detail: '出生医学证明已领取', child_2_detail: '参加城乡居民医保' },
+        materials: [{ key: 'application_form', fileId: await upload(t, citizen, pdf(), '申请表.pdf') }],
         submit: true,
       },
     });

@@ -46,12 +46,11 @@ const PATHS: Record<Action, string> = {
   accept: 'accept',
   reject: 'reject',
   request_correction: 'request-correction',
-  instant: 'instant',
   deliver: 'deliver',
   start_review: 'start-review',
   start_special_step: 'special-steps',
   end_special_step: 'special-steps/end',
-  hold: 'hold',
+  request_hold: 'hold',
   approve_hold: 'hold/approve',
   resume: 'resume',
   request_extension: 'extension',
@@ -89,7 +88,9 @@ export function correctionFromMarks(detail: Application, version: VersionView | 
     }));
   // A required material the applicant never submitted is missing even before the window marks it.
   for (const req of version?.guide.materials ?? []) {
-    if (!req.required || rows.some((r) => r.key === req.key)) continue;
+    // Materials the government obtains itself (共享, 电子证照) are never asked of the applicant.
+    if (!req.required || req.source === 'sharing' || req.source === 'certificate') continue;
+    if (rows.some((r) => r.key === req.key)) continue;
     const given = detail.materials.find((mat) => mat.key === req.key);
     if (!given?.fileId && given?.mark !== 'ok')
       rows.push({ key: req.key, name: req.name, reason: tm.t('missing') });
@@ -127,7 +128,7 @@ export function ActionDialog({
     form.resetFields();
     setError(null);
     if (action === 'request_correction') form.setFieldsValue({ items: correctionFromMarks(detail, version) });
-    if (action === 'decide' || action === 'instant')
+    if (action === 'decide')
       form.setFieldsValue({
         outcome: 'approved',
         delivery: detail.decision?.delivery ?? version?.guide.deliveryMethods?.[0] ?? 'pickup',
@@ -168,16 +169,17 @@ export function ActionDialog({
           body.kind = v.kind;
           if (text(v.note)) body.note = text(v.note);
           break;
-        case 'hold':
-        case 'resume':
+        case 'request_hold':
           body.reason = text(v.reason);
+          break;
+        case 'resume':
+          if (text(v.reason)) body.reason = text(v.reason);
           break;
         case 'request_extension':
           body.days = v.days;
           body.reason = text(v.reason);
           break;
         case 'decide':
-        case 'instant':
           body.outcome = v.outcome;
           if (text(v.reason)) body.reason = text(v.reason);
           if (text(v.legalBasis)) body.legalBasis = text(v.legalBasis);
@@ -220,9 +222,8 @@ export function ActionDialog({
   }
 
   const title = ta(action);
-  const reasonRequired = ['reject', 'hold', 'resume', 'request_extension'].includes(action);
-  const needsBasis =
-    action === 'reject' || ((action === 'decide' || action === 'instant') && outcome === 'refused');
+  const reasonRequired = ['reject', 'request_hold', 'request_extension'].includes(action);
+  const needsBasis = action === 'reject' || (action === 'decide' && outcome === 'refused');
   return (
     <Modal
       open
@@ -242,15 +243,17 @@ export function ActionDialog({
       {action === 'accept' && (
         <Alert type="info" showIcon message={t('acceptHint')} style={{ marginBottom: 12 }} />
       )}
-      {action === 'instant' && (
-        <Alert type="info" showIcon message={t('instantHint')} style={{ marginBottom: 12 }} />
-      )}
-      {action === 'approve_extension' && detail.pendingExtension && (
-        <Typography.Paragraph>{t('approveExtensionText', detail.pendingExtension)}</Typography.Paragraph>
-      )}
-      {action === 'approve_hold' && detail.pendingHold && (
+      {action === 'approve_extension' && detail.pending?.extension && (
         <Typography.Paragraph>
-          {t('approveHoldText', { reason: detail.pendingHold.reason })}
+          {t('approveExtensionText', {
+            days: detail.pending.extension.days,
+            reason: detail.pending.extension.reason,
+          })}
+        </Typography.Paragraph>
+      )}
+      {action === 'approve_hold' && detail.pending?.hold && (
+        <Typography.Paragraph>
+          {t('approveHoldText', { reason: detail.pending.hold.reason })}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" requiredMark>
@@ -320,7 +323,7 @@ export function ActionDialog({
             <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
           </Form.Item>
         )}
-        {(action === 'decide' || action === 'instant') && (
+        {action === 'decide' && (
           <Form.Item name="outcome" label={t('outcome')} rules={[{ required: true }]}>
             <Radio.Group
               optionType="button"
@@ -328,7 +331,7 @@ export function ActionDialog({
             />
           </Form.Item>
         )}
-        {(reasonRequired || action === 'decide' || action === 'instant') && (
+        {(reasonRequired || action === 'decide' || action === 'resume') && (
           <Form.Item
             name="reason"
             label={t('reason')}
@@ -343,7 +346,7 @@ export function ActionDialog({
             <Input.TextArea rows={3} maxLength={1000} showCount />
           </Form.Item>
         )}
-        {(action === 'reject' || action === 'decide' || action === 'instant') && (
+        {(action === 'reject' || action === 'decide') && (
           <Form.Item
             name="legalBasis"
             label={t('legalBasis')}
@@ -352,7 +355,7 @@ export function ActionDialog({
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         )}
-        {(action === 'decide' || action === 'instant') && (
+        {action === 'decide' && (
           <>
             <Form.Item
               name="resultDescription"

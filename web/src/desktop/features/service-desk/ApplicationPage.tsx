@@ -44,6 +44,7 @@ import {
   type Action,
 } from './messages.js';
 import { ClockTag, StateTag } from './tags.js';
+import { stateLabels } from './messages.js';
 import {
   getApplication,
   getVersion,
@@ -55,7 +56,6 @@ import {
 
 const PRIMARY: readonly Action[] = [
   'accept',
-  'instant',
   'start_review',
   'decide',
   'deliver',
@@ -197,20 +197,22 @@ function ApplicationView({
         <Col span={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('actions')} size="small">
-              {detail.pendingHold && (
+              {detail.pending?.hold && (
                 <Alert
                   type="warning"
                   showIcon
                   style={{ marginBottom: 8 }}
-                  message={`${t('pendingHold')}：${detail.pendingHold.reason}`}
+                  message={`${t('pendingHold')}：${detail.pending.hold.reason}`}
+                  description={`${detail.pending.hold.byName} · ${formatDateTime(detail.pending.hold.at)}`}
                 />
               )}
-              {detail.pendingExtension && (
+              {detail.pending?.extension && (
                 <Alert
                   type="warning"
                   showIcon
                   style={{ marginBottom: 8 }}
-                  message={`${t('pendingExtension', { days: detail.pendingExtension.days })}：${detail.pendingExtension.reason}`}
+                  message={`${t('pendingExtension', { days: detail.pending.extension.days })}：${detail.pending.extension.reason}`}
+                  description={`${detail.pending.extension.byName} · ${formatDateTime(detail.pending.extension.at)}`}
                 />
               )}
               {actions.length === 0 ? (
@@ -232,17 +234,9 @@ function ApplicationView({
             </Card>
             <ClockCard detail={detail} />
             {detail.correction && <CorrectionCard detail={detail} />}
-            {(detail.decision || detail.rejection) && <DecisionCard detail={detail} />}
+            {(detail.decision || detail.closed) && <DecisionCard detail={detail} />}
             {(detail.children?.length ?? 0) > 0 && <ChildrenCard items={detail.children!} />}
-            {detail.parentId && (
-              <Card title={t('bundleParent')} size="small">
-                <Link to={`/service-desk/applications/${detail.parentId}`}>
-                  {detail.parent
-                    ? `${detail.parent.number}${detail.parent.item ? ` · ${detail.parent.item.name}` : ''}`
-                    : `#${detail.parentId}`}
-                </Link>
-              </Card>
-            )}
+            {detail.parentId && <ParentCard parentId={detail.parentId} />}
           </Space>
         </Col>
       </Row>
@@ -304,10 +298,8 @@ function Basics({ detail }: { detail: Application }) {
 
 function ApplicantCard({ detail }: { detail: Application }) {
   const t = sm.useT();
-  const [lang] = useLang();
   const a = detail.applicant;
   const agent = detail.agent;
-  const auth = agent?.authorisation;
   return (
     <Card title={`${t('applicant')} / ${t('agent')}`} size="small">
       <Descriptions column={2} size="small" labelStyle={{ width: 110 }}>
@@ -328,36 +320,17 @@ function ApplicantCard({ detail }: { detail: Application }) {
         <Descriptions.Item label={t('phone')}>{a.phoneMasked ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('agent')} span={2}>
           {agent ? (
-            <Space size={4} wrap>
+            <Space size={4} wrap data-testid="agent">
               {agent.name}
               <Tag color="purple">{agent.relation}</Tag>
-              {agent.idNumberMasked && (
-                <Typography.Text type="secondary">{agent.idNumberMasked}</Typography.Text>
-              )}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('agentChecked')}
+              </Typography.Text>
             </Space>
           ) : (
             t('agentNone')
           )}
         </Descriptions.Item>
-        {agent && (
-          <Descriptions.Item label={t('authorisation')} span={2}>
-            {auth ? (
-              <div data-testid="authorisation">
-                <div>
-                  {t('authorisationScope')}：
-                  {auth.allItems ? t('authorisationAll') : (auth.scope ?? detail.item.name)}
-                </div>
-                <div>
-                  {t('authorisationValid')}：{formatDate(auth.validFrom, lang)} —{' '}
-                  {formatDate(auth.validTo, lang)}
-                </div>
-                {auth.note && <div>{auth.note}</div>}
-              </div>
-            ) : (
-              <Typography.Text type="danger">{t('authorisationMissing')}</Typography.Text>
-            )}
-          </Descriptions.Item>
-        )}
       </Descriptions>
     </Card>
   );
@@ -419,6 +392,25 @@ function FormCard({ detail, version }: { detail: Application; version: VersionVi
   );
 }
 
+/** A child's bundle: its number and item when this user may read it (the window may; a department may not). */
+function ParentCard({ parentId }: { parentId: number }) {
+  const t = sm.useT();
+  const parent = useAsync((signal) => getApplication(parentId, signal), [parentId]);
+  return (
+    <Card title={t('bundleParent')} size="small" data-testid="bundle-parent">
+      {parent.data ? (
+        <Link to={`/service-desk/applications/${parentId}`}>
+          {parent.data.number} · {parent.data.item.name}
+        </Link>
+      ) : parent.loading ? (
+        <Skeleton active paragraph={false} />
+      ) : (
+        <Typography.Text>{t('bundleParentHidden')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 function ClockCard({ detail }: { detail: Application }) {
   const t = sm.useT();
   const [lang] = useLang();
@@ -453,6 +445,9 @@ function ClockCard({ detail }: { detail: Application }) {
           <Descriptions.Item label={t('currentSpecialStep')}>
             {specialKindLabels.t(detail.specialStep.kind)}
             {detail.specialStep.note ? `：${detail.specialStep.note}` : ''}
+            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              {formatDateTime(detail.specialStep.from, lang)}
+            </div>
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -490,12 +485,14 @@ function DecisionCard({ detail }: { detail: Application }) {
   const to = outcomeLabels.useT();
   const td = deliveryLabels.useT();
   const [lang] = useLang();
-  if (detail.rejection) {
+  if (!detail.decision && detail.closed) {
     return (
-      <Card title={t('rejection')} size="small">
+      <Card title={stateLabels.t(detail.state)} size="small">
         <Descriptions column={1} size="small" labelStyle={{ width: 90 }}>
-          <Descriptions.Item label={t('outcomeReason')}>{detail.rejection.reason}</Descriptions.Item>
-          <Descriptions.Item label={t('legalBasis')}>{detail.rejection.legalBasis}</Descriptions.Item>
+          <Descriptions.Item label={t('outcomeReason')}>{detail.closed.reason ?? '—'}</Descriptions.Item>
+          {detail.closed.legalBasis && (
+            <Descriptions.Item label={t('legalBasis')}>{detail.closed.legalBasis}</Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
     );
@@ -514,6 +511,11 @@ function DecisionCard({ detail }: { detail: Application }) {
         )}
         {d.delivery && <Descriptions.Item label={t('delivery')}>{td(d.delivery)}</Descriptions.Item>}
         <Descriptions.Item label={t('decidedAt')}>{formatDateTime(d.decidedAt, lang)}</Descriptions.Item>
+        {detail.deliveredAt && (
+          <Descriptions.Item label={t('deliveredAt')}>
+            {formatDateTime(detail.deliveredAt, lang)}
+          </Descriptions.Item>
+        )}
       </Descriptions>
     </Card>
   );

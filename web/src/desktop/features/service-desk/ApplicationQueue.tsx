@@ -9,6 +9,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Form,
   Input,
@@ -34,8 +35,10 @@ import { sm, stateLabels } from './messages.js';
 import { ClockTag, StateTag } from './tags.js';
 import {
   listApplications,
+  NUMBER_PATTERN,
   searchItems,
   type ApplicationFilter,
+  type ApplicationSort,
   type ApplicationState,
   type ApplicationSummary,
 } from './types.js';
@@ -54,8 +57,8 @@ export type QueueColumn =
 export interface AppQueue {
   key: string;
   label: string;
-  /** Comma-separated states, as the API reads `state`; none = every state the user may see. */
-  state?: string;
+  /** The tab's state (the API filters by one); none = every state the user may see. */
+  state?: ApplicationState;
   columns: readonly QueueColumn[];
 }
 
@@ -65,29 +68,24 @@ interface Values {
   itemId?: number;
   departmentId?: number;
   submitted?: [Dayjs | null, Dayjs | null] | null;
-  overdue?: 'yes' | 'no';
+  overdue?: boolean;
 }
 
-/** Columns the server sorts by, with the API's `sort` name (a leading `-` sorts descending). */
-const SORT_KEYS: Partial<Record<QueueColumn, string>> = {
-  number: 'number',
-  submittedAt: 'submittedAt',
-  acceptClock: 'dueAt',
-  decisionClock: 'dueAt',
-};
+/** The server orders by submission only (`sort=newest|oldest`): that column sorts. */
+const SORTABLE: readonly QueueColumn[] = ['submittedAt'];
 
 const PAGE_SIZE = 12;
 
 function toFilter(v: Values): ApplicationFilter {
   const [from, to] = v.submitted ?? [null, null];
   return {
-    q: v.q?.trim() || undefined,
+    q: v.q?.trim().toUpperCase() || undefined,
     state: v.state,
     itemId: v.itemId,
     departmentId: v.departmentId,
-    from: from ? from.startOf('day').toISOString() : undefined,
-    to: to ? to.add(1, 'day').startOf('day').toISOString() : undefined,
-    overdue: v.overdue === undefined ? undefined : v.overdue === 'yes',
+    from: from ? from.format('YYYY-MM-DD') : undefined,
+    to: to ? to.format('YYYY-MM-DD') : undefined,
+    overdue: v.overdue || undefined,
   };
 }
 
@@ -137,8 +135,12 @@ export function ApplicationQueuePage({
           style={{ rowGap: 12 }}
           onFinish={(v) => setFilter(toFilter(v))}
         >
-          <Form.Item name="q" label={tm('search')}>
-            <Input allowClear placeholder={t('filterQ')} style={{ width: 200 }} />
+          <Form.Item
+            name="q"
+            label={tm('search')}
+            rules={[{ pattern: NUMBER_PATTERN, message: t('filterQInvalid') }]}
+          >
+            <Input allowClear placeholder={t('filterQ')} style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="itemId" label={t('filterItem')}>
             <Select
@@ -189,15 +191,8 @@ export function ApplicationQueuePage({
           <Form.Item name="submitted" label={t('filterDate')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 250 }} />
           </Form.Item>
-          <Form.Item name="overdue" label={t('filterOverdue')}>
-            <Select
-              allowClear
-              style={{ width: 110 }}
-              options={[
-                { value: 'yes', label: t('overdueOnly') },
-                { value: 'no', label: t('notOverdue') },
-              ]}
-            />
+          <Form.Item name="overdue" valuePropName="checked">
+            <Checkbox>{t('overdueOnly')}</Checkbox>
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
@@ -244,11 +239,6 @@ export function ApplicationQueuePage({
   );
 }
 
-interface Sorting {
-  column: QueueColumn;
-  order: 'asc' | 'desc';
-}
-
 export function ApplicationTable({
   filter,
   columns: chosen,
@@ -262,20 +252,17 @@ export function ApplicationTable({
   const tm = m.useT();
   const [lang] = useLang();
   const navigate = useNavigate();
-  const [sorting, setSorting] = useState<Sorting | null>(null);
+  const [sort, setSort] = useState<ApplicationSort>('newest');
   // Keyset pages: cursors[n] opens page n + 1 (page 1 has none).
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [pageIndex, setPageIndex] = useState(0);
-  const key = JSON.stringify([filter, sorting]);
+  const key = JSON.stringify([filter, sort]);
   const [lastKey, setLastKey] = useState(key);
   if (key !== lastKey) {
     setLastKey(key);
     setCursors([null]);
     setPageIndex(0);
   }
-  const sort = sorting
-    ? `${sorting.order === 'desc' ? '-' : ''}${SORT_KEYS[sorting.column] ?? 'submittedAt'}`
-    : undefined;
   const page = useAsync(
     (signal) => listApplications(filter, { cursor: cursors[pageIndex], limit: PAGE_SIZE, sort }, signal),
     [key, pageIndex],
@@ -297,7 +284,7 @@ export function ApplicationTable({
             {row.number}
           </Typography.Link>
           <Space size={2}>
-            {(row.isBundle || row.item.isBundle) && <Tag color="geekblue">{t('bundle')}</Tag>}
+            {row.isBundle && <Tag color="geekblue">{t('bundle')}</Tag>}
             {row.clock.light === 'red' && <Tag color="red">{tm('overdue')}</Tag>}
           </Space>
         </Space>
@@ -308,8 +295,8 @@ export function ApplicationTable({
       // The item takes the width left over, so the clock column is never pushed out of sight.
       ellipsis: { showTitle: false },
       render: (_v, row) => (
-        <Tooltip title={row.item.name} placement="topLeft">
-          <span>{row.item.name}</span>
+        <Tooltip title={row.itemName} placement="topLeft">
+          <span>{row.itemName}</span>
         </Tooltip>
       ),
     },
@@ -318,8 +305,8 @@ export function ApplicationTable({
       width: 112,
       ellipsis: { showTitle: false },
       render: (_v, row) => (
-        <Tooltip title={row.applicant.name} placement="topLeft">
-          <span>{row.applicant.name}</span>
+        <Tooltip title={row.applicantName} placement="topLeft">
+          <span>{row.applicantName}</span>
         </Tooltip>
       ),
     },
@@ -334,8 +321,8 @@ export function ApplicationTable({
       width: 140,
       ellipsis: { showTitle: false },
       render: (_v, row) => {
-        const name = departmentName(row.item.departmentId) ?? row.item.departmentName ?? '—';
-        return <span title={row.item.departmentName ?? name}>{name}</span>;
+        const name = departmentName(row.departmentId) ?? (row.departmentName || '—');
+        return <span title={row.departmentName}>{name}</span>;
       },
     },
     submittedAt: {
@@ -357,16 +344,11 @@ export function ApplicationTable({
   const columns: ColumnsType<ApplicationSummary> = chosen.map((c) => ({
     ...all[c],
     key: c,
-    ...(SORT_KEYS[c]
+    ...(SORTABLE.includes(c)
       ? {
           sorter: true,
-          sortOrder:
-            sorting?.column === c
-              ? sorting.order === 'asc'
-                ? ('ascend' as const)
-                : ('descend' as const)
-              : null,
-          sortDirections: ['ascend' as const, 'descend' as const],
+          sortOrder: sort === 'oldest' ? ('ascend' as const) : ('descend' as const),
+          sortDirections: ['descend' as const, 'ascend' as const],
         }
       : {}),
   }));
@@ -388,8 +370,7 @@ export function ApplicationTable({
         onChange={(_p, _f, sorter, extra) => {
           if (extra.action !== 'sort') return;
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const column = s?.columnKey as QueueColumn | undefined;
-          setSorting(column && s?.order ? { column, order: s.order === 'ascend' ? 'asc' : 'desc' } : null);
+          setSort(s?.order === 'ascend' ? 'oldest' : 'newest');
         }}
         locale={{ emptyText: tm('noData') }}
         onRow={(row) => ({
@@ -475,15 +456,26 @@ export function useQueues(kind: 'window' | 'review'): AppQueue[] {
               columns: ['number', 'item', 'applicant', 'submittedAt', 'decisionClock'],
             },
             {
-              key: 'paused',
-              label: t('tabPaused'),
-              state: 'special_step,on_hold',
+              key: 'special',
+              label: t('tabSpecial'),
+              state: 'special_step',
+              columns: ['number', 'item', 'applicant', 'state', 'decisionClock'],
+            },
+            {
+              key: 'onHold',
+              label: t('tabOnHold'),
+              state: 'on_hold',
               columns: ['number', 'item', 'applicant', 'state', 'decisionClock'],
             },
             {
               key: 'decided',
               label: t('tabDecided'),
-              state: 'decided,delivered',
+              state: 'decided',
+              columns: ['number', 'item', 'applicant', 'state', 'submittedAt'],
+            },
+            {
+              key: 'all',
+              label: t('tabAll'),
               columns: ['number', 'item', 'applicant', 'state', 'submittedAt'],
             },
           ],

@@ -182,6 +182,10 @@ export function MaterialsPanel({
                         {file.mediaType === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />}{' '}
                         {file.fileName ?? row.name}
                       </Typography.Link>
+                    ) : req?.source === 'sharing' || req?.source === 'certificate' ? (
+                      <Typography.Text type="secondary">
+                        {t(req.source === 'sharing' ? 'bySharing' : 'byCertificate')}
+                      </Typography.Text>
                     ) : (
                       <Typography.Text type="danger">{t('notUploaded')}</Typography.Text>
                     )}

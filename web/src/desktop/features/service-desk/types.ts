@@ -73,18 +73,8 @@ export interface ApplicantView {
 
 export interface AgentView {
   name: string;
+  /** 委托 or 代办, as recorded with the authorisation the application was made under. */
   relation: string;
-  idNumberMasked?: string | null;
-  /** The recorded authorisation the window must see (委托书: scope and validity). */
-  authorisation?: {
-    id?: number;
-    kind?: string;
-    scope?: string | null;
-    allItems?: boolean;
-    validFrom?: string | null;
-    validTo?: string | null;
-    note?: string | null;
-  } | null;
 }
 
 export interface MaterialView {
@@ -93,9 +83,9 @@ export interface MaterialView {
   fileId: string | null;
   fileName?: string | null;
   mediaType?: string | null;
+  required?: boolean;
   mark: MaterialMark | null;
   note?: string | null;
-  url?: string | null;
 }
 
 export interface HistoryEntry {
@@ -144,49 +134,64 @@ export interface Application {
     resultDescription?: string | null;
     delivery?: Delivery | null;
   } | null;
-  rejection?: { reason: string; legalBasis: string } | null;
-  pendingHold?: { reason: string } | null;
-  pendingExtension?: { days: number; reason: string } | null;
-  specialStep?: { kind: SpecialStepKind; note?: string | null; startedAt?: string } | null;
+  deliveredAt?: string | null;
+  /** 不予受理 (or 撤回): the reason and legal basis. */
+  closed?: { reason: string | null; legalBasis: string | null } | null;
+  pending?: {
+    hold: { byName: string; at: string; reason: string } | null;
+    extension: { byName: string; at: string; reason: string; days: number } | null;
+  };
+  specialStep?: { kind: SpecialStepKind; from: string; note?: string | null } | null;
   children?: ChildRef[];
+  progress?: { total: number; decided: number; percent: number; complete: boolean } | null;
   parentId?: number | null;
-  parent?: { id: number; number: string; item?: { name: string } } | null;
   history: HistoryEntry[];
   allowedActions: string[];
   version: number;
 }
 
-/** A list row. */
+/** A list row (the applicant's name masked for a person). */
 export interface ApplicationSummary {
   id: number;
   number: string;
   state: ApplicationState;
   stateName?: string;
-  item: ItemRef;
+  itemId: number;
+  itemName: string;
+  departmentId: number;
+  departmentName: string;
   channel: 'online' | 'window';
-  applicant: { kind: 'person' | 'legal_person'; name: string };
-  submittedAt?: string | null;
-  createdAt?: string;
-  acceptedAt?: string | null;
+  applicantKind: 'person' | 'legal_person';
+  applicantName: string;
+  isBundle: boolean;
+  parentId: number | null;
+  acceptanceNumber: string | null;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  createdAt: string;
   clock: ApplicationClock;
-  isBundle?: boolean;
-  parentId?: number | null;
-  childCount?: number;
-  version?: number;
+  version: number;
 }
 
-export type ApplicationSort = 'submittedAt' | 'dueAt' | 'number' | 'state';
+/** The list's order: by submission, newest or oldest first. */
+export type ApplicationSort = 'newest' | 'oldest';
 
 export interface ApplicationFilter {
-  state?: string;
+  /** One state (the API filters by one). */
+  state?: ApplicationState;
   itemId?: number;
   departmentId?: number;
   overdue?: boolean;
   light?: string;
+  /** 申请编号 (SQ…) or 受理编号 (SL…), exactly. */
   q?: string;
+  /** Submission dates, YYYY-MM-DD, both included. */
   from?: string;
   to?: string;
 }
+
+/** What the API accepts in `q`. */
+export const NUMBER_PATTERN = /^(SQ|SL)[0-9]{14}$/i;
 
 export interface ApplicationPage {
   items: ApplicationSummary[];
@@ -196,7 +201,7 @@ export interface ApplicationPage {
 
 export function listApplications(
   filter: ApplicationFilter,
-  page: { cursor?: string | null; limit: number; sort?: string },
+  page: { cursor?: string | null; limit: number; sort?: ApplicationSort },
   signal?: AbortSignal,
 ) {
   return api.get<ApplicationPage>(
@@ -212,7 +217,6 @@ export function getApplication(id: number, signal?: AbortSignal) {
 
 /** A material's bytes, for the viewer (the files API serves them inline). */
 export function materialUrl(material: MaterialView): string | null {
-  if (material.url) return material.url;
   return material.fileId ? api.url(`/files/${material.fileId}`) : null;
 }
 
