@@ -203,7 +203,7 @@ describe('综合窗口 and 办件审查', () => {
       expect.objectContaining({ key: 'residence_proof', reason: '请上传房屋租赁合同' }),
     ]);
     await page.getByTestId('correction-card').getByText('请上传房屋租赁合同').waitFor();
-    await button(page, '文书').hover();
+    await page.getByRole('button', { name: /文书/ }).hover();
     const correctionNotice = page.getByRole('link', { name: '一次性告知书' });
     await correctionNotice.waitFor();
     const noticeText = await (await page.request.get((await correctionNotice.getAttribute('href'))!)).text();
@@ -227,7 +227,7 @@ describe('综合窗口 and 办件审查', () => {
     expect(corrected.statusCode, corrected.body).toBe(200);
 
     // 受理 at the window: an acceptance number and the 受理通知书.
-    await button(page, '刷新').click();
+    await page.getByRole('button', { name: /刷新/ }).click();
     await waitForState(page, '待受理');
     await act(page, '受理');
     await waitForState(page, '已受理');
@@ -235,7 +235,7 @@ describe('综合窗口 and 办件审查', () => {
     expect(accepted.state).toBe('accepted');
     expect(accepted.acceptanceNumber).toBeTruthy();
     await page.getByText(accepted.acceptanceNumber!).waitFor();
-    await button(page, '文书').hover();
+    await page.getByRole('button', { name: /文书/ }).hover();
     const notice = page.getByRole('link', { name: '受理通知书' });
     await notice.waitFor();
     const noticeResponse = await page.request.get((await notice.getAttribute('href'))!);
@@ -274,7 +274,7 @@ describe('综合窗口 and 办件审查', () => {
     await act(leadPage, '批准延期');
     await leadPage.getByText('3 个工作日').first().waitFor();
 
-    await button(desk, '刷新').click();
+    await desk.getByRole('button', { name: /刷新/ }).click();
     await act(desk, '办结', async (d) => {
       await d.getByLabel('办理结果说明').fill('准予核发居住证');
       await d.getByLabel('法律依据').fill('《居住证暂行条例》第九条');
@@ -304,7 +304,7 @@ describe('综合窗口 and 办件审查', () => {
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/\b(accept|reject|decide|deliver|in_review|submitted)\b/);
     for (const p of [page, desk, leadPage]) expect(run().errors(p)).toEqual([]);
-  });
+  }, 400_000);
 
   it('finishes a 一件事 bundle when each department has decided its child', async () => {
     const { t } = run();
@@ -318,7 +318,10 @@ describe('综合窗口 and 办件审查', () => {
       payload: {
         itemId: bundle.itemId,
         form: { child_1_detail: '出生医学证明已领取', child_2_detail: '参加城乡居民医保' },
-        materials: [{ key: 'application_form', fileId: await upload(t, citizen, pdf(), '申请表.pdf') }],
+        materials: [
+          { key: 'c1_application_form', fileId: await upload(t, citizen, pdf(), '申请表一.pdf') },
+          { key: 'c2_application_form', fileId: await upload(t, citizen, pdf(), '申请表二.pdf') },
+        ],
         submit: true,
       },
     });
@@ -337,7 +340,7 @@ describe('综合窗口 and 办件审查', () => {
 
     // Each child's department decides its child on its own screen.
     for (const child of accepted.children!) {
-      const childDetail = await t.as(clerk as never, {
+      const childDetail = await t.as(clerk, {
         method: 'GET',
         url: `/api/v1/applications/${child.id}`,
       });
@@ -354,11 +357,11 @@ describe('综合窗口 and 办件审查', () => {
       await waitForState(desk, '已办结');
       expect(run().errors(desk)).toEqual([]);
     }
-    await button(page, '刷新').click();
+    await page.getByRole('button', { name: /刷新/ }).click();
     await page.getByText('已办结 2 / 2').waitFor();
     await waitForState(page, '已办结');
     expect((await read(t, clerk, id)).state).toBe('decided');
     await run().shot(page, 'service-desk-bundle-decided');
     expect(run().errors(page)).toEqual([]);
-  });
+  }, 300_000);
 });

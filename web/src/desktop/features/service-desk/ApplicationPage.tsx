@@ -419,7 +419,9 @@ function ClockCard({ detail }: { detail: Application }) {
   return (
     <Card title={t('clock')} size="small">
       <Descriptions column={1} size="small" labelStyle={{ width: 120 }}>
-        {accepting ? (
+        {detail.state === 'correction_requested' ? (
+          <Descriptions.Item label={t('acceptDue')}>{t('correctionPending')}</Descriptions.Item>
+        ) : accepting ? (
           <Descriptions.Item label={t('acceptDue')}>
             <ClockTag clock={c} which="accept" />
           </Descriptions.Item>

@@ -54,6 +54,8 @@ export const sm = defineMessages(
     noClock: '—',
     daysLeft: '剩余 {n} 个工作日',
     daysOver: '超期 {n} 个工作日',
+    dueToday: '今日到期',
+    overdueToday: '今日已超期',
     dueOn: '{date} 前',
     expected: '预计办结 {date}',
     // detail
@@ -224,6 +226,8 @@ export const sm = defineMessages(
     noClock: '—',
     daysLeft: '{n} working days left',
     daysOver: '{n} working days overdue',
+    dueToday: 'Due today',
+    overdueToday: 'Overdue today',
     dueOn: 'by {date}',
     expected: 'Expected {date}',
     refresh: 'Refresh',
