@@ -15,7 +15,7 @@ import type { DB } from '../db/schema.js';
 import { validationError } from '../shared/errors.js';
 import { toPage, type Page } from '../shared/pagination.js';
 import { inTransaction } from '../shared/transaction.js';
-import { applicableVersion, checkSubject, checkedMaterials, writeApplication } from './create.js';
+import { applicableVersion, checkSubject, itemChain, checkedMaterials, writeApplication } from './create.js';
 import { OPEN_STATES } from './rules/lifecycle.js';
 import type { ApplicationState } from './model.js';
 import {
@@ -97,7 +97,7 @@ export async function applyOnline(
     const ref = await resolveApplicant(tx, deps.ring, {
       actingCitizenId: cc.citizenId,
       applicant: principalOf(cc, input.onBehalfOf),
-      itemIds: [version.itemId],
+      itemIds: await itemChain(tx, version.itemId),
       on: todayOf(deps),
     });
     checkSubject(version, ref, '/onBehalfOf');
@@ -146,7 +146,7 @@ export async function prefillForMe(
   const ref = await resolveApplicant(db, deps.ring, {
     actingCitizenId: cc.citizenId,
     applicant: principalOf(cc, onBehalfOf),
-    itemIds: [version.itemId],
+    itemIds: await itemChain(db, version.itemId),
     on: todayOf(deps),
   });
   return { values: prefillValues(version.form, await applicantProfile(db, deps.ring, ref)) };

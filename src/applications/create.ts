@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApplicantProfile, ApplicantRef } from '../applicants/index.js';
 import type { WorkingCalendar } from '../calendar/index.js';
-import { currentPublishedVersion, type ItemVersion } from '../catalogue/index.js';
+import { currentPublishedVersion, getItem, type ItemVersion } from '../catalogue/index.js';
 import type { DB } from '../db/schema.js';
 import { materialsNotAttachableBy } from '../files/index.js';
 import { maskPhone } from '../shared/codes/index.js';
@@ -59,6 +59,20 @@ export async function applicableVersion(
         : '该事项不在大厅窗口办理 (not offered at the hall)',
     );
   return version;
+}
+
+/**
+ * The item and its parent items (主项 → 子项 → 办理项): an authorisation of any of them covers the
+ * application (docs/domain/applicants.md).
+ */
+export async function itemChain(db: Kysely<DB>, itemId: number): Promise<number[]> {
+  const chain = [itemId];
+  let parentId = (await getItem(db, itemId)).parentId;
+  while (parentId !== null && !chain.includes(parentId) && chain.length < 5) {
+    chain.push(parentId);
+    parentId = (await getItem(db, parentId)).parentId;
+  }
+  return chain;
 }
 
 export function checkSubject(version: ItemVersion, ref: ApplicantRef, field: string): void {

@@ -3,7 +3,7 @@ import { createTestLegalPerson, nextIdNumber } from '../../test/helpers/applican
 import { useTestApp, type TestUser } from '../../test/helpers/app.js';
 import { bearer, citizen, type TestCitizen } from '../../test/helpers/citizens.js';
 import { formOf } from '../../test/helpers/images.js';
-import { publishTestBundle, publishTestItem, testGuide } from '../catalogue/test-support.js';
+import { publishTestBundle, publishTestItem, testGuide } from '../../test/helpers/catalogue.js';
 import type { ItemVersion } from '../catalogue/index.js';
 
 const t = useTestApp();

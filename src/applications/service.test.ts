@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTestCitizen, createTestLegalPerson, nextIdNumber } from '../../test/helpers/applicants.js';
+import {
+  createTestCitizen,
+  createTestLegalPerson,
+  grantTestAuthorisation,
+  nextIdNumber,
+} from '../../test/helpers/applicants.js';
 import { useTestServices } from '../../test/helpers/services.js';
-import { publishTestBundle, publishTestItem, testGuide } from '../catalogue/test-support.js';
+import { publishTestBundle, publishTestItem, testGuide } from '../../test/helpers/catalogue.js';
 import type { ItemVersion } from '../catalogue/index.js';
 import { prepareMaterial, storeMaterials } from '../files/index.js';
 import { logChannel } from '../notifications/index.js';
@@ -197,6 +202,41 @@ describe('applying online', () => {
     ).rejects.toMatchObject({
       code: 'APPLICATION_ITEM_NOT_AVAILABLE',
     });
+  });
+});
+
+describe('acting for another person', () => {
+  it('applies under an authorisation of the parent item (主项 covers its 子项), and not without one', async () => {
+    const parent = await publishTestItem(t().database.db);
+    const child = await publishTestItem(t().database.db, {
+      level: 'sub',
+      parentId: parent.itemId,
+      departmentId: parent.departmentId,
+    });
+    const principal = await createTestCitizen(t());
+    const agent = await applicant();
+    const onBehalfOf = { citizenId: principal.id };
+    await expect(
+      applyOnline(t().database.db, deps(), agent, { itemId: child.itemId, onBehalfOf, submit: false }),
+    ).rejects.toMatchObject({ code: 'AUTHORISATION_REQUIRED' });
+    await grantTestAuthorisation(t(), {
+      principal: { citizenId: principal.id },
+      agentCitizenId: agent.citizenId,
+      itemIds: [parent.itemId],
+    });
+    const app = await applyOnline(t().database.db, deps(), agent, {
+      itemId: child.itemId,
+      onBehalfOf,
+      submit: true,
+    });
+    expect(app).toMatchObject({
+      state: 'submitted',
+      applicant: { kind: 'person', name: principal.realName },
+      agent: { name: agent.name, relation: '委托' },
+    });
+    expect((await readMine(t().database.db, deps(), agent, app.id)).id).toBe(app.id);
+    const asPrincipal = { citizenId: principal.id, clientIp: null, requestId: null };
+    expect((await readMine(t().database.db, deps(), asPrincipal, app.id)).id).toBe(app.id);
   });
 });
 

@@ -25,6 +25,7 @@ import {
   checkSubject,
   checkedMaterials,
   createChildren,
+  itemChain,
   writeApplication,
 } from './create.js';
 import {
@@ -33,6 +34,7 @@ import {
   SPECIAL_STEP_NAMES,
   type ActorKind,
   type ApplicationAction,
+  type ApplicationMaterial,
   type ApplicationState,
   type DecisionRecord,
   type MaterialMark,
@@ -226,7 +228,7 @@ export async function registerAtWindow(
     const ref = await resolveApplicant(tx, deps.ring, {
       actingCitizenId: acting,
       applicant: principal,
-      itemIds: [version.itemId],
+      itemIds: await itemChain(tx, version.itemId),
       on: todayOf(deps),
     });
     checkSubject(version, ref, '/applicant');
@@ -389,11 +391,11 @@ export async function requestCorrection(
         correctedAt: null,
       };
       // Marks follow what is asked: a listed material is missing or wrong.
-      const materials = s.row.materials.map((m) =>
+      const materials = s.row.materials.map((m): ApplicationMaterial =>
         items.some((i) => i.key === m.key)
           ? {
               ...m,
-              mark: (m.fileId === null ? 'missing' : 'wrong'),
+              mark: m.fileId === null ? 'missing' : 'wrong',
               note: items.find((i) => i.key === m.key)!.reason,
             }
           : m,

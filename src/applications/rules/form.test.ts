@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextCreditCode, nextIdNumber } from '../../../test/helpers/applicants.js';
-import { testForm } from '../../catalogue/test-support.js';
+import { testForm } from '../../../test/helpers/catalogue.js';
 import type { ApplicationForm } from '../../catalogue/index.js';
 import { formValueErrors, prefillValues } from './form.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testGuide } from '../../catalogue/test-support.js';
+import { testGuide } from '../../../test/helpers/catalogue.js';
 import {
   applyMarks,
   attachMaterials,
