@@ -298,7 +298,7 @@ describe('综合窗口 and 办件审查', () => {
     const delivered = await read(t, clerk, id);
     expect(delivered.state).toBe('delivered');
     // The history names every step in Chinese, with who acted.
-    for (const step of ['一次性告知', '受理', '开始审查', '批准延期', '办结', '送达'])
+    for (const step of ['一次性告知补正', '受理', '开始审查', '启动特殊环节', '批准延期', '作出决定', '送达'])
       await page.getByText(step, { exact: true }).first().waitFor();
     await run().shot(page, 'service-desk-delivered');
     const text = await page.locator('main').innerText();

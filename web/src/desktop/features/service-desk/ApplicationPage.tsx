@@ -425,7 +425,8 @@ function ClockCard({ detail }: { detail: Application }) {
           <Descriptions.Item label={t('acceptDue')}>
             <ClockTag clock={c} which="accept" />
           </Descriptions.Item>
-        ) : (
+        ) : ['decided', 'delivered', 'rejected', 'withdrawn'].includes(detail.state) ? null : (
+          // A stopped clock (办结, 不予受理, 撤回) has nothing left to count.
           <Descriptions.Item label={t('decisionDue')}>
             {c.dueAt || c.light !== 'none' ? <ClockTag clock={c} which="decision" /> : '—'}
           </Descriptions.Item>
