@@ -45,6 +45,16 @@ const EvaluationPage = lazy(() =>
 const AnalyticsPage = lazy(() =>
   import('./features/analytics/AnalyticsPage.js').then((x) => ({ default: x.AnalyticsPage })),
 );
+// Government services: the window queue (综合窗口), the department's review and the application page.
+const WindowPage = lazy(() =>
+  import('./features/service-desk/WindowPage.js').then((x) => ({ default: x.WindowPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./features/service-desk/ReviewPage.js').then((x) => ({ default: x.ReviewPage })),
+);
+const DeskApplicationPage = lazy(() =>
+  import('./features/service-desk/ApplicationPage.js').then((x) => ({ default: x.ApplicationPage })),
+);
 const AdminRoutes = lazy(() =>
   import('./features/admin/AdminRoutes.js').then((x) => ({ default: x.AdminRoutes })),
 );
@@ -55,7 +65,7 @@ const ApplyPage = lazy(() =>
 const MyApplicationsPage = lazy(() =>
   import('./features/applications/MyApplicationsPage.js').then((x) => ({ default: x.MyApplicationsPage })),
 );
-const ApplicationPage = lazy(() =>
+const MyApplicationPage = lazy(() =>
   import('./features/applications/ApplicationPage.js').then((x) => ({ default: x.ApplicationPage })),
 );
 const WindowRegisterPage = lazy(() =>
@@ -154,7 +164,7 @@ export function App() {
                 {/* The applicant portal: citizens log in there with their own account, not as staff. */}
                 <Route path="/services/apply/:itemId" element={<ApplyPage />} />
                 <Route path="/my/applications" element={<MyApplicationsPage />} />
-                <Route path="/my/applications/:id" element={<ApplicationPage />} />
+                <Route path="/my/applications/:id" element={<MyApplicationPage />} />
                 <Route
                   element={
                     <RequireUser>
@@ -233,6 +243,31 @@ export function App() {
                     element={
                       <RequireRole roles={['window_clerk', 'admin']}>
                         <WindowRegisterPage />
+                      </RequireRole>
+                    }
+                  />
+                  {/* Government services: the window and the department review (service-desk). */}
+                  <Route
+                    path="/window"
+                    element={
+                      <RequireRole roles={['window_clerk', 'admin']}>
+                        <WindowPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/service-desk/review"
+                    element={
+                      <RequireRole roles={['handler', 'department_lead', 'admin']}>
+                        <ReviewPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/service-desk/applications/:id"
+                    element={
+                      <RequireRole roles={['window_clerk', 'handler', 'department_lead', 'admin']}>
+                        <DeskApplicationPage />
                       </RequireRole>
                     }
                   />

@@ -25,6 +25,9 @@ export const m = defineMessages(
     navRegions: '区域与网格',
     navComponents: '部件管理',
     navOpen311: 'Open311 接入',
+    // Government services (service-desk)
+    navWindow: '综合窗口',
+    navReview: '办件审查',
     caseDetail: '案卷详情',
     home: '首页',
     language: '语言',
@@ -107,6 +110,9 @@ export const m = defineMessages(
     navRegions: 'Regions and grids',
     navComponents: 'Components',
     navOpen311: 'Open311 access',
+    // Government services (service-desk)
+    navWindow: 'Service window',
+    navReview: 'Application review',
     caseDetail: 'Case detail',
     home: 'Home',
     language: 'Language',

@@ -21,6 +21,8 @@ import {
   BranchesOutlined,
   ProfileOutlined,
   IdcardOutlined,
+  SolutionOutlined,
+  AuditOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/labels.js';
 import type { m } from '../messages.js';
@@ -56,6 +58,14 @@ export const NAV: NavItem[] = [
     path: '/department',
     label: 'navDepartment',
     icon: <ToolOutlined />,
+    roles: ['handler', 'department_lead', 'admin'],
+  },
+  // Government services (service-desk): the window's queue and the department's review.
+  { path: '/window', label: 'navWindow', icon: <SolutionOutlined />, roles: ['window_clerk', 'admin'] },
+  {
+    path: '/service-desk/review',
+    label: 'navReview',
+    icon: <AuditOutlined />,
     roles: ['handler', 'department_lead', 'admin'],
   },
   { path: '/dashboard', label: 'navDashboard', icon: <BarChartOutlined />, roles: LEADER_VIEWS },
