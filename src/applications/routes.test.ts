@@ -138,6 +138,8 @@ describe('the demo flow of issue 13 through the API', () => {
         ],
       })
     ).json();
+    // The history names the materials and the marks in Chinese, never their keys.
+    expect(v.history.at(-1).note).toMatch(/^[^a-z_]+：合格；[^a-z_]+：缺少$/);
     const asked = await act(clerk, app.id, 'request-correction', {
       version: v.version,
       items: [{ key: 'residence_proof', reason: '未提交居住证明，请上传房屋租赁合同' }],

@@ -30,6 +30,7 @@ import {
 } from './create.js';
 import {
   DELIVERY_NAMES,
+  MATERIAL_MARK_NAMES,
   OUTCOME_NAMES,
   SPECIAL_STEP_NAMES,
   type ActorKind,
@@ -426,12 +427,19 @@ export async function markMaterials(
     const to = allowed('mark_materials', s.kind, s.row);
     const { materials, errors } = applyMarks(s.row.materials, input.marks);
     if (errors.length > 0) throw validationError(errors);
+    // The history names each material and its mark as the window wrote them: 居民身份证：合格.
+    const names = new Map((await versionOf(s.tx, s.row)).guide.materials.map((m) => [m.key, m.name]));
     return change(s.tx, deps, s.calendar, s.row, {
       action: 'mark_materials',
       to,
       set: { materials },
       actor: staffActor(ctx),
-      note: input.marks.map((m) => `${m.key}:${m.mark}`).join(', '),
+      note: input.marks
+        .map(
+          (m) =>
+            `${names.get(m.key) ?? m.key}：${MATERIAL_MARK_NAMES[m.mark]}${m.note ? `（${m.note}）` : ''}`,
+        )
+        .join('；'),
       tell: null,
     });
   });
