@@ -48,6 +48,13 @@ const AnalyticsPage = lazy(() =>
 const AdminRoutes = lazy(() =>
   import('./features/admin/AdminRoutes.js').then((x) => ({ default: x.AdminRoutes })),
 );
+// 政务服务: the public 办事指南 (no login) and the catalogue editor (administrators).
+const GuideRoutes = lazy(() =>
+  import('./features/services-guide/GuideRoutes.js').then((x) => ({ default: x.GuideRoutes })),
+);
+const CatalogueRoutes = lazy(() =>
+  import('./features/catalogue/CatalogueRoutes.js').then((x) => ({ default: x.CatalogueRoutes })),
+);
 
 const THEME = {
   token: {
@@ -138,6 +145,7 @@ export function App() {
             <Suspense fallback={<Loading />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/services/*" element={<GuideRoutes />} />
                 <Route
                   element={
                     <RequireUser>
@@ -218,6 +226,14 @@ export function App() {
                     element={
                       <RequireRole roles={['admin']}>
                         <AdminRoutes />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/catalogue/*"
+                    element={
+                      <RequireRole roles={['admin']}>
+                        <CatalogueRoutes />
                       </RequireRole>
                     }
                   />

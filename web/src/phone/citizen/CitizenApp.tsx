@@ -10,6 +10,8 @@ import { HomePage } from './HomePage.js';
 
 const ReportPage = lazy(() => import('./ReportPage.js').then((x) => ({ default: x.ReportPage })));
 const TrackPage = lazy(() => import('./TrackPage.js').then((x) => ({ default: x.TrackPage })));
+// 办事指南 (the public service guide): its own chunk.
+const ServicesRoutes = lazy(() => import('./services/ServicesRoutes.js'));
 
 export default function CitizenApp() {
   return (
@@ -25,6 +27,7 @@ export default function CitizenApp() {
         <Route path="report" element={<ReportPage />} />
         <Route path="track/:code" element={<TrackPage />} />
         <Route path="me" element={<AccountPage />} />
+        <Route path="services/*" element={<ServicesRoutes />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>
