@@ -71,6 +71,13 @@ const MyApplicationPage = lazy(() =>
 const WindowRegisterPage = lazy(() =>
   import('./features/applications/WindowRegisterPage.js').then((x) => ({ default: x.WindowRegisterPage })),
 );
+// 政务服务: the public 办事指南 (no login) and the catalogue editor (administrators).
+const GuideRoutes = lazy(() =>
+  import('./features/services-guide/GuideRoutes.js').then((x) => ({ default: x.GuideRoutes })),
+);
+const CatalogueRoutes = lazy(() =>
+  import('./features/catalogue/CatalogueRoutes.js').then((x) => ({ default: x.CatalogueRoutes })),
+);
 
 const THEME = {
   token: {
@@ -165,6 +172,7 @@ export function App() {
                 <Route path="/services/apply/:itemId" element={<ApplyPage />} />
                 <Route path="/my/applications" element={<MyApplicationsPage />} />
                 <Route path="/my/applications/:id" element={<MyApplicationPage />} />
+                <Route path="/services/*" element={<GuideRoutes />} />
                 <Route
                   element={
                     <RequireUser>
@@ -278,6 +286,14 @@ export function App() {
                     element={
                       <RequireRole roles={['admin']}>
                         <AdminRoutes />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/catalogue/*"
+                    element={
+                      <RequireRole roles={['admin']}>
+                        <CatalogueRoutes />
                       </RequireRole>
                     }
                   />

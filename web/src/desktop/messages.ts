@@ -28,6 +28,7 @@ export const m = defineMessages(
     // Government services (service-desk)
     navWindow: '综合窗口',
     navReview: '办件审查',
+    navCatalogue: '事项目录',
     caseDetail: '案卷详情',
     home: '首页',
     language: '语言',
@@ -113,6 +114,7 @@ export const m = defineMessages(
     // Government services (service-desk)
     navWindow: 'Service window',
     navReview: 'Application review',
+    navCatalogue: 'Service catalogue',
     caseDetail: 'Case detail',
     home: 'Home',
     language: 'Language',

@@ -23,6 +23,7 @@ import {
   IdcardOutlined,
   SolutionOutlined,
   AuditOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/labels.js';
 import type { m } from '../messages.js';
@@ -84,6 +85,8 @@ export const NAV: NavItem[] = [
     icon: <FileSearchOutlined />,
     roles: ['admin', 'supervisor', 'dispatcher', 'handler', 'department_lead', 'inspector', 'leader'],
   },
+  // 政务服务事项目录: the catalogue editor.
+  { path: '/catalogue', label: 'navCatalogue', icon: <ReadOutlined />, roles: ADMIN_ONLY },
   {
     path: '/admin',
     label: 'navAdmin',

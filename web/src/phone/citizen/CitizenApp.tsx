@@ -18,6 +18,8 @@ const MyApplicationsPage = lazy(() =>
 const ApplicationPage = lazy(() =>
   import('./applications/ApplicationPage.js').then((x) => ({ default: x.ApplicationPage })),
 );
+// 办事指南 (the public service guide): its own chunk.
+const ServicesRoutes = lazy(() => import('./services/ServicesRoutes.js'));
 
 export default function CitizenApp() {
   return (
@@ -36,6 +38,7 @@ export default function CitizenApp() {
         <Route path="services/apply/:itemId" element={<ApplyPage />} />
         <Route path="my/applications" element={<MyApplicationsPage />} />
         <Route path="my/applications/:id" element={<ApplicationPage />} />
+        <Route path="services/*" element={<ServicesRoutes />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { LangSwitch } from '../ui.js';
 import { citizenMessages } from './messages.js';
 import { recentCodes } from './recent.js';
+import { gm } from '../../shared/guide-messages.js';
 
 export function HomePage() {
   const t = citizenMessages.useT();
@@ -28,6 +29,12 @@ export function HomePage() {
           </Button>
         </Card>
       </div>
+      {/* 办事指南: the public service guide. */}
+      <List mode="card">
+        <List.Item arrow description={gm.t('guideEntryIntro')} onClick={() => navigate('/services')}>
+          {gm.t('guideEntry')}
+        </List.Item>
+      </List>
       <List header={t('trackTitle')} mode="card">
         <List.Item>
           {/* The field takes the row's free width whatever it shows: the clear icon leaving on
