@@ -144,9 +144,10 @@ describe('the service guide', () => {
     await page.getByRole('columnheader', { name: power.columns[0]!.header }).first().waitFor();
     await page.getByRole('tab', { name: '最多跑一次事项清单' }).click();
     await page.waitForURL(/\/services\/lists\/one-visit$/);
+    // The links follow the tab once the list has rendered, a moment after the URL changes.
     const csv = page.getByRole('link', { name: /CSV/ });
+    await expect.poll(() => csv.getAttribute('href')).toBe('/api/v1/service-lists/one-visit?format=csv');
     const href = await csv.getAttribute('href');
-    expect(href).toBe('/api/v1/service-lists/one-visit?format=csv');
     const download = await page.request.get(href!);
     expect(download.status()).toBe(200);
     const body = await download.body();
