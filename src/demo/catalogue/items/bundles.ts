@@ -7,7 +7,7 @@ import { basicCode, item, step } from '../common.js';
 import type { Entry, FieldHint, Form, Material } from '../types.js';
 import { foodNew } from './business/food.js';
 import { individualSetup } from './business/individual.js';
-import { signage } from './city.js';
+import { signage } from './city/signs.js';
 import { birthCertificate, birthRegistration, vaccinationCertificate } from './residence.js';
 import { newbornCard, newbornMedical } from './welfare.js';
 
