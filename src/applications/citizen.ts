@@ -16,6 +16,7 @@ import { validationError } from '../shared/errors.js';
 import { toPage, type Page } from '../shared/pagination.js';
 import { inTransaction } from '../shared/transaction.js';
 import { applicableVersion, checkSubject, itemChain, checkedMaterials, writeApplication } from './create.js';
+import { renderNotice, type NoticeKind } from './notices.js';
 import { OPEN_STATES } from './rules/lifecycle.js';
 import type { ApplicationState } from './model.js';
 import {
@@ -315,6 +316,17 @@ export async function readMine(
 }
 
 /** The row of one's own application (for its printable notices). */
+/** A printable notice of the citizen's own application. */
+export async function myNotice(
+  db: Kysely<DB>,
+  deps: ApplicationDeps,
+  cc: CitizenContext,
+  id: number,
+  kind: NoticeKind,
+): Promise<string> {
+  return renderNotice(db, deps, await myRow(db, cc, id), kind);
+}
+
 export function myRow(db: Kysely<DB>, cc: CitizenContext, id: number): Promise<ApplicationRow> {
   return mine(db, cc, id);
 }

@@ -8,25 +8,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Static, TSchema } from 'typebox';
-import { recordAudit } from '../audit/index.js';
 import type { CitizenContext } from '../applicants/index.js';
 import { contextOf, requireCitizen } from '../http/auth.js';
 import { idempotent } from '../http/idempotency.js';
 import type { RouteDeps } from '../http/module.js';
 import { problems } from '../http/schemas.js';
-import { inTransaction } from '../shared/transaction.js';
 import {
   applyOnline,
   correctApplication,
   listMine,
-  myRow,
+  myNotice,
   prefillForMe,
   readMine,
   submitDraft,
   updateDraft,
   withdrawApplication,
 } from './citizen.js';
-import { renderNotice } from './notices.js';
 import * as schemas from './schemas.js';
 import {
   acceptApplication,
@@ -38,13 +35,13 @@ import {
   holdApplication,
   listForStaff,
   markMaterials,
+  noticeForStaff,
   readForStaff,
   registerAtWindow,
   rejectApplication,
   requestCorrection,
   requestExtension,
   resumeApplication,
-  rowForStaff,
   startReview,
   startSpecialStep,
 } from './staff.js';
@@ -235,10 +232,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
         response: { ...html, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const row = await myRow(db, citizenCtx(request), request.params.id);
-      return sendNotice(reply, await renderNotice(db, deps, row, request.params.kind));
-    },
+    async (request, reply) =>
+      sendNotice(
+        reply,
+        await myNotice(db, deps, citizenCtx(request), request.params.id, request.params.kind),
+      ),
   );
 
   // --- Staff -----------------------------------------------------------------------------------
@@ -331,21 +329,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
         response: { ...html, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const ctx = contextOf(request);
-      const page = await inTransaction(db, async (tx) => {
-        const row = await rowForStaff(tx, ctx, request.params.id);
-        const rendered = await renderNotice(tx, deps, row, request.params.kind);
-        await recordAudit(tx, ctx, {
-          action: 'application.notice',
-          targetType: 'application',
-          targetId: row.id,
-          detail: { number: row.number, kind: request.params.kind },
-        });
-        return rendered;
-      });
-      return sendNotice(reply, page);
-    },
+    async (request, reply) =>
+      sendNotice(
+        reply,
+        await noticeForStaff(db, deps, contextOf(request), request.params.id, request.params.kind),
+      ),
   );
 
   /** One staff action route: POST /applications/:id/<path> with its body, answering the application. */

@@ -20,6 +20,7 @@ import { authorize, type Permission } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { DomainError, validationError, type FieldError } from '../shared/errors.js';
 import { inTransaction } from '../shared/transaction.js';
+import { renderNotice, type NoticeKind } from './notices.js';
 import {
   applicableVersion,
   checkSubject,
@@ -810,6 +811,27 @@ export async function rowForStaff(db: Kysely<DB>, ctx: RequestContext, id: numbe
   const row = await findApplication(db, id, { reach: reachOf(ctx.actor, scope) });
   if (!row) throw notFound(id);
   return row;
+}
+
+/** A printable notice of an application in the caller's reach; reading its personal data is audited. */
+export async function noticeForStaff(
+  db: Kysely<DB>,
+  deps: ApplicationDeps,
+  ctx: RequestContext,
+  id: number,
+  kind: NoticeKind,
+): Promise<string> {
+  return inTransaction(db, async (tx) => {
+    const row = await rowForStaff(tx, ctx, id);
+    const rendered = await renderNotice(tx, deps, row, kind);
+    await recordAudit(tx, ctx, {
+      action: 'application.notice',
+      targetType: 'application',
+      targetId: row.id,
+      detail: { number: row.number, kind },
+    });
+    return rendered;
+  });
 }
 
 export async function listForStaff(
