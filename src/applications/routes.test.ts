@@ -154,6 +154,14 @@ describe('the demo flow of issue 13 through the API', () => {
     expect(notice.body).toContain('一次性告知书');
     expect(notice.body).toContain('居住证明');
     expect(notice.body).not.toContain('<script');
+    // The window's read of a notice (it carries the applicant's personal data) is audited.
+    const audited = await t()
+      .database.db.selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'application.notice')
+      .where('target_id', '=', String(app.id))
+      .execute();
+    expect(audited.map((a) => a.detail)).toEqual([{ number: app.number, kind: 'correction' }]);
     const citizenNotice = await mine(me, 'GET', `/${app.id}/notices/correction`);
     expect(citizenNotice.statusCode).toBe(200);
 
