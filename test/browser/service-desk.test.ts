@@ -11,7 +11,7 @@ import { TEST_PASSWORD, type TestApp, type TestUser } from '../helpers/app.js';
 import { nextIdNumber } from '../helpers/applicants.js';
 import { bearer, citizen } from '../helpers/citizens.js';
 import { formOf, phonePhoto } from '../helpers/images.js';
-import { publishTestBundle, publishTestItem, testGuide } from '../../src/catalogue/test-support.js';
+import { publishTestBundle, publishTestItem, testGuide } from '../helpers/catalogue.js';
 import { button, desktopLogin, useBrowser } from './harness.js';
 
 const run = useBrowser();
