@@ -8,7 +8,8 @@ import type { Entry, FieldHint, Form, Material } from '../types.js';
 import { foodNew } from './business/food.js';
 import { individualSetup } from './business/individual.js';
 import { signage } from './city/signs.js';
-import { birthCertificate, birthRegistration, vaccinationCertificate } from './residence.js';
+import { birthCertificate, vaccinationCertificate } from './residence/birth.js';
+import { birthRegistration } from './residence/household.js';
 import { newbornCard, newbornMedical } from './welfare.js';
 
 /** The union of the children's forms: each child's new fields as one section under its name. */

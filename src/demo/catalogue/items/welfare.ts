@@ -25,7 +25,7 @@ import {
   proxy,
 } from '../materials.js';
 import type { Entry, Material } from '../types.js';
-import { NEWBORN, NEWBORN_REQUIRED, PARENTS } from './residence.js';
+import { NEWBORN, NEWBORN_REQUIRED, PARENTS } from './residence/shared.js';
 
 const STREET = '户籍所在地街道办事处社会保障事务所（东城区17个街道社区服务中心）';
 const BANK = ['银行账户', ['bank_name', 'bank_account_number']] as [string, string[]];
