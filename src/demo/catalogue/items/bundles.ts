@@ -10,7 +10,8 @@ import { individualSetup } from './business/individual.js';
 import { signage } from './city/signs.js';
 import { birthCertificate, vaccinationCertificate } from './residence/birth.js';
 import { birthRegistration } from './residence/household.js';
-import { newbornCard, newbornMedical } from './welfare.js';
+import { newbornCard } from './welfare/card.js';
+import { newbornMedical } from './welfare/medical.js';
 
 /** The union of the children's forms: each child's new fields as one section under its name. */
 export function unionForm(children: Entry[]): Form {
