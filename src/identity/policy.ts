@@ -60,8 +60,7 @@ const everyStaff = (scope: GrantScope, admin: GrantScope = 'all'): Record<StaffR
  * window clerk, who registers applications and has no place in the case workflow.
  */
 const caseStaff = (scope: GrantScope, admin: GrantScope = 'all'): Partial<Record<StaffRole, GrantScope>> => {
-  const grants: Partial<Record<StaffRole, GrantScope>> = everyStaff(scope, admin);
-  delete grants.window_clerk;
+  const { window_clerk: _windowClerk, ...grants } = everyStaff(scope, admin);
   return grants;
 };
 
